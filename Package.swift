@@ -1,0 +1,73 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "StrategyService",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "strategy", targets: ["StrategyService"]),
+        .library(name: "DiffEngine", targets: ["DiffEngine"]),
+        .library(name: "DocumentModel", targets: ["DocumentModel"]),
+        .library(name: "API", targets: ["API"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // The diff engine depends on nothing: it is ours by design.
+        .target(name: "DiffEngine"),
+        .target(
+            name: "DocumentModel",
+            dependencies: [
+                "DiffEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "API",
+            dependencies: [
+                "DocumentModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
+        .executableTarget(
+            name: "StrategyService",
+            dependencies: [
+                "API",
+                "DocumentModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DiffEngineTests", dependencies: ["DiffEngine"]),
+        .testTarget(
+            name: "DocumentModelTests",
+            dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "API",
+                "DocumentModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "StrategyServiceTests",
+            dependencies: ["DocumentModel"],
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

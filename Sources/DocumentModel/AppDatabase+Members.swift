@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Whether `setMember` created the membership or changed an existing one.
+    public enum MemberChange: Sendable { case created, changed }
+
+    /// Gives an account a role (and group) in a strategy (admin or facilitator).
+    public func setMember(
+        strategyID: Int64, accountID: Int64, role: Role, group: String?, by account: Account
+    ) async throws -> (Membership, MemberChange) {
+        try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
+            guard let member = try Row.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [accountID]) else {
+                throw DocumentModelError.notFound("account")
+            }
+            if role.requiresGroup && group == nil {
+                throw DocumentModelError.invalid("group", "a \(role.rawValue) must belong to a stakeholder group")
+            }
+            if let group, !access.strategy.groups.contains(where: { $0.key == group }) {
+                throw DocumentModelError.invalid("group", "is not a stakeholder group of this strategy")
+            }
+            let existing = try Self.fetchMembership(db, strategyID: strategyID, accountID: accountID)
+            try db.execute(
+                sql: """
+                    INSERT INTO membership (strategyId, accountId, role, groupKey) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (strategyId, accountId) DO UPDATE SET role = excluded.role, groupKey = excluded.groupKey
+                    """,
+                arguments: [strategyID, accountID, role.rawValue, group]
+            )
+            let membership = Membership(
+                strategyID: strategyID, accountID: accountID, accountName: member["name"], role: role, group: group
+            )
+            if existing != membership {
+                try Self.appendActivity(
+                    db, strategyID: strategyID, actor: access.actor, action: existing == nil ? "member.added" : "member.changed",
+                    subject: "account/\(accountID)", detail: ["role": role.rawValue, "group": group ?? ""]
+                )
+            }
+            return (membership, existing == nil ? .created : .changed)
+        }
+    }
+
+    public func removeMember(strategyID: Int64, accountID: Int64, by account: Account) async throws {
+        try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
+            try db.execute(
+                sql: "DELETE FROM membership WHERE strategyId = ? AND accountId = ?", arguments: [strategyID, accountID]
+            )
+            guard db.changesCount > 0 else { throw DocumentModelError.notFound("member") }
+            try Self.appendActivity(
+                db, strategyID: strategyID, actor: access.actor, action: "member.removed", subject: "account/\(accountID)"
+            )
+        }
+    }
+
+    public func members(strategyID: Int64, for account: Account) async throws -> [Membership] {
+        try await read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
+                    WHERE strategyId = ? ORDER BY accountId
+                    """,
+                arguments: [strategyID]
+            ).map(Self.membership)
+        }
+    }
+
+    /// Every strategy membership of one account, for `GET /me`.
+    public func memberships(accountID: Int64) async throws -> [Membership] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
+                    WHERE accountId = ? ORDER BY strategyId
+                    """,
+                arguments: [accountID]
+            ).map(Self.membership)
+        }
+    }
+
+    static func fetchMembership(_ db: Database, strategyID: Int64, accountID: Int64) throws -> Membership? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
+                WHERE strategyId = ? AND accountId = ?
+                """,
+            arguments: [strategyID, accountID]
+        ).map(membership)
+    }
+
+    static func membership(_ row: Row) -> Membership {
+        let roleText: String = row["role"]
+        return Membership(
+            strategyID: row["strategyId"], accountID: row["accountId"], accountName: row["name"],
+            role: Role(rawValue: roleText) ?? .observer, group: row["groupKey"]
+        )
+    }
+}

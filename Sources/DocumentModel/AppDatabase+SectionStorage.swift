@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+/// Row-level helpers behind the section operations; all run inside the caller's transaction.
+extension AppDatabase {
+    static func validateText(heading: String, body: String, message: String?) throws {
+        var errors: [FieldError] = []
+        TextRules.check(heading, field: "heading", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
+        TextRules.check(body, field: "body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
+        if let message {
+            TextRules.check(message, field: "message", maxLength: TextRules.maxMessageLength, allowEmpty: true, into: &errors)
+        }
+        guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
+    }
+
+    static func requireCurrent(_ section: Section, ifMatch: Int) throws {
+        if section.removed { throw DocumentModelError.conflict("the section has been removed from the strategy") }
+        guard section.revision == ifMatch else {
+            throw DocumentModelError.preconditionFailed(currentRevision: section.revision)
+        }
+    }
+
+    static func requireLiveSection(_ db: Database, strategyID: Int64, id: Int64, field: String) throws {
+        let live = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM section WHERE id = ? AND strategyId = ? AND removedAt IS NULL", arguments: [id, strategyID]
+        )
+        guard live != nil else { throw DocumentModelError.invalid(field, "is not a section of this strategy") }
+    }
+
+    static func siblingCount(_ db: Database, strategyID: Int64, parentID: Int64?, excluding: Int64? = nil) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM section
+                WHERE strategyId = ? AND parentId IS ? AND removedAt IS NULL AND id IS NOT ?
+                """,
+            arguments: [strategyID, parentID, excluding]
+        ) ?? 0
+    }
+
+    /// Moves the live siblings at `from` and after by `delta`, keeping positions dense (1…n).
+    static func shiftSiblings(
+        _ db: Database, strategyID: Int64, parentID: Int64?, from position: Int, by delta: Int, excluding: Int64? = nil
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE section SET position = position + ?
+                WHERE strategyId = ? AND parentId IS ? AND removedAt IS NULL AND position >= ? AND id IS NOT ?
+                """,
+            arguments: [delta, strategyID, parentID, position, excluding]
+        )
+    }
+
+    static func isInSubtree(_ db: Database, candidate: Int64, root: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                WITH RECURSIVE ancestor(id) AS (
+                    SELECT ? UNION SELECT section.parentId FROM section JOIN ancestor ON section.id = ancestor.id
+                    WHERE section.parentId IS NOT NULL
+                ) SELECT 1 FROM ancestor WHERE id = ?
+                """,
+            arguments: [candidate, root]
+        ) != nil
+    }
+
+    static func insertRevision(
+        _ db: Database, sectionID: Int64, number: Int, heading: String, body: String, actor: Actor, message: String?,
+        source: RevisionSource
+    ) throws {
+        let lineIDs = try BodyStore.store(body, in: db)
+        try db.execute(
+            sql: """
+                INSERT INTO revision (sectionId, number, heading, lineIds, authorId, groupKey, message, source, sourceRef, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sectionID, number, heading, lineIDs, actor.accountID, actor.group, message, source.kind, source.reference,
+                Date(),
+            ]
+        )
+    }
+
+    /// A section of the strategy with its current text; 404 when it belongs to another strategy.
+    static func loadSection(_ db: Database, strategyID: Int64, id: Int64) throws -> Section {
+        guard let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT section.*, revision.heading, revision.lineIds, revision.createdAt, revision.authorId
+                FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
+                WHERE section.id = ? AND section.strategyId = ?
+                """,
+            arguments: [id, strategyID]
+        ) else { throw DocumentModelError.notFound("section") }
+        let removed = row["removedAt"] as Date? != nil
+        return Section(
+            id: id, strategyID: strategyID, number: removed ? nil : try outlineNumber(db, id: id),
+            parentID: row["parentId"], position: row["position"], heading: row["heading"],
+            body: try BodyStore.load(row["lineIds"], in: db), revision: row["currentRevision"],
+            updatedAt: row["createdAt"], updatedBy: row["authorId"], removed: removed
+        )
+    }
+
+    /// Positions are kept dense, so a live section's number is the chain of its ancestors' positions.
+    static func outlineNumber(_ db: Database, id: Int64) throws -> String {
+        let positions = try Int.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE chain(id, parentId, position, depth) AS (
+                    SELECT id, parentId, position, 0 FROM section WHERE id = ?
+                    UNION ALL
+                    SELECT section.id, section.parentId, section.position, chain.depth + 1
+                    FROM section JOIN chain ON section.id = chain.parentId
+                ) SELECT position FROM chain ORDER BY depth DESC
+                """,
+            arguments: [id]
+        )
+        return positions.map(String.init).joined(separator: ".")
+    }
+
+    static func revision(_ db: Database, _ row: Row) throws -> Revision {
+        let sourceKind: String = row["source"]
+        return Revision(
+            sectionID: row["sectionId"], number: row["number"], heading: row["heading"],
+            body: try BodyStore.load(row["lineIds"], in: db), authorID: row["authorId"], authorName: row["authorName"],
+            group: row["groupKey"], message: row["message"],
+            source: RevisionSource(kind: sourceKind, reference: row["sourceRef"]) ?? .edit, createdAt: row["createdAt"]
+        )
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Creates a section with its first revision (facilitator).
+    public func createSection(strategyID: Int64, _ new: NewSection, by account: Account) async throws -> Section {
+        try Self.validateText(heading: new.heading, body: new.body, message: new.message)
+        return try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
+            if let parentID = new.parentID { try Self.requireLiveSection(db, strategyID: strategyID, id: parentID, field: "parent") }
+            let siblings = try Self.siblingCount(db, strategyID: strategyID, parentID: new.parentID)
+            let position = new.position ?? siblings + 1
+            guard (1...siblings + 1).contains(position) else {
+                throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
+            }
+            try Self.shiftSiblings(db, strategyID: strategyID, parentID: new.parentID, from: position, by: 1)
+            try db.execute(
+                sql: "INSERT INTO section (strategyId, parentId, position, currentRevision) VALUES (?, ?, ?, 1)",
+                arguments: [strategyID, new.parentID, position]
+            )
+            let id = db.lastInsertedRowID
+            try Self.insertRevision(
+                db, sectionID: id, number: 1, heading: new.heading, body: new.body, actor: access.actor,
+                message: new.message, source: .created
+            )
+            try Self.appendActivity(
+                db, strategyID: strategyID, actor: access.actor, action: "section.created", subject: "section/\(id)",
+                detail: ["heading": new.heading, "revision": "1"]
+            )
+            return try Self.loadSection(db, strategyID: strategyID, id: id)
+        }
+    }
+
+    /// The live tree in reading order, each node with its derived number.
+    public func outline(strategyID: Int64, for account: Account) async throws -> [SectionOutline] {
+        try await read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT section.id, section.parentId, section.position, section.currentRevision,
+                           revision.heading, revision.createdAt
+                    FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
+                    WHERE section.strategyId = ? AND section.removedAt IS NULL
+                    """,
+                arguments: [strategyID]
+            )
+            var byID: [Int64: Row] = [:]
+            for row in rows { byID[row["id"]] = row }
+            let (numbers, order) = SectionNumbering.number(
+                rows.map { SectionNumbering.Node(id: $0["id"], parentID: $0["parentId"], position: $0["position"]) }
+            )
+            return order.compactMap { id in
+                guard let row = byID[id], let number = numbers[id] else { return nil }
+                return SectionOutline(
+                    id: id, number: number, parentID: row["parentId"], position: row["position"], heading: row["heading"],
+                    revision: row["currentRevision"], updatedAt: row["createdAt"]
+                )
+            }
+        }
+    }
+
+    public func section(strategyID: Int64, id: Int64, for account: Account) async throws -> Section {
+        try await read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            return try Self.loadSection(db, strategyID: strategyID, id: id)
+        }
+    }
+
+    /// Replaces heading and body if the caller saw the current revision (`ifMatch`); one transaction.
+    public func updateSection(
+        strategyID: Int64, id: Int64, ifMatch: Int, heading: String, body: String, message: String?, by account: Account
+    ) async throws -> Section {
+        try Self.validateText(heading: heading, body: body, message: message)
+        return try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
+            let current = try Self.loadSection(db, strategyID: strategyID, id: id)
+            try Self.requireCurrent(current, ifMatch: ifMatch)
+            if current.heading == heading && current.body == body { return current }
+            let number = current.revision + 1
+            try Self.insertRevision(
+                db, sectionID: id, number: number, heading: heading, body: body, actor: access.actor, message: message,
+                source: .edit
+            )
+            try db.execute(sql: "UPDATE section SET currentRevision = ? WHERE id = ?", arguments: [number, id])
+            try Self.appendActivity(
+                db, strategyID: strategyID, actor: access.actor, action: "section.edited", subject: "section/\(id)",
+                detail: ["revision": String(number)]
+            )
+            return try Self.loadSection(db, strategyID: strategyID, id: id)
+        }
+    }
+
+    /// Moves a section (with its subtree) to a new parent and/or position; records a structure revision.
+    public func moveSection(
+        strategyID: Int64, id: Int64, ifMatch: Int, move: SectionMove, message: String?, by account: Account
+    ) async throws -> Section {
+        var errors: [FieldError] = []
+        if let message { TextRules.check(message, field: "message", maxLength: TextRules.maxMessageLength, allowEmpty: true, into: &errors) }
+        guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
+        return try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
+            let current = try Self.loadSection(db, strategyID: strategyID, id: id)
+            try Self.requireCurrent(current, ifMatch: ifMatch)
+            let newParent: Int64? = move.parentID ?? current.parentID
+            if let newParent {
+                try Self.requireLiveSection(db, strategyID: strategyID, id: newParent, field: "parent")
+                if try Self.isInSubtree(db, candidate: newParent, root: id) {
+                    throw DocumentModelError.invalid("parent", "a section cannot move inside itself")
+                }
+            }
+            // Take the section out of its sibling list, then insert it at its new place.
+            try Self.shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
+            let siblings = try Self.siblingCount(db, strategyID: strategyID, parentID: newParent, excluding: id)
+            let position = move.position ?? (newParent == current.parentID ? current.position : siblings + 1)
+            guard (1...siblings + 1).contains(position) else {
+                throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
+            }
+            try Self.shiftSiblings(db, strategyID: strategyID, parentID: newParent, from: position, by: 1, excluding: id)
+            try db.execute(
+                sql: "UPDATE section SET parentId = ?, position = ? WHERE id = ?", arguments: [newParent, position, id]
+            )
+            if newParent == current.parentID && position == current.position { return current }
+            let number = current.revision + 1
+            try Self.insertRevision(
+                db, sectionID: id, number: number, heading: current.heading, body: current.body, actor: access.actor,
+                message: message ?? "moved from \(current.number ?? "?")", source: .structure
+            )
+            try db.execute(sql: "UPDATE section SET currentRevision = ? WHERE id = ?", arguments: [number, id])
+            let moved = try Self.loadSection(db, strategyID: strategyID, id: id)
+            try Self.appendActivity(
+                db, strategyID: strategyID, actor: access.actor, action: "section.moved", subject: "section/\(id)",
+                detail: ["from": current.number ?? "", "to": moved.number ?? "", "revision": String(number)]
+            )
+            return moved
+        }
+    }
+
+    /// Takes a section and its subsections out of the tree; their history stays readable.
+    public func removeSection(strategyID: Int64, id: Int64, ifMatch: Int?, by account: Account) async throws {
+        try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
+            let current = try Self.loadSection(db, strategyID: strategyID, id: id)
+            guard !current.removed else { throw DocumentModelError.notFound("section") }
+            if let ifMatch { try Self.requireCurrent(current, ifMatch: ifMatch) }
+            let subtree = try Int64.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE subtree(id) AS (
+                        SELECT ? UNION SELECT section.id FROM section JOIN subtree ON section.parentId = subtree.id
+                        WHERE section.removedAt IS NULL
+                    ) SELECT id FROM subtree
+                    """,
+                arguments: [id]
+            )
+            let now = Date()
+            for sectionID in subtree {
+                try db.execute(sql: "UPDATE section SET removedAt = ? WHERE id = ?", arguments: [now, sectionID])
+            }
+            try Self.shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
+            try Self.appendActivity(
+                db, strategyID: strategyID, actor: access.actor, action: "section.removed", subject: "section/\(id)",
+                detail: ["number": current.number ?? "", "sections": String(subtree.count)]
+            )
+        }
+    }
+
+    public func revisions(
+        strategyID: Int64, sectionID: Int64, after: Int64?, limit: Int, for account: Account
+    ) async throws -> Page<Revision> {
+        try await read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
+                    WHERE sectionId = ? AND number > ? ORDER BY number LIMIT ?
+                    """,
+                arguments: [sectionID, after ?? 0, limit + 1]
+            )
+            let revisions = try rows.prefix(limit).map { try Self.revision(db, $0) }
+            return Page(items: revisions, nextAfter: rows.count > limit ? revisions.last.map { Int64($0.number) } : nil)
+        }
+    }
+
+    public func revision(strategyID: Int64, sectionID: Int64, number: Int, for account: Account) async throws -> Revision {
+        try await read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
+                    WHERE sectionId = ? AND number = ?
+                    """,
+                arguments: [sectionID, number]
+            ) else { throw DocumentModelError.notFound("revision") }
+            return try Self.revision(db, row)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Loads the strategy and the caller's membership and applies the access policy, inside `db`'s transaction.
+    static func authorize(_ db: Database, account: Account, strategyID: Int64, action: StrategyAction) throws -> Access {
+        let strategy = try fetchStrategy(db, id: strategyID)
+        let membership = try fetchMembership(db, strategyID: strategyID, accountID: account.id)
+        return try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)
+    }
+
+    public func createStrategy(_ new: NewStrategy, by account: Account) async throws -> Strategy {
+        guard account.admin else { throw DocumentModelError.forbidden("only an admin may create a strategy") }
+        var errors: [FieldError] = []
+        TextRules.check(new.title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true, into: &errors)
+        TextRules.check(new.summary, field: "summary", maxLength: TextRules.maxSummaryLength, allowEmpty: true, into: &errors)
+        let groups = new.groups ?? StakeholderGroup.defaults
+        if groups.isEmpty { errors.append(FieldError(field: "groups", message: "must name at least one group")) }
+        if groups.count > 50 { errors.append(FieldError(field: "groups", message: "must name at most 50 groups")) }
+        var seen: Set<String> = []
+        for (index, group) in groups.enumerated() {
+            if !TextRules.isValidGroupKey(group.key) {
+                errors.append(FieldError(field: "groups/\(index)/key", message: "must be lower-case letters, digits and hyphens"))
+            } else if !seen.insert(group.key).inserted {
+                errors.append(FieldError(field: "groups/\(index)/key", message: "is given twice"))
+            }
+            TextRules.check(group.name, field: "groups/\(index)/name", maxLength: TextRules.maxNameLength, singleLine: true, into: &errors)
+        }
+        guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
+        let actor = Actor(accountID: account.id, group: nil)
+        return try await write { db in
+            let now = Date()
+            try db.execute(
+                sql: "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [new.title, new.summary, Phase.drafting.rawValue, now]
+            )
+            let id = db.lastInsertedRowID
+            for (index, group) in groups.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO stakeholderGroup (strategyId, key, name, position) VALUES (?, ?, ?, ?)",
+                    arguments: [id, group.key, group.name, index]
+                )
+            }
+            try Self.appendActivity(
+                db, strategyID: id, actor: actor, action: "strategy.created", subject: "strategy/\(id)",
+                detail: ["title": new.title]
+            )
+            return Strategy(id: id, title: new.title, summary: new.summary, phase: .drafting, groups: groups, createdAt: now)
+        }
+    }
+
+    /// The strategies the account belongs to (all of them for an admin), oldest first.
+    public func strategies(visibleTo account: Account, after: Int64?, limit: Int) async throws -> Page<Strategy> {
+        try await read { db in
+            let ids: [Int64]
+            if account.admin {
+                ids = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM strategy WHERE id > ? ORDER BY id LIMIT ?", arguments: [after ?? 0, limit + 1]
+                )
+            } else {
+                ids = try Int64.fetchAll(
+                    db,
+                    sql: "SELECT strategyId FROM membership WHERE accountId = ? AND strategyId > ? ORDER BY strategyId LIMIT ?",
+                    arguments: [account.id, after ?? 0, limit + 1]
+                )
+            }
+            let strategies = try ids.prefix(limit).compactMap { try Self.fetchStrategy(db, id: $0) }
+            return Page(items: strategies, nextAfter: ids.count > limit ? strategies.last?.id : nil)
+        }
+    }
+
+    public func strategy(id: Int64, for account: Account) async throws -> Access {
+        try await read { db in try Self.authorize(db, account: account, strategyID: id, action: .read) }
+    }
+
+    /// Changes title and/or summary (facilitator).
+    public func updateStrategy(id: Int64, title: String?, summary: String?, by account: Account) async throws -> Strategy {
+        var errors: [FieldError] = []
+        if let title { TextRules.check(title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true, into: &errors) }
+        if let summary {
+            TextRules.check(summary, field: "summary", maxLength: TextRules.maxSummaryLength, allowEmpty: true, into: &errors)
+        }
+        guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
+        return try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: id, action: .editStrategy)
+            var strategy = access.strategy
+            var changed: [String: String] = [:]
+            if let title, title != strategy.title { strategy.title = title; changed["title"] = title }
+            if let summary, summary != strategy.summary { strategy.summary = summary; changed["summary"] = "changed" }
+            guard !changed.isEmpty else { return strategy }
+            try db.execute(
+                sql: "UPDATE strategy SET title = ?, summary = ? WHERE id = ?",
+                arguments: [strategy.title, strategy.summary, id]
+            )
+            try Self.appendActivity(
+                db, strategyID: id, actor: access.actor, action: "strategy.updated", subject: "strategy/\(id)", detail: changed
+            )
+            return strategy
+        }
+    }
+
+    static func fetchStrategy(_ db: Database, id: Int64) throws -> Strategy? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM strategy WHERE id = ?", arguments: [id]) else { return nil }
+        let groups = try Row.fetchAll(
+            db, sql: "SELECT key, name FROM stakeholderGroup WHERE strategyId = ? ORDER BY position", arguments: [id]
+        ).map { StakeholderGroup(key: $0["key"], name: $0["name"]) }
+        let phaseText: String = row["phase"]
+        return Strategy(
+            id: row["id"], title: row["title"], summary: row["summary"], phase: Phase(rawValue: phaseText) ?? .drafting,
+            groups: groups, createdAt: row["createdAt"]
+        )
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// Owns the database connection; every read and write of the service goes through it.
+///
+/// Production opens a `DatabasePool` on a file in WAL mode with `synchronous = FULL`, so that an
+/// acknowledged write survives a power loss; tests may open an in-memory queue.
+public final class AppDatabase: Sendable {
+    let reader: any DatabaseReader
+    let batcher: WriteBatcher
+
+    init(_ writer: any DatabaseWriter) throws {
+        try Self.migrator.migrate(writer)
+        self.reader = writer
+        self.batcher = WriteBatcher(writer: writer)
+    }
+
+    /// Opens (creating if needed) the database file at `path` with the production configuration.
+    public static func open(path: String) throws -> AppDatabase {
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        // Opening a pool sets `synchronous = NORMAL`; durability of acknowledged writes needs FULL.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return try AppDatabase(pool)
+    }
+
+    /// An empty in-memory database, for tests and tools.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.label = "strategy"
+        return configuration
+    }
+
+    /// Reads the pragmas that matter for durability; used by tests and `strategy serve` at start.
+    public func pragmas() async throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
+        try await batcher.writer.writeWithoutTransaction { db in
+            let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+            return (journal, synchronous, foreignKeys)
+        }
+    }
+
+    /// Runs `body` in its own savepoint of a group-committed transaction and returns once it is durable.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await batcher.submit(body)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await reader.read(body)
+    }
+
+    /// Copies the database into a new file, consistent even while the service writes.
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try reader.backup(to: destination)
+    }
+}

@@ -1,0 +1,32 @@
+/// Every way a domain operation can refuse; the API layer maps each case to one HTTP problem.
+public enum DocumentModelError: Error, Sendable, Equatable {
+    /// The resource does not exist, or the caller may not know that it exists.
+    case notFound(String)
+    /// The caller is a member of the strategy but lacks the role (or group) for the action.
+    case forbidden(String)
+    /// The strategy's phase does not allow the action.
+    case phaseForbids(phase: Phase, action: String)
+    /// A state transition or uniqueness rule refuses the request.
+    case conflict(String)
+    /// The client's view (`If-Match`) is stale; carries the current revision.
+    case preconditionFailed(currentRevision: Int)
+    /// Well-formed input that breaks a rule; one entry per offending field.
+    case invalid([FieldError])
+}
+
+/// One field that failed validation, named by its JSON pointer-like path.
+public struct FieldError: Sendable, Equatable, Codable {
+    public var field: String
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+extension DocumentModelError {
+    static func invalid(_ field: String, _ message: String) -> DocumentModelError {
+        .invalid([FieldError(field: field, message: message)])
+    }
+}

@@ -1,0 +1,123 @@
+import API
+import ArgumentParser
+import DocumentModel
+import Foundation
+
+/// `strategy demo`: a realistic sample strategy with an account per role and group, then the service.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create the sample strategy from fixtures/demo, print an account token per group, and serve."
+    )
+    static let defaultPath = "strategy-demo.sqlite"
+
+    @Option(help: "Demo database file; the default one is recreated on each run, another must be new or empty.")
+    var database = DemoCommand.defaultPath
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "The strategy fixture to load (default: fixtures/demo/strategy.json of this checkout).")
+    var fixture: String?
+    @Flag(help: "Load the demo and print the tokens, but do not serve.") var noServe = false
+
+    func run() async throws {
+        if noServe {
+            _ = try await Self.load(databasePath: database, fixturePath: fixture)
+        } else {
+            try await Self.runDemo(databasePath: database, host: host, port: port, bodyLimit: APIConfiguration.defaultBodyLimit, fixturePath: fixture)
+        }
+    }
+
+    static func runDemo(databasePath: String, host: String, port: Int, bodyLimit: Int, fixturePath: String? = nil) async throws {
+        let database = try await load(databasePath: databasePath, fixturePath: fixturePath, host: host, port: port)
+        try await ServeCommand.serve(databasePath: databasePath, host: host, port: port, bodyLimit: bodyLimit, database: database)
+    }
+
+    /// Creates the demo data and prints the accounts' tokens and a few curl lines.
+    static func load(
+        databasePath: String, fixturePath: String?, host: String = "127.0.0.1", port: Int = 8080
+    ) async throws -> AppDatabase {
+        let fixture = try DemoFixture.load(path: fixturePath)
+        if databasePath == defaultPath {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        }
+        let database = try AppDatabase.open(path: databasePath)
+        guard try await database.accounts(after: nil, limit: 1).items.isEmpty else {
+            throw ValidationError("\(databasePath) already holds data; give the demo a new --database file")
+        }
+        let (admin, adminToken) = try await database.createAccount(name: "Demo administrator", admin: true, by: .commandLine)
+        let strategy = try await database.createStrategy(NewStrategy(title: fixture.title, summary: fixture.summary), by: admin)
+        var tokens: [(String, String)] = [("admin", adminToken.token)]
+
+        let (facilitator, facilitatorToken) = try await database.createAccount(name: "Arta Krasniqi (ICSS)", admin: false, by: .commandLine)
+        _ = try await database.setMember(strategyID: strategy.id, accountID: facilitator.id, role: .facilitator, group: nil, by: admin)
+        tokens.append(("facilitator", facilitatorToken.token))
+        let people: [String: (member: String, signatory: String)] = [
+            "government": ("Besnik Gashi", "Drita Hoxha"),
+            "civil-society": ("Liridona Berisha", "Valon Morina"),
+            "industry": ("Florent Shala", "Teuta Rexhepi"),
+        ]
+        for group in strategy.groups {
+            let names = people[group.key] ?? ("\(group.name) member", "\(group.name) signatory")
+            for (role, name) in [(Role.member, names.member), (Role.signatory, names.signatory)] {
+                let (account, token) = try await database.createAccount(name: name, admin: false, by: .commandLine)
+                _ = try await database.setMember(strategyID: strategy.id, accountID: account.id, role: role, group: group.key, by: admin)
+                tokens.append(("\(group.key) \(role.rawValue)", token.token))
+            }
+        }
+        let (observer, observerToken) = try await database.createAccount(name: "Regional observer", admin: false, by: .commandLine)
+        _ = try await database.setMember(strategyID: strategy.id, accountID: observer.id, role: .observer, group: nil, by: admin)
+        tokens.append(("observer", observerToken.token))
+
+        var firstSection: Int64?
+        func create(_ sections: [DemoFixture.Section], parent: Int64?) async throws {
+            for section in sections {
+                let created = try await database.createSection(
+                    strategyID: strategy.id, NewSection(heading: section.heading, body: section.body, parentID: parent), by: facilitator
+                )
+                firstSection = firstSection ?? created.id
+                try await create(section.sections ?? [], parent: created.id)
+            }
+        }
+        try await create(fixture.sections, parent: nil)
+
+        let base = "http://\(host):\(port)"
+        print("Demo strategy \(strategy.id): \(strategy.title)")
+        print("Database: \(databasePath)")
+        print("")
+        print("Tokens (shown once; only their hashes are stored):")
+        for (who, token) in tokens { print("  \(who.padding(toLength: 26, withPad: " ", startingAt: 0)) \(token)") }
+        print("")
+        print("Try:")
+        print("  curl -s \(base)/strategies/\(strategy.id)/sections -H 'Authorization: Bearer \(tokens[2].1)'")
+        print("  curl -si \(base)/strategies/\(strategy.id)/sections/\(firstSection ?? 1) -H 'Authorization: Bearer \(tokens[1].1)'")
+        print("  curl -s \(base)/strategies/\(strategy.id)/activity/verify -H 'Authorization: Bearer \(tokens[1].1)'")
+        print("")
+        // Standard output is block-buffered when redirected; the tokens must be readable before serving starts.
+        fflush(nil)
+        return database
+    }
+}
+
+/// The sample strategy as stored under `fixtures/demo/`.
+struct DemoFixture: Decodable {
+    struct Section: Decodable {
+        var heading: String
+        var body: String
+        var sections: [Section]?
+    }
+
+    var title: String
+    var summary: String
+    var sections: [Section]
+
+    /// Looks for the fixture given, then in the working directory, then in this checkout.
+    static func load(path: String?) throws -> DemoFixture {
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fixtures/demo/strategy.json").path
+        let candidates = path.map { [$0] } ?? ["fixtures/demo/strategy.json", checkout]
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
+            return try JSONDecoder().decode(DemoFixture.self, from: Data(contentsOf: URL(fileURLWithPath: candidate)))
+        }
+        throw ValidationError("demo fixture not found (looked at \(candidates.joined(separator: ", "))); pass --fixture")
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `strategy`: the service and its administration tools.
+@main
+struct StrategyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strategy",
+        abstract: "A collaborative strategy-drafting service: versioned sections, amendments, comments, sign-off.",
+        subcommands: [ServeCommand.self, DemoCommand.self, AccountCommand.self, TokenCommand.self, BackupCommand.self]
+    )
+}
+
+/// The database option every command that opens the store shares.
+struct DatabaseOptions: ParsableArguments {
+    static let defaultPath = "strategy.sqlite"
+
+    @Option(name: .customLong("database"), help: "Path of the SQLite database file, created if missing (default: strategy.sqlite).")
+    var explicitPath: String?
+
+    var database: String { explicitPath ?? Self.defaultPath }
+}
