@@ -55,6 +55,19 @@ public final class AppDatabase: Sendable {
         try await reader.read(body)
     }
 
+    /// Bytes in use by the database after folding the WAL back into the main file (pages in use × page size).
+    public func storedBytes() async throws -> Int {
+        try await batcher.writer.writeWithoutTransaction { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return (pages - free) * pageSize
+        }
+    }
+
     /// Copies the database into a new file, consistent even while the service writes.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)
