@@ -1,0 +1,24 @@
+# The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks.
+.PHONY: deps serve demo test release e2e bench
+
+deps:
+	@scripts/install-deps.sh
+
+serve: deps
+	swift run strategy serve
+
+demo: deps
+	swift run strategy demo
+
+test: deps
+	swift test
+
+release: deps
+	swift build -c release --product strategy
+
+e2e: release
+	scripts/e2e.sh .build/release/strategy
+
+bench:
+	@scripts/install-deps.sh --bench
+	bench/run.sh

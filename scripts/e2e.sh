@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# End-to-end test of the real `strategy` binary on a loopback port:
+# a member's read, a facilitator's conditional edit, 428/412, a non-member's 404, the framework's own errors,
+# persistence across kill -9 and restart, clean shutdown on SIGTERM, and no token in the database, WAL or logs.
+# Usage: scripts/e2e.sh [path/to/strategy]   (default: .build/release/strategy)
+set -uo pipefail
+
+BIN=$(realpath "${1:-.build/release/strategy}")
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+DB="$WORK/e2e.sqlite"
+LOG="$WORK/serve.log"
+PASSED=0
+FAILED=0
+SERVER=
+
+cleanup() { [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+check() { # check NAME EXPECTED ACTUAL
+    if [ "$2" == "$3" ]; then PASSED=$((PASSED + 1)); echo "ok   $1"
+    else FAILED=$((FAILED + 1)); echo "FAIL $1: expected '$2', got '$3'"; fi
+}
+
+start() {
+    "$BIN" serve --port "$PORT" --database "$DB" >>"$LOG" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.1; done
+    echo "server did not start"; cat "$LOG"; exit 1
+}
+
+# call METHOD PATH TOKEN [BODY] [extra curl args…] → prints "STATUS" and leaves the body in $WORK/body
+call() {
+    local method=$1 path=$2 token=$3 body=${4:-}; shift 4 2>/dev/null || shift $#
+    local args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$method" "$BASE$path")
+    [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
+    [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+    curl "${args[@]}" "$@"
+}
+field() { jq -r "$1" "$WORK/body"; }
+header() { grep -i "^$1:" "$WORK/headers" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+
+ADMIN=$("$BIN" account add "E2E admin" --admin --database "$DB" 2>>"$LOG" | tail -1)
+start
+
+call POST /strategies "$ADMIN" '{"title":"E2E strategy","summary":"end to end"}' >/dev/null
+STRATEGY=$(field .id)
+call POST /accounts "$ADMIN" '{"name":"Facilitator"}' >/dev/null; FAC=$(field .token); FAC_ID=$(field .id)
+call POST /accounts "$ADMIN" '{"name":"Member"}' >/dev/null; MEM=$(field .token); MEM_ID=$(field .id)
+call POST /accounts "$ADMIN" '{"name":"Outsider"}' >/dev/null; OUT=$(field .token)
+check "facilitator added" 201 "$(call PUT "/strategies/$STRATEGY/members/$FAC_ID" "$ADMIN" '{"role":"facilitator"}')"
+check "member added" 201 "$(call PUT "/strategies/$STRATEGY/members/$MEM_ID" "$FAC" '{"role":"member","group":"civil-society"}')"
+check "section created" 201 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '{"heading":"Purpose","body":"Protect children online."}')"
+SECTION=$(field .id)
+URI="/strategies/$STRATEGY/sections/$SECTION"
+
+check "member reads the section" 200 "$(call GET "$URI" "$MEM")"
+check "ETag is the revision" '"1"' "$(header ETag)"
+check "edit without If-Match" 428 "$(call PUT "$URI" "$FAC" '{"heading":"Purpose","body":"Protect every child online."}')"
+check "428 is a problem" "application/problem+json" "$(header Content-Type)"
+check "conditional edit" 200 "$(call PUT "$URI" "$FAC" '{"heading":"Purpose","body":"Protect every child online."}' -H 'If-Match: "1"')"
+check "new ETag" '"2"' "$(header ETag)"
+check "stale edit" 412 "$(call PUT "$URI" "$FAC" '{"heading":"Purpose","body":"Lost update"}' -H 'If-Match: "1"')"
+check "412 names the current revision" 2 "$(field .currentRevision)"
+check "member may not edit" 403 "$(call PUT "$URI" "$MEM" '{"heading":"Purpose","body":"x"}' -H 'If-Match: "2"')"
+check "non-member gets 404" 404 "$(call GET "$URI" "$OUT")"
+check "non-member cannot see the strategy" 404 "$(call GET "/strategies/$STRATEGY" "$OUT")"
+check "no token" 401 "$(call GET /me "")"
+check "401 challenges" "Bearer realm=\"strategy\"" "$(header WWW-Authenticate)"
+check "wrong method" 405 "$(call POST "$URI" "$FAC" '{}')"
+check "405 lists methods" "GET, PUT, PATCH, DELETE" "$(header Allow)"
+head -c 1100000 /dev/zero | tr '\0' 'a' | sed 's/^/{"heading":"H","body":"/; s/$/"}/' > "$WORK/big.json"
+check "body over 1 MiB" 413 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '' -H 'Content-Type: application/json' --data-binary "@$WORK/big.json")"
+check "413 is a problem" "application/problem+json" "$(header Content-Type)"
+check "not JSON" 415 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '' -H 'Content-Type: text/plain' --data-binary 'hello')"
+check "malformed JSON" 400 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '{"heading":')"
+check "unknown route" 404 "$(call GET /nowhere "")"
+
+kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null; SERVER=
+start
+check "edit survives kill -9" "Protect every child online." "$(call GET "$URI" "$MEM" >/dev/null; field .body)"
+check "revision survives kill -9" 2 "$(field .revision)"
+check "activity chain intact" true "$(call GET "/strategies/$STRATEGY/activity/verify" "$MEM" >/dev/null; field .intact)"
+
+kill -TERM "$SERVER"
+STATUS=timeout
+for _ in $(seq 1 50); do
+    if ! kill -0 "$SERVER" 2>/dev/null; then wait "$SERVER"; STATUS=$?; break; fi
+    sleep 0.1
+done
+SERVER=
+check "clean exit on SIGTERM" 0 "$STATUS"
+
+LEAKS=0
+for token in "$ADMIN" "$FAC" "$MEM" "$OUT"; do
+    for file in "$DB" "$DB-wal" "$LOG"; do
+        [ -f "$file" ] && grep -qF "$token" "$file" && LEAKS=$((LEAKS + 1)) && echo "token found in $file"
+    done
+done
+check "no token in database, WAL or logs" 0 "$LEAKS"
+check "one log line per request with an id" yes "$(grep -q 'hb.request.id=.*GET /strategies' "$LOG" && echo yes || echo no)"
+
+echo "e2e: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project builds, tests and benchmarks with, skipping those already present.
+# Usage: scripts/install-deps.sh [--bench]
+set -euo pipefail
+
+packages=(libsqlite3-dev libxml2-dev pkg-config curl jq python3 diffutils patch git)
+if [ "${1:-}" = "--bench" ]; then packages+=(wrk sqlite3 hyperfine); fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+SUDO=
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${missing[@]}"
