@@ -47,7 +47,8 @@ struct SectionsController {
         let account = try context.requireAccount()
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        _ = try await database.section(strategyID: strategyID, id: sectionID, for: account)
+        // Authorise before reading the body, so a non-member learns nothing from validation errors.
+        _ = try await database.strategy(id: strategyID, for: account)
         let ifMatch = try IfMatch.revision(request)
         let body = try await JSONBodyReader.decode(UpdateSectionRequest.self, from: request, context: context)
         let section = try await database.updateSection(
@@ -61,7 +62,8 @@ struct SectionsController {
         let account = try context.requireAccount()
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        _ = try await database.section(strategyID: strategyID, id: sectionID, for: account)
+        // Authorise before reading the body, so a non-member learns nothing from validation errors.
+        _ = try await database.strategy(id: strategyID, for: account)
         let ifMatch = try IfMatch.revision(request)
         let body = try await JSONBodyReader.decode(MoveSectionRequest.self, from: request, context: context)
         let section = try await database.moveSection(

@@ -10,8 +10,7 @@ extension AppDatabase {
         let token = TokenCodec.generate()
         return try await write { db in
             let now = Date()
-            try db.execute(
-                sql: "INSERT INTO account (name, admin, createdAt) VALUES (?, ?, ?)", arguments: [name, admin, now]
+            try db.run( "INSERT INTO account (name, admin, createdAt) VALUES (?, ?, ?)", [name, admin, now]
             )
             let account = Account(id: db.lastInsertedRowID, name: name, admin: admin, createdAt: now)
             let issued = try Self.insertToken(db, token: token, accountID: account.id)
@@ -25,8 +24,7 @@ extension AppDatabase {
 
     public func accounts(after: Int64?, limit: Int) async throws -> Page<Account> {
         try await read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM account WHERE id > ? ORDER BY id LIMIT ?", arguments: [after ?? 0, limit + 1]
+            let rows = try db.rows( "SELECT * FROM account WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
             )
             let accounts = rows.prefix(limit).map(Self.account)
             return Page(items: accounts, nextAfter: rows.count > limit ? accounts.last?.id : nil)
@@ -35,7 +33,7 @@ extension AppDatabase {
 
     public func account(id: Int64) async throws -> Account? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Self.account)
+            try db.row( "SELECT * FROM account WHERE id = ?", [id]).map(Self.account)
         }
     }
 
@@ -44,13 +42,10 @@ extension AppDatabase {
         guard TokenCodec.looksValid(token) else { return nil }
         let hash = TokenCodec.hash(token)
         return try await read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
+            try db.row( """
                     SELECT account.* FROM token JOIN account ON account.id = token.accountId
                     WHERE token.hash = ? AND token.revokedAt IS NULL
-                    """,
-                arguments: [hash]
+                    """, [hash]
             ).map(Self.account)
         }
     }
@@ -58,7 +53,7 @@ extension AppDatabase {
     public func issueToken(accountID: Int64, by actor: Actor) async throws -> IssuedToken {
         let token = TokenCodec.generate()
         return try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [accountID]) != nil else {
+            guard try db.value(Bool.self, "SELECT 1 FROM account WHERE id = ?", [accountID]) != nil else {
                 throw DocumentModelError.notFound("account")
             }
             let issued = try Self.insertToken(db, token: token, accountID: accountID)
@@ -71,7 +66,7 @@ extension AppDatabase {
 
     public func tokens(accountID: Int64) async throws -> [TokenInfo] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM token WHERE accountId = ? ORDER BY id", arguments: [accountID]).map {
+            try db.rows( "SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
                 TokenInfo(
                     id: $0["id"], accountID: $0["accountId"], prefix: $0["prefix"], createdAt: $0["createdAt"],
                     revokedAt: $0["revokedAt"]
@@ -83,9 +78,7 @@ extension AppDatabase {
     /// Revokes a token; effective on the next request because every request looks the token up again.
     public func revokeToken(accountID: Int64, tokenID: Int64, by actor: Actor) async throws {
         try await write { db in
-            try db.execute(
-                sql: "UPDATE token SET revokedAt = COALESCE(revokedAt, ?) WHERE id = ? AND accountId = ?",
-                arguments: [Date(), tokenID, accountID]
+            try db.run( "UPDATE token SET revokedAt = COALESCE(revokedAt, ?) WHERE id = ? AND accountId = ?", [Date(), tokenID, accountID]
             )
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("token") }
             try Self.appendActivity(
@@ -96,9 +89,7 @@ extension AppDatabase {
 
     static func insertToken(_ db: Database, token: String, accountID: Int64) throws -> IssuedToken {
         let displayPrefix = String(token.prefix(TokenCodec.prefix.count + 4))
-        try db.execute(
-            sql: "INSERT INTO token (accountId, hash, prefix, createdAt) VALUES (?, ?, ?, ?)",
-            arguments: [accountID, TokenCodec.hash(token), displayPrefix, Date()]
+        try db.run( "INSERT INTO token (accountId, hash, prefix, createdAt) VALUES (?, ?, ?, ?)", [accountID, TokenCodec.hash(token), displayPrefix, Date()]
         )
         return IssuedToken(id: db.lastInsertedRowID, accountID: accountID, token: token)
     }

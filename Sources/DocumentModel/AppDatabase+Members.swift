@@ -11,7 +11,7 @@ extension AppDatabase {
     ) async throws -> (Membership, MemberChange) {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
-            guard let member = try Row.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [accountID]) else {
+            guard let member = try db.row( "SELECT name FROM account WHERE id = ?", [accountID]) else {
                 throw DocumentModelError.notFound("account")
             }
             if role.requiresGroup && group == nil {
@@ -21,12 +21,10 @@ extension AppDatabase {
                 throw DocumentModelError.invalid("group", "is not a stakeholder group of this strategy")
             }
             let existing = try Self.fetchMembership(db, strategyID: strategyID, accountID: accountID)
-            try db.execute(
-                sql: """
+            try db.run( """
                     INSERT INTO membership (strategyId, accountId, role, groupKey) VALUES (?, ?, ?, ?)
                     ON CONFLICT (strategyId, accountId) DO UPDATE SET role = excluded.role, groupKey = excluded.groupKey
-                    """,
-                arguments: [strategyID, accountID, role.rawValue, group]
+                    """, [strategyID, accountID, role.rawValue, group]
             )
             let membership = Membership(
                 strategyID: strategyID, accountID: accountID, accountName: member["name"], role: role, group: group
@@ -44,8 +42,7 @@ extension AppDatabase {
     public func removeMember(strategyID: Int64, accountID: Int64, by account: Account) async throws {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
-            try db.execute(
-                sql: "DELETE FROM membership WHERE strategyId = ? AND accountId = ?", arguments: [strategyID, accountID]
+            try db.run( "DELETE FROM membership WHERE strategyId = ? AND accountId = ?", [strategyID, accountID]
             )
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("member") }
             try Self.appendActivity(
@@ -57,13 +54,10 @@ extension AppDatabase {
     public func members(strategyID: Int64, for account: Account) async throws -> [Membership] {
         try await read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
-            return try Row.fetchAll(
-                db,
-                sql: """
+            return try db.rows( """
                     SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
                     WHERE strategyId = ? ORDER BY accountId
-                    """,
-                arguments: [strategyID]
+                    """, [strategyID]
             ).map(Self.membership)
         }
     }
@@ -71,25 +65,19 @@ extension AppDatabase {
     /// Every strategy membership of one account, for `GET /me`.
     public func memberships(accountID: Int64) async throws -> [Membership] {
         try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try db.rows( """
                     SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
                     WHERE accountId = ? ORDER BY strategyId
-                    """,
-                arguments: [accountID]
+                    """, [accountID]
             ).map(Self.membership)
         }
     }
 
     static func fetchMembership(_ db: Database, strategyID: Int64, accountID: Int64) throws -> Membership? {
-        try Row.fetchOne(
-            db,
-            sql: """
+        try db.row( """
                 SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
                 WHERE strategyId = ? AND accountId = ?
-                """,
-            arguments: [strategyID, accountID]
+                """, [strategyID, accountID]
         ).map(membership)
     }
 

@@ -21,20 +21,16 @@ extension AppDatabase {
     }
 
     static func requireLiveSection(_ db: Database, strategyID: Int64, id: Int64, field: String) throws {
-        let live = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM section WHERE id = ? AND strategyId = ? AND removedAt IS NULL", arguments: [id, strategyID]
+        let live = try db.value(Bool.self, "SELECT 1 FROM section WHERE id = ? AND strategyId = ? AND removedAt IS NULL", [id, strategyID]
         )
         guard live != nil else { throw DocumentModelError.invalid(field, "is not a section of this strategy") }
     }
 
     static func siblingCount(_ db: Database, strategyID: Int64, parentID: Int64?, excluding: Int64? = nil) throws -> Int {
-        try Int.fetchOne(
-            db,
-            sql: """
+        try db.value(Int.self, """
                 SELECT COUNT(*) FROM section
                 WHERE strategyId = ? AND parentId IS ? AND removedAt IS NULL AND id IS NOT ?
-                """,
-            arguments: [strategyID, parentID, excluding]
+                """, [strategyID, parentID, excluding]
         ) ?? 0
     }
 
@@ -42,78 +38,73 @@ extension AppDatabase {
     static func shiftSiblings(
         _ db: Database, strategyID: Int64, parentID: Int64?, from position: Int, by delta: Int, excluding: Int64? = nil
     ) throws {
-        try db.execute(
-            sql: """
+        try db.run( """
                 UPDATE section SET position = position + ?
                 WHERE strategyId = ? AND parentId IS ? AND removedAt IS NULL AND position >= ? AND id IS NOT ?
-                """,
-            arguments: [delta, strategyID, parentID, position, excluding]
+                """, [delta, strategyID, parentID, position, excluding]
         )
     }
 
     static func isInSubtree(_ db: Database, candidate: Int64, root: Int64) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: """
+        try db.value(Bool.self, """
                 WITH RECURSIVE ancestor(id) AS (
                     SELECT ? UNION SELECT section.parentId FROM section JOIN ancestor ON section.id = ancestor.id
                     WHERE section.parentId IS NOT NULL
                 ) SELECT 1 FROM ancestor WHERE id = ?
-                """,
-            arguments: [candidate, root]
+                """, [candidate, root]
         ) != nil
     }
 
+    /// Inserts a revision; `known` maps lines of the current text to their ids so unchanged lines cost nothing.
     static func insertRevision(
         _ db: Database, sectionID: Int64, number: Int, heading: String, body: String, actor: Actor, message: String?,
-        source: RevisionSource
+        source: RevisionSource, known: [Substring: Int64] = [:], at date: Date = Date()
     ) throws {
-        let lineIDs = try BodyStore.store(body, in: db)
-        try db.execute(
-            sql: """
+        let lineIDs = try BodyStore.store(body, known: known, in: db)
+        try db.run( """
                 INSERT INTO revision (sectionId, number, heading, lineIds, authorId, groupKey, message, source, sourceRef, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """, [
                 sectionID, number, heading, lineIDs, actor.accountID, actor.group, message, source.kind, source.reference,
-                Date(),
+                date,
             ]
         )
     }
 
     /// A section of the strategy with its current text; 404 when it belongs to another strategy.
     static func loadSection(_ db: Database, strategyID: Int64, id: Int64) throws -> Section {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
+        try loadSectionForUpdate(db, strategyID: strategyID, id: id).section
+    }
+
+    /// The section plus the ids of its current lines, which the next revision can reuse.
+    static func loadSectionForUpdate(_ db: Database, strategyID: Int64, id: Int64) throws -> (section: Section, lineIDs: [Substring: Int64]) {
+        guard let row = try db.row( """
                 SELECT section.*, revision.heading, revision.lineIds, revision.createdAt, revision.authorId
                 FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
                 WHERE section.id = ? AND section.strategyId = ?
-                """,
-            arguments: [id, strategyID]
+                """, [id, strategyID]
         ) else { throw DocumentModelError.notFound("section") }
         let removed = row["removedAt"] as Date? != nil
-        return Section(
+        let body = try BodyStore.load(row["lineIds"], in: db)
+        let section = Section(
             id: id, strategyID: strategyID, number: removed ? nil : try outlineNumber(db, id: id),
             parentID: row["parentId"], position: row["position"], heading: row["heading"],
-            body: try BodyStore.load(row["lineIds"], in: db), revision: row["currentRevision"],
+            body: body.text, revision: row["currentRevision"],
             updatedAt: row["createdAt"], updatedBy: row["authorId"], removed: removed
         )
+        return (section, body.lineIDs)
     }
 
     /// Positions are kept dense, so a live section's number is the chain of its ancestors' positions.
     static func outlineNumber(_ db: Database, id: Int64) throws -> String {
-        let positions = try Int.fetchAll(
-            db,
-            sql: """
+        let positions = try db.values(Int.self, """
                 WITH RECURSIVE chain(id, parentId, position, depth) AS (
                     SELECT id, parentId, position, 0 FROM section WHERE id = ?
                     UNION ALL
                     SELECT section.id, section.parentId, section.position, chain.depth + 1
                     FROM section JOIN chain ON section.id = chain.parentId
                 ) SELECT position FROM chain ORDER BY depth DESC
-                """,
-            arguments: [id]
+                """, [id]
         )
         return positions.map(String.init).joined(separator: ".")
     }
@@ -122,7 +113,7 @@ extension AppDatabase {
         let sourceKind: String = row["source"]
         return Revision(
             sectionID: row["sectionId"], number: row["number"], heading: row["heading"],
-            body: try BodyStore.load(row["lineIds"], in: db), authorID: row["authorId"], authorName: row["authorName"],
+            body: try BodyStore.load(row["lineIds"], in: db).text, authorID: row["authorId"], authorName: row["authorName"],
             group: row["groupKey"], message: row["message"],
             source: RevisionSource(kind: sourceKind, reference: row["sourceRef"]) ?? .edit, createdAt: row["createdAt"]
         )

@@ -14,9 +14,7 @@ extension AppDatabase {
                 throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: new.parentID, from: position, by: 1)
-            try db.execute(
-                sql: "INSERT INTO section (strategyId, parentId, position, currentRevision) VALUES (?, ?, ?, 1)",
-                arguments: [strategyID, new.parentID, position]
+            try db.run( "INSERT INTO section (strategyId, parentId, position, currentRevision) VALUES (?, ?, ?, 1)", [strategyID, new.parentID, position]
             )
             let id = db.lastInsertedRowID
             try Self.insertRevision(
@@ -35,15 +33,12 @@ extension AppDatabase {
     public func outline(strategyID: Int64, for account: Account) async throws -> [SectionOutline] {
         try await read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try db.rows( """
                     SELECT section.id, section.parentId, section.position, section.currentRevision,
                            revision.heading, revision.createdAt
                     FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
                     WHERE section.strategyId = ? AND section.removedAt IS NULL
-                    """,
-                arguments: [strategyID]
+                    """, [strategyID]
             )
             var byID: [Int64: Row] = [:]
             for row in rows { byID[row["id"]] = row }
@@ -74,20 +69,27 @@ extension AppDatabase {
         try Self.validateText(heading: heading, body: body, message: message)
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
-            let current = try Self.loadSection(db, strategyID: strategyID, id: id)
+            let (current, lineIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
             try Self.requireCurrent(current, ifMatch: ifMatch)
             if current.heading == heading && current.body == body { return current }
             let number = current.revision + 1
+            let now = Date()
             try Self.insertRevision(
                 db, sectionID: id, number: number, heading: heading, body: body, actor: access.actor, message: message,
-                source: .edit
+                source: .edit, known: lineIDs, at: now
             )
-            try db.execute(sql: "UPDATE section SET currentRevision = ? WHERE id = ?", arguments: [number, id])
+            try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "section.edited", subject: "section/\(id)",
                 detail: ["revision": String(number)]
             )
-            return try Self.loadSection(db, strategyID: strategyID, id: id)
+            var updated = current
+            updated.heading = heading
+            updated.body = body
+            updated.revision = number
+            updated.updatedAt = now
+            updated.updatedBy = account.id
+            return updated
         }
     }
 
@@ -100,7 +102,7 @@ extension AppDatabase {
         guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
-            let current = try Self.loadSection(db, strategyID: strategyID, id: id)
+            let (current, lineIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
             try Self.requireCurrent(current, ifMatch: ifMatch)
             let newParent: Int64? = move.parentID ?? current.parentID
             if let newParent {
@@ -117,16 +119,15 @@ extension AppDatabase {
                 throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: newParent, from: position, by: 1, excluding: id)
-            try db.execute(
-                sql: "UPDATE section SET parentId = ?, position = ? WHERE id = ?", arguments: [newParent, position, id]
+            try db.run( "UPDATE section SET parentId = ?, position = ? WHERE id = ?", [newParent, position, id]
             )
             if newParent == current.parentID && position == current.position { return current }
             let number = current.revision + 1
             try Self.insertRevision(
                 db, sectionID: id, number: number, heading: current.heading, body: current.body, actor: access.actor,
-                message: message ?? "moved from \(current.number ?? "?")", source: .structure
+                message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: lineIDs
             )
-            try db.execute(sql: "UPDATE section SET currentRevision = ? WHERE id = ?", arguments: [number, id])
+            try db.run( "UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
             let moved = try Self.loadSection(db, strategyID: strategyID, id: id)
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "section.moved", subject: "section/\(id)",
@@ -143,19 +144,16 @@ extension AppDatabase {
             let current = try Self.loadSection(db, strategyID: strategyID, id: id)
             guard !current.removed else { throw DocumentModelError.notFound("section") }
             if let ifMatch { try Self.requireCurrent(current, ifMatch: ifMatch) }
-            let subtree = try Int64.fetchAll(
-                db,
-                sql: """
+            let subtree = try db.values(Int64.self, """
                     WITH RECURSIVE subtree(id) AS (
                         SELECT ? UNION SELECT section.id FROM section JOIN subtree ON section.parentId = subtree.id
                         WHERE section.removedAt IS NULL
                     ) SELECT id FROM subtree
-                    """,
-                arguments: [id]
+                    """, [id]
             )
             let now = Date()
             for sectionID in subtree {
-                try db.execute(sql: "UPDATE section SET removedAt = ? WHERE id = ?", arguments: [now, sectionID])
+                try db.run( "UPDATE section SET removedAt = ? WHERE id = ?", [now, sectionID])
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
             try Self.appendActivity(
@@ -171,13 +169,10 @@ extension AppDatabase {
         try await read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try db.rows( """
                     SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
                     WHERE sectionId = ? AND number > ? ORDER BY number LIMIT ?
-                    """,
-                arguments: [sectionID, after ?? 0, limit + 1]
+                    """, [sectionID, after ?? 0, limit + 1]
             )
             let revisions = try rows.prefix(limit).map { try Self.revision(db, $0) }
             return Page(items: revisions, nextAfter: rows.count > limit ? revisions.last.map { Int64($0.number) } : nil)
@@ -188,13 +183,10 @@ extension AppDatabase {
         try await read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
-            guard let row = try Row.fetchOne(
-                db,
-                sql: """
+            guard let row = try db.row( """
                     SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
                     WHERE sectionId = ? AND number = ?
-                    """,
-                arguments: [sectionID, number]
+                    """, [sectionID, number]
             ) else { throw DocumentModelError.notFound("revision") }
             return try Self.revision(db, row)
         }

@@ -30,15 +30,11 @@ extension AppDatabase {
         let actor = Actor(accountID: account.id, group: nil)
         return try await write { db in
             let now = Date()
-            try db.execute(
-                sql: "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [new.title, new.summary, Phase.drafting.rawValue, now]
+            try db.run( "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)", [new.title, new.summary, Phase.drafting.rawValue, now]
             )
             let id = db.lastInsertedRowID
             for (index, group) in groups.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO stakeholderGroup (strategyId, key, name, position) VALUES (?, ?, ?, ?)",
-                    arguments: [id, group.key, group.name, index]
+                try db.run( "INSERT INTO stakeholderGroup (strategyId, key, name, position) VALUES (?, ?, ?, ?)", [id, group.key, group.name, index]
                 )
             }
             try Self.appendActivity(
@@ -54,14 +50,10 @@ extension AppDatabase {
         try await read { db in
             let ids: [Int64]
             if account.admin {
-                ids = try Int64.fetchAll(
-                    db, sql: "SELECT id FROM strategy WHERE id > ? ORDER BY id LIMIT ?", arguments: [after ?? 0, limit + 1]
+                ids = try db.values(Int64.self, "SELECT id FROM strategy WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
                 )
             } else {
-                ids = try Int64.fetchAll(
-                    db,
-                    sql: "SELECT strategyId FROM membership WHERE accountId = ? AND strategyId > ? ORDER BY strategyId LIMIT ?",
-                    arguments: [account.id, after ?? 0, limit + 1]
+                ids = try db.values(Int64.self, "SELECT strategyId FROM membership WHERE accountId = ? AND strategyId > ? ORDER BY strategyId LIMIT ?", [account.id, after ?? 0, limit + 1]
                 )
             }
             let strategies = try ids.prefix(limit).compactMap { try Self.fetchStrategy(db, id: $0) }
@@ -88,9 +80,7 @@ extension AppDatabase {
             if let title, title != strategy.title { strategy.title = title; changed["title"] = title }
             if let summary, summary != strategy.summary { strategy.summary = summary; changed["summary"] = "changed" }
             guard !changed.isEmpty else { return strategy }
-            try db.execute(
-                sql: "UPDATE strategy SET title = ?, summary = ? WHERE id = ?",
-                arguments: [strategy.title, strategy.summary, id]
+            try db.run( "UPDATE strategy SET title = ?, summary = ? WHERE id = ?", [strategy.title, strategy.summary, id]
             )
             try Self.appendActivity(
                 db, strategyID: id, actor: access.actor, action: "strategy.updated", subject: "strategy/\(id)", detail: changed
@@ -100,9 +90,8 @@ extension AppDatabase {
     }
 
     static func fetchStrategy(_ db: Database, id: Int64) throws -> Strategy? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM strategy WHERE id = ?", arguments: [id]) else { return nil }
-        let groups = try Row.fetchAll(
-            db, sql: "SELECT key, name FROM stakeholderGroup WHERE strategyId = ? ORDER BY position", arguments: [id]
+        guard let row = try db.row( "SELECT * FROM strategy WHERE id = ?", [id]) else { return nil }
+        let groups = try db.rows( "SELECT key, name FROM stakeholderGroup WHERE strategyId = ? ORDER BY position", [id]
         ).map { StakeholderGroup(key: $0["key"], name: $0["name"]) }
         let phaseText: String = row["phase"]
         return Strategy(

@@ -19,7 +19,7 @@ public final class AppDatabase: Sendable {
     public static func open(path: String) throws -> AppDatabase {
         let pool = try DatabasePool(path: path, configuration: configuration())
         // Opening a pool sets `synchronous = NORMAL`; durability of acknowledged writes needs FULL.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try pool.writeWithoutTransaction { db in try db.run( "PRAGMA synchronous = FULL") }
         return try AppDatabase(pool)
     }
 
@@ -39,9 +39,9 @@ public final class AppDatabase: Sendable {
     /// Reads the pragmas that matter for durability; used by tests and `strategy serve` at start.
     public func pragmas() async throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
         try await batcher.writer.writeWithoutTransaction { db in
-            let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
-            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
-            let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+            let journal = try db.value(String.self, "PRAGMA journal_mode") ?? ""
+            let synchronous = try db.value(Int.self, "PRAGMA synchronous") ?? -1
+            let foreignKeys = try db.value(Bool.self, "PRAGMA foreign_keys") ?? false
             return (journal, synchronous, foreignKeys)
         }
     }
@@ -58,12 +58,12 @@ public final class AppDatabase: Sendable {
     /// Bytes in use by the database after folding the WAL back into the main file (pages in use × page size).
     public func storedBytes() async throws -> Int {
         try await batcher.writer.writeWithoutTransaction { db in
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            if try db.value(String.self, "PRAGMA journal_mode") == "wal" {
+                try db.run( "PRAGMA wal_checkpoint(TRUNCATE)")
             }
-            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-            let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
-            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            let pages = try db.value(Int.self, "PRAGMA page_count") ?? 0
+            let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0
+            let pageSize = try db.value(Int.self, "PRAGMA page_size") ?? 0
             return (pages - free) * pageSize
         }
     }

@@ -7,11 +7,18 @@ import GRDB
 /// item is one line), so an edit adds only the lines it changed; unchanged lines are shared by every
 /// revision that has them. Lines are keyed by SHA-256 and referred to by a compact integer id.
 enum BodyStore {
+    /// A body as loaded: its text and, for the next store, which id each of its lines already has.
+    struct Loaded {
+        var text: String
+        var lineIDs: [Substring: Int64]
+    }
+
     /// Saves the lines of `body` not yet known and returns the revision's line list ("12,13,7").
-    static func store(_ body: String, in db: Database) throws -> String {
-        var ids: [Int64] = []
-        var known: [Substring: Int64] = [:]
+    /// Lines found in `known` (typically the current revision's) are reused without a query.
+    static func store(_ body: String, known: [Substring: Int64] = [:], in db: Database) throws -> String {
+        var known = known
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var ids: [Int64] = []
         ids.reserveCapacity(lines.count)
         for line in lines {
             if let id = known[line] {
@@ -21,10 +28,10 @@ enum BodyStore {
             let text = String(line)
             let hash = Hashing.sha256(text)
             let id: Int64
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM textLine WHERE sha256 = ?", arguments: [hash]) {
+            if let existing = try db.value(Int64.self, "SELECT id FROM textLine WHERE sha256 = ?", [hash]) {
                 id = existing
             } else {
-                try db.execute(sql: "INSERT INTO textLine (sha256, text) VALUES (?, ?)", arguments: [hash, text])
+                try db.run("INSERT INTO textLine (sha256, text) VALUES (?, ?)", [hash, text])
                 id = db.lastInsertedRowID
             }
             known[line] = id
@@ -34,23 +41,23 @@ enum BodyStore {
     }
 
     /// Rebuilds a body from its line list, byte for byte.
-    static func load(_ lineIDs: String, in db: Database) throws -> String {
-        let ids = lineIDs.split(separator: ",").compactMap { Int64($0) }
-        guard !ids.isEmpty else { return "" }
+    static func load(_ lineList: String, in db: Database) throws -> Loaded {
+        let ids = lineList.split(separator: ",").compactMap { Int64($0) }
+        guard !ids.isEmpty else { return Loaded(text: "", lineIDs: [:]) }
         var texts: [Int64: String] = [:]
-        let unique = Array(Set(ids))
-        // Chunked so a very long body never exceeds SQLite's limit on bound parameters.
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, text FROM textLine WHERE id IN (\(placeholders))", arguments: StatementArguments(chunk)
-            )
-            for row in rows { texts[row["id"]] = row["text"] }
+        texts.reserveCapacity(ids.count)
+        // One cached statement whatever the number of lines: the list travels as a JSON array.
+        for row in try db.rows("SELECT id, text FROM textLine WHERE id IN (SELECT value FROM json_each(?))", ["[" + lineList + "]"]) {
+            texts[row[0]] = row[1]
         }
-        return try ids.map { id in
-            guard let text = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text line") }
-            return text
-        }.joined(separator: "\n")
+        var text = ""
+        var lineIDs: [Substring: Int64] = [:]
+        for (index, id) in ids.enumerated() {
+            guard let line = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text line") }
+            if index > 0 { text += "\n" }
+            text += line
+            lineIDs[Substring(line)] = id
+        }
+        return Loaded(text: text, lineIDs: lineIDs)
     }
 }
