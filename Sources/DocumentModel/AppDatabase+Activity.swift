@@ -3,7 +3,7 @@ import GRDB
 
 extension AppDatabase {
     /// The chain a strategy's entries belong to; account administration has its own chain (strategy nil).
-    static let genesisHash = String(repeating: "0", count: 64)
+    static let genesisHash = Data(count: 32)
 
     /// Appends one entry to the strategy's chain, inside the caller's transaction.
     static func appendActivity(
@@ -14,7 +14,7 @@ extension AppDatabase {
         subject: String,
         detail: [String: String] = [:]
     ) throws {
-        let previous = try db.value(String.self, "SELECT hash FROM activity WHERE strategyId IS ? ORDER BY id DESC LIMIT 1", [strategyID]
+        let previous = try db.value(Data.self, "SELECT hash FROM activity WHERE strategyId IS ? ORDER BY id DESC LIMIT 1", [strategyID]
         ) ?? genesisHash
         let createdAt = Timestamp.rfc3339(Date())
         let detailText = canonicalJSON(detail)
@@ -31,15 +31,15 @@ extension AppDatabase {
 
     /// SHA-256 over the previous hash and every field, each length-prefixed so that no two entries collide.
     static func activityHash(
-        previous: String, strategyID: Int64?, accountID: Int64?, group: String?,
+        previous: Data, strategyID: Int64?, accountID: Int64?, group: String?,
         action: String, subject: String, detail: String, createdAt: String
-    ) -> String {
+    ) -> Data {
         let fields = [
-            previous, strategyID.map(String.init) ?? "", accountID.map(String.init) ?? "", group ?? "",
+            Hashing.hex(previous), strategyID.map(String.init) ?? "", accountID.map(String.init) ?? "", group ?? "",
             action, subject, detail, createdAt,
         ]
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return Hashing.hex(Hashing.sha256(text))
+        return Hashing.sha256(text)
     }
 
     static func canonicalJSON(_ detail: [String: String]) -> String {
@@ -68,16 +68,18 @@ extension AppDatabase {
             )
             while let row = try cursor.next() {
                 let entry = Self.activityEntry(row)
+                let storedPrevious: Data = row["previousHash"]
+                let storedHash: Data = row["hash"]
                 count += 1
                 // Hash the stored text, not a re-rendered date, so verification sees exactly what was chained.
                 let expected = Self.activityHash(
                     previous: previous, strategyID: entry.strategyID, accountID: entry.accountID, group: entry.group,
                     action: entry.action, subject: entry.subject, detail: entry.detail, createdAt: row["createdAt"]
                 )
-                if entry.previousHash != previous || entry.hash != expected {
+                if storedPrevious != previous || storedHash != expected {
                     return ChainVerification(intact: false, entries: count, firstBrokenEntry: entry.id)
                 }
-                previous = entry.hash
+                previous = storedHash
             }
             return ChainVerification(intact: true, entries: count, firstBrokenEntry: nil)
         }
@@ -89,7 +91,7 @@ extension AppDatabase {
             id: row["id"], strategyID: row["strategyId"], accountID: row["accountId"], group: row["groupKey"],
             action: row["action"], subject: row["subject"], detail: row["detail"],
             createdAt: Timestamp.parse(createdAtText) ?? Date(timeIntervalSince1970: 0),
-            previousHash: row["previousHash"], hash: row["hash"]
+            previousHash: Hashing.hex(row["previousHash"]), hash: Hashing.hex(row["hash"])
         )
     }
 }

@@ -46,9 +46,9 @@ extension AppDatabase {
                 ) WITHOUT ROWID;
                 CREATE INDEX membership_account ON membership(accountId);
 
-                -- A body is stored as an ordered list of content-addressed lines, so a revision costs the
-                -- lines it changes plus a short list of ids, not a copy of the section.
-                CREATE TABLE textLine (
+                -- A body is stored as an ordered list of content-addressed chunks (sentences and line ends),
+                -- so a revision costs the chunks it changes plus a compact list of ids, not a copy of the section.
+                CREATE TABLE textChunk (
                     id INTEGER PRIMARY KEY,
                     sha256 BLOB NOT NULL UNIQUE,
                     text TEXT NOT NULL
@@ -66,7 +66,8 @@ extension AppDatabase {
                     sectionId INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,
                     number INTEGER NOT NULL,
                     heading TEXT NOT NULL,
-                    lineIds TEXT NOT NULL,
+                    -- The body's chunk ids, each as an unsigned LEB128 varint.
+                    chunkIds BLOB NOT NULL,
                     authorId INTEGER NOT NULL REFERENCES account(id),
                     groupKey TEXT,
                     message TEXT,
@@ -86,8 +87,8 @@ extension AppDatabase {
                     detail TEXT NOT NULL,
                     -- RFC 3339 text with milliseconds: exactly the bytes that were hashed.
                     createdAt TEXT NOT NULL,
-                    previousHash TEXT NOT NULL,
-                    hash TEXT NOT NULL
+                    previousHash BLOB NOT NULL,
+                    hash BLOB NOT NULL
                 );
                 CREATE INDEX activity_strategy ON activity(strategyId, id);
                 -- The log is append-only: the database itself refuses edits and deletions.

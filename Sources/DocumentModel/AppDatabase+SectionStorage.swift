@@ -55,17 +55,17 @@ extension AppDatabase {
         ) != nil
     }
 
-    /// Inserts a revision; `known` maps lines of the current text to their ids so unchanged lines cost nothing.
+    /// Inserts a revision; `known` maps chunks of the current text to their ids so unchanged chunks cost nothing.
     static func insertRevision(
         _ db: Database, sectionID: Int64, number: Int, heading: String, body: String, actor: Actor, message: String?,
         source: RevisionSource, known: [Substring: Int64] = [:], at date: Date = Date()
     ) throws {
-        let lineIDs = try BodyStore.store(body, known: known, in: db)
+        let chunkIDs = try BodyStore.store(body, known: known, in: db)
         try db.run( """
-                INSERT INTO revision (sectionId, number, heading, lineIds, authorId, groupKey, message, source, sourceRef, createdAt)
+                INSERT INTO revision (sectionId, number, heading, chunkIds, authorId, groupKey, message, source, sourceRef, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [
-                sectionID, number, heading, lineIDs, actor.accountID, actor.group, message, source.kind, source.reference,
+                sectionID, number, heading, chunkIDs, actor.accountID, actor.group, message, source.kind, source.reference,
                 date,
             ]
         )
@@ -76,23 +76,23 @@ extension AppDatabase {
         try loadSectionForUpdate(db, strategyID: strategyID, id: id).section
     }
 
-    /// The section plus the ids of its current lines, which the next revision can reuse.
-    static func loadSectionForUpdate(_ db: Database, strategyID: Int64, id: Int64) throws -> (section: Section, lineIDs: [Substring: Int64]) {
+    /// The section plus the ids of its current chunks, which the next revision can reuse.
+    static func loadSectionForUpdate(_ db: Database, strategyID: Int64, id: Int64) throws -> (section: Section, chunkIDs: [Substring: Int64]) {
         guard let row = try db.row( """
-                SELECT section.*, revision.heading, revision.lineIds, revision.createdAt, revision.authorId
+                SELECT section.*, revision.heading, revision.chunkIds, revision.createdAt, revision.authorId
                 FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
                 WHERE section.id = ? AND section.strategyId = ?
                 """, [id, strategyID]
         ) else { throw DocumentModelError.notFound("section") }
         let removed = row["removedAt"] as Date? != nil
-        let body = try BodyStore.load(row["lineIds"], in: db)
+        let body = try BodyStore.load(row["chunkIds"], in: db)
         let section = Section(
             id: id, strategyID: strategyID, number: removed ? nil : try outlineNumber(db, id: id),
             parentID: row["parentId"], position: row["position"], heading: row["heading"],
             body: body.text, revision: row["currentRevision"],
             updatedAt: row["createdAt"], updatedBy: row["authorId"], removed: removed
         )
-        return (section, body.lineIDs)
+        return (section, body.chunkIDs)
     }
 
     /// Positions are kept dense, so a live section's number is the chain of its ancestors' positions.
@@ -113,7 +113,7 @@ extension AppDatabase {
         let sourceKind: String = row["source"]
         return Revision(
             sectionID: row["sectionId"], number: row["number"], heading: row["heading"],
-            body: try BodyStore.load(row["lineIds"], in: db).text, authorID: row["authorId"], authorName: row["authorName"],
+            body: try BodyStore.load(row["chunkIds"], in: db).text, authorID: row["authorId"], authorName: row["authorName"],
             group: row["groupKey"], message: row["message"],
             source: RevisionSource(kind: sourceKind, reference: row["sourceRef"]) ?? .edit, createdAt: row["createdAt"]
         )

@@ -69,14 +69,14 @@ extension AppDatabase {
         try Self.validateText(heading: heading, body: body, message: message)
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
-            let (current, lineIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
+            let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
             try Self.requireCurrent(current, ifMatch: ifMatch)
             if current.heading == heading && current.body == body { return current }
             let number = current.revision + 1
             let now = Date()
             try Self.insertRevision(
                 db, sectionID: id, number: number, heading: heading, body: body, actor: access.actor, message: message,
-                source: .edit, known: lineIDs, at: now
+                source: .edit, known: chunkIDs, at: now
             )
             try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
             try Self.appendActivity(
@@ -102,7 +102,7 @@ extension AppDatabase {
         guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
-            let (current, lineIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
+            let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
             try Self.requireCurrent(current, ifMatch: ifMatch)
             let newParent: Int64? = move.parentID ?? current.parentID
             if let newParent {
@@ -125,7 +125,7 @@ extension AppDatabase {
             let number = current.revision + 1
             try Self.insertRevision(
                 db, sectionID: id, number: number, heading: current.heading, body: current.body, actor: access.actor,
-                message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: lineIDs
+                message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: chunkIDs
             )
             try db.run( "UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
             let moved = try Self.loadSection(db, strategyID: strategyID, id: id)

@@ -1,63 +1,123 @@
 import Foundation
 import GRDB
 
-/// Stores section bodies as ordered lists of content-addressed lines.
+/// Stores section bodies as ordered lists of content-addressed chunks.
 ///
-/// A line is the natural unit of change in the Markdown subset (a paragraph is written on one line, a list
-/// item is one line), so an edit adds only the lines it changed; unchanged lines are shared by every
-/// revision that has them. Lines are keyed by SHA-256 and referred to by a compact integer id.
+/// A chunk ends after a line break or after a sentence end (`.`, `!`, `?`, `;` or `:` followed by white
+/// space, which stays with the chunk), so an edit of one sentence stores that sentence alone; every unchanged
+/// chunk is shared by all the revisions that have it. Chunks are keyed by SHA-256 and referred to by integer
+/// ids, which a revision lists as LEB128 varints. Concatenating the chunks gives the body back byte for byte.
 enum BodyStore {
-    /// A body as loaded: its text and, for the next store, which id each of its lines already has.
+    /// A body as loaded: its text and, for the next store, which id each of its chunks already has.
     struct Loaded {
         var text: String
-        var lineIDs: [Substring: Int64]
+        var chunkIDs: [Substring: Int64]
     }
 
-    /// Saves the lines of `body` not yet known and returns the revision's line list ("12,13,7").
-    /// Lines found in `known` (typically the current revision's) are reused without a query.
-    static func store(_ body: String, known: [Substring: Int64] = [:], in db: Database) throws -> String {
+    /// Saves the chunks of `body` not yet known and returns the revision's chunk list.
+    /// Chunks found in `known` (typically the current revision's) are reused without a query.
+    static func store(_ body: String, known: [Substring: Int64] = [:], in db: Database) throws -> Data {
         var known = known
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        var ids: [Int64] = []
-        ids.reserveCapacity(lines.count)
-        for line in lines {
-            if let id = known[line] {
-                ids.append(id)
-                continue
-            }
-            let text = String(line)
-            let hash = Hashing.sha256(text)
+        var list = Data()
+        for chunk in chunks(of: body) {
             let id: Int64
-            if let existing = try db.value(Int64.self, "SELECT id FROM textLine WHERE sha256 = ?", [hash]) {
-                id = existing
+            if let knownID = known[chunk] {
+                id = knownID
             } else {
-                try db.run("INSERT INTO textLine (sha256, text) VALUES (?, ?)", [hash, text])
-                id = db.lastInsertedRowID
+                let text = String(chunk)
+                let hash = Hashing.sha256(text)
+                if let existing = try db.value(Int64.self, "SELECT id FROM textChunk WHERE sha256 = ?", [hash]) {
+                    id = existing
+                } else {
+                    try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [hash, text])
+                    id = db.lastInsertedRowID
+                }
+                known[chunk] = id
             }
-            known[line] = id
-            ids.append(id)
+            Varint.append(UInt64(id), to: &list)
         }
-        return ids.map(String.init).joined(separator: ",")
+        return list
     }
 
-    /// Rebuilds a body from its line list, byte for byte.
-    static func load(_ lineList: String, in db: Database) throws -> Loaded {
-        let ids = lineList.split(separator: ",").compactMap { Int64($0) }
-        guard !ids.isEmpty else { return Loaded(text: "", lineIDs: [:]) }
+    /// Rebuilds a body from its chunk list, byte for byte.
+    static func load(_ list: Data, in db: Database) throws -> Loaded {
+        let ids = Varint.decode(list).map { Int64($0) }
+        guard !ids.isEmpty else { return Loaded(text: "", chunkIDs: [:]) }
         var texts: [Int64: String] = [:]
         texts.reserveCapacity(ids.count)
-        // One cached statement whatever the number of lines: the list travels as a JSON array.
-        for row in try db.rows("SELECT id, text FROM textLine WHERE id IN (SELECT value FROM json_each(?))", ["[" + lineList + "]"]) {
+        // One cached statement whatever the number of chunks: the ids travel as a JSON array.
+        let array = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        for row in try db.rows("SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))", [array]) {
             texts[row[0]] = row[1]
         }
         var text = ""
-        var lineIDs: [Substring: Int64] = [:]
-        for (index, id) in ids.enumerated() {
-            guard let line = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text line") }
-            if index > 0 { text += "\n" }
-            text += line
-            lineIDs[Substring(line)] = id
+        var chunkIDs: [Substring: Int64] = [:]
+        chunkIDs.reserveCapacity(ids.count)
+        for id in ids {
+            guard let chunk = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk") }
+            text += chunk
+            chunkIDs[Substring(chunk)] = id
         }
-        return Loaded(text: text, lineIDs: lineIDs)
+        return Loaded(text: text, chunkIDs: chunkIDs)
+    }
+
+    /// Splits after every line break and after sentence punctuation followed by white space.
+    static func chunks(of body: String) -> [Substring] {
+        var result: [Substring] = []
+        var start = body.startIndex
+        var index = body.startIndex
+        var afterPunctuation = false
+        while index < body.endIndex {
+            let character = body[index]
+            let next = body.index(after: index)
+            if character == "\n" || character == "\r\n" {
+                result.append(body[start..<next])
+                start = next
+                afterPunctuation = false
+            } else if afterPunctuation && character.isWhitespace {
+                // Keep the run of spaces after the punctuation with the sentence it ends.
+                var end = next
+                while end < body.endIndex, body[end] == " " { end = body.index(after: end) }
+                result.append(body[start..<end])
+                start = end
+                index = end
+                afterPunctuation = false
+                continue
+            } else {
+                afterPunctuation = ".!?;:".contains(character)
+            }
+            index = next
+        }
+        if start < body.endIndex || result.isEmpty { result.append(body[start..<body.endIndex]) }
+        return result
+    }
+}
+
+/// Unsigned LEB128, the compact encoding of chunk lists.
+enum Varint {
+    static func append(_ value: UInt64, to data: inout Data) {
+        var value = value
+        while value >= 0x80 {
+            data.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        data.append(UInt8(value))
+    }
+
+    static func decode(_ data: Data) -> [UInt64] {
+        var values: [UInt64] = []
+        var current: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in data {
+            current |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 {
+                values.append(current)
+                current = 0
+                shift = 0
+            } else {
+                shift += 7
+            }
+        }
+        return values
     }
 }

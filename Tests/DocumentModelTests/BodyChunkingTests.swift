@@ -1,0 +1,44 @@
+@testable import DocumentModel
+import Foundation
+import Testing
+
+@Suite struct BodyChunkingTests {
+    @Test func sentencesAndLineEndsAreChunkBoundaries() {
+        let chunks = BodyStore.chunks(of: "One. Two!  Three?\nFour: five\r\n\n- item; next")
+        #expect(chunks == ["One. ", "Two!  ", "Three?\n", "Four: ", "five\r\n", "\n", "- item; ", "next"])
+    }
+
+    @Test func chunksAlwaysConcatenateToTheBody() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [String] = ["a", "b", " ", ".", "!", "?", ";", ":", "\n", "\r\n", "\r", "\t", "é", "👩‍👧", "  "]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let body = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let chunks = BodyStore.chunks(of: body)
+            #expect(chunks.joined() == body)
+            #expect(chunks.allSatisfy { !$0.isEmpty } || body.isEmpty)
+        }
+    }
+
+    @Test func varintsRoundTrip() {
+        let values: [UInt64] = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 35, UInt64(Int64.max)]
+        var data = Data()
+        for value in values { Varint.append(value, to: &data) }
+        #expect(Varint.decode(data) == values)
+    }
+}
+
+/// SplitMix64: reproducible pseudo-random input for property tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
