@@ -14,9 +14,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         context.bodyLimit = bodyLimit
         if let header = request.headers[.authorization] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer",
-                let account = try await database.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces))
+            let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            guard parts.count == 2, parts[0].utf8.count == 6, parts[0].lowercased() == "bearer",
+                let account = try await database.authenticate(token: String(parts[1].filter { $0 != " " }))
             else { throw Problem.unauthorized() }
             context.account = account
         }

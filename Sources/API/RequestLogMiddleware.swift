@@ -14,10 +14,11 @@ struct RequestLogMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[Self.requestIDHeader] = context.id
         let elapsed = ContinuousClock.now - start
-        let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        // Microseconds as an integer: Foundation's String(format:) showed up in profiles of this hot path.
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         context.logger.info(
             "\(request.method.rawValue) \(request.uri.path) \(response.status.code)",
-            metadata: ["ms": "\(String(format: "%.2f", millis))"]
+            metadata: ["us": "\(micros)"]
         )
         return response
     }

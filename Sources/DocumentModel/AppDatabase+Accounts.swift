@@ -23,7 +23,7 @@ extension AppDatabase {
     }
 
     public func accounts(after: Int64?, limit: Int) async throws -> Page<Account> {
-        try await read { db in
+        try read { db in
             let rows = try db.rows( "SELECT * FROM account WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
             )
             let accounts = rows.prefix(limit).map(Self.account)
@@ -32,7 +32,7 @@ extension AppDatabase {
     }
 
     public func account(id: Int64) async throws -> Account? {
-        try await read { db in
+        try read { db in
             try db.row( "SELECT * FROM account WHERE id = ?", [id]).map(Self.account)
         }
     }
@@ -41,11 +41,13 @@ extension AppDatabase {
     public func authenticate(token: String) async throws -> Account? {
         guard TokenCodec.looksValid(token) else { return nil }
         let hash = TokenCodec.hash(token)
-        return try await read { db in
-            try db.row( """
-                    SELECT account.* FROM token JOIN account ON account.id = token.accountId
-                    WHERE token.hash = ? AND token.revokedAt IS NULL
-                    """, [hash]
+        // One statement needs no wrapping transaction; skipping GRDB's BEGIN/COMMIT pair matters on every request.
+        return try readSingleStatement { db in
+            try db.row(
+                """
+                SELECT account.* FROM token JOIN account ON account.id = token.accountId
+                WHERE token.hash = ? AND token.revokedAt IS NULL
+                """, [hash]
             ).map(Self.account)
         }
     }
@@ -65,7 +67,7 @@ extension AppDatabase {
     }
 
     public func tokens(accountID: Int64) async throws -> [TokenInfo] {
-        try await read { db in
+        try read { db in
             try db.rows( "SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
                 TokenInfo(
                     id: $0["id"], accountID: $0["accountId"], prefix: $0["prefix"], createdAt: $0["createdAt"],

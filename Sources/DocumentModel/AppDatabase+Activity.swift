@@ -50,7 +50,7 @@ extension AppDatabase {
 
     /// A page of the strategy's activity, oldest first.
     public func activity(strategyID: Int64, after: Int64?, limit: Int) async throws -> Page<ActivityEntry> {
-        try await read { db in
+        try read { db in
             let rows = try db.rows( "SELECT * FROM activity WHERE strategyId = ? AND id > ? ORDER BY id LIMIT ?", [strategyID, after ?? 0, limit + 1]
             )
             let entries = rows.prefix(limit).map(Self.activityEntry)
@@ -60,7 +60,7 @@ extension AppDatabase {
 
     /// Re-hashes the strategy's whole chain and checks every link.
     public func verifyActivity(strategyID: Int64) async throws -> ChainVerification {
-        try await read { db in
+        try read { db in
             var previous = Self.genesisHash
             var count = 0
             let cursor = try Row.fetchCursor(

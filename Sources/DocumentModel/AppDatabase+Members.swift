@@ -52,7 +52,7 @@ extension AppDatabase {
     }
 
     public func members(strategyID: Int64, for account: Account) async throws -> [Membership] {
-        try await read { db in
+        try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             return try db.rows( """
                     SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
@@ -64,7 +64,7 @@ extension AppDatabase {
 
     /// Every strategy membership of one account, for `GET /me`.
     public func memberships(accountID: Int64) async throws -> [Membership] {
-        try await read { db in
+        try read { db in
             try db.rows( """
                     SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
                     WHERE accountId = ? ORDER BY strategyId

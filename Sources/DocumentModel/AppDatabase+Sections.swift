@@ -31,7 +31,7 @@ extension AppDatabase {
 
     /// The live tree in reading order, each node with its derived number.
     public func outline(strategyID: Int64, for account: Account) async throws -> [SectionOutline] {
-        try await read { db in
+        try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             let rows = try db.rows( """
                     SELECT section.id, section.parentId, section.position, section.currentRevision,
@@ -56,7 +56,7 @@ extension AppDatabase {
     }
 
     public func section(strategyID: Int64, id: Int64, for account: Account) async throws -> Section {
-        try await read { db in
+        try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             return try Self.loadSection(db, strategyID: strategyID, id: id)
         }
@@ -166,7 +166,7 @@ extension AppDatabase {
     public func revisions(
         strategyID: Int64, sectionID: Int64, after: Int64?, limit: Int, for account: Account
     ) async throws -> Page<Revision> {
-        try await read { db in
+        try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
             let rows = try db.rows( """
@@ -180,7 +180,7 @@ extension AppDatabase {
     }
 
     public func revision(strategyID: Int64, sectionID: Int64, number: Int, for account: Account) async throws -> Revision {
-        try await read { db in
+        try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
             guard let row = try db.row( """

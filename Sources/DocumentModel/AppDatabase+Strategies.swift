@@ -4,8 +4,21 @@ import GRDB
 extension AppDatabase {
     /// Loads the strategy and the caller's membership and applies the access policy, inside `db`'s transaction.
     static func authorize(_ db: Database, account: Account, strategyID: Int64, action: StrategyAction) throws -> Access {
-        let strategy = try fetchStrategy(db, id: strategyID)
-        let membership = try fetchMembership(db, strategyID: strategyID, accountID: account.id)
+        // One statement for the strategy, its groups and the caller's membership: this runs on every request.
+        let row = try db.row(
+            """
+            SELECT strategy.*, membership.role AS memberRole, membership.groupKey AS memberGroup,
+                   (SELECT group_concat(key || char(31) || name, char(30))
+                    FROM (SELECT key, name FROM stakeholderGroup WHERE strategyId = strategy.id ORDER BY position)) AS groupList
+            FROM strategy LEFT JOIN membership ON membership.strategyId = strategy.id AND membership.accountId = ?
+            WHERE strategy.id = ?
+            """, [account.id, strategyID]
+        )
+        let strategy = row.map(strategy)
+        let membership = row.flatMap { row -> Membership? in
+            guard let roleText: String = row["memberRole"], let role = Role(rawValue: roleText) else { return nil }
+            return Membership(strategyID: strategyID, accountID: account.id, accountName: account.name, role: role, group: row["memberGroup"])
+        }
         return try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)
     }
 
@@ -47,7 +60,7 @@ extension AppDatabase {
 
     /// The strategies the account belongs to (all of them for an admin), oldest first.
     public func strategies(visibleTo account: Account, after: Int64?, limit: Int) async throws -> Page<Strategy> {
-        try await read { db in
+        try read { db in
             let ids: [Int64]
             if account.admin {
                 ids = try db.values(Int64.self, "SELECT id FROM strategy WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
@@ -62,7 +75,7 @@ extension AppDatabase {
     }
 
     public func strategy(id: Int64, for account: Account) async throws -> Access {
-        try await read { db in try Self.authorize(db, account: account, strategyID: id, action: .read) }
+        try read { db in try Self.authorize(db, account: account, strategyID: id, action: .read) }
     }
 
     /// Changes title and/or summary (facilitator).
@@ -90,12 +103,27 @@ extension AppDatabase {
     }
 
     static func fetchStrategy(_ db: Database, id: Int64) throws -> Strategy? {
-        guard let row = try db.row( "SELECT * FROM strategy WHERE id = ?", [id]) else { return nil }
-        let groups = try db.rows( "SELECT key, name FROM stakeholderGroup WHERE strategyId = ? ORDER BY position", [id]
-        ).map { StakeholderGroup(key: $0["key"], name: $0["name"]) }
+        try db.row(
+            """
+            SELECT strategy.*,
+                   (SELECT group_concat(key || char(31) || name, char(30))
+                    FROM (SELECT key, name FROM stakeholderGroup WHERE strategyId = strategy.id ORDER BY position)) AS groupList
+            FROM strategy WHERE id = ?
+            """, [id]
+        ).map(strategy)
+    }
+
+    /// A strategy from a row holding its columns and `groupList` (key US name, groups separated by RS: control
+    /// characters that validated names can never contain).
+    static func strategy(_ row: Row) -> Strategy {
+        let list: String = row["groupList"] ?? ""
+        let groups = list.split(separator: "\u{1E}").map { entry in
+            let parts = entry.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            return StakeholderGroup(key: String(parts[0]), name: parts.count > 1 ? String(parts[1]) : String(parts[0]))
+        }
         let phaseText: String = row["phase"]
         return Strategy(
-            id: row["id"], title: row["title"], summary: row["summary"], phase: Phase(rawValue: phaseText) ?? .drafting,
+            id: row["id"], title: row["title"], summary: row["summary"], phase: Phase(rawValue: phaseText) ?? .adopted,
             groups: groups, createdAt: row["createdAt"]
         )
     }
