@@ -21,6 +21,20 @@ enum JSONBodyReader {
     /// Deeper nesting is refused before parsing, so no body can exhaust the parser's stack.
     static let maxDepth = 32
 
+    /// Decodes the body; when it is refused as malformed or invalid, `authorize` runs first so that a caller who
+    /// may not see the resource gets its 401/404 rather than a validation error that would reveal it exists.
+    /// (On success the operation authorises inside its own transaction, so no extra read is spent.)
+    static func decode<Body: RequestBody>(
+        _ type: Body.Type, from request: Request, context: AppRequestContext, authorize: () async throws -> Void
+    ) async throws -> Body {
+        do {
+            return try await decode(type, from: request, context: context)
+        } catch let problem as Problem where problem.status == .badRequest || problem.status == .unprocessableContent {
+            try await authorize()
+            throw problem
+        }
+    }
+
     static func decode<Body: RequestBody>(_ type: Body.Type, from request: Request, context: AppRequestContext) async throws -> Body {
         let data = try await collect(request, limit: context.bodyLimit)
         guard isJSON(request.headers[.contentType]) else { throw Problem.unsupportedMediaType("application/json") }

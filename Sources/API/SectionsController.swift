@@ -20,8 +20,9 @@ struct SectionsController {
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let strategyID = try context.parameters.id("strategy")
-        _ = try await database.strategy(id: strategyID, for: account)
-        let body = try await JSONBodyReader.decode(CreateSectionRequest.self, from: request, context: context)
+        let body = try await JSONBodyReader.decode(CreateSectionRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
         let section = try await database.createSection(
             strategyID: strategyID,
             NewSection(heading: body.heading, body: body.body, parentID: body.parent, position: body.position, message: body.message),
@@ -47,10 +48,10 @@ struct SectionsController {
         let account = try context.requireAccount()
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        // Authorise before reading the body, so a non-member learns nothing from validation errors.
-        _ = try await database.strategy(id: strategyID, for: account)
         let ifMatch = try IfMatch.revision(request)
-        let body = try await JSONBodyReader.decode(UpdateSectionRequest.self, from: request, context: context)
+        let body = try await JSONBodyReader.decode(UpdateSectionRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
         let section = try await database.updateSection(
             strategyID: strategyID, id: sectionID, ifMatch: ifMatch, heading: body.heading, body: body.body,
             message: body.message, by: account
@@ -62,10 +63,10 @@ struct SectionsController {
         let account = try context.requireAccount()
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        // Authorise before reading the body, so a non-member learns nothing from validation errors.
-        _ = try await database.strategy(id: strategyID, for: account)
         let ifMatch = try IfMatch.revision(request)
-        let body = try await JSONBodyReader.decode(MoveSectionRequest.self, from: request, context: context)
+        let body = try await JSONBodyReader.decode(MoveSectionRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
         let section = try await database.moveSection(
             strategyID: strategyID, id: sectionID, ifMatch: ifMatch,
             move: SectionMove(parentID: body.parent, position: body.position), message: body.message, by: account

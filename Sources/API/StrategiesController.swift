@@ -45,9 +45,9 @@ struct StrategiesController {
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let id = try context.parameters.id("strategy")
-        // Authorise before reading the body, so a non-member learns nothing from validation errors.
-        _ = try await database.strategy(id: id, for: account)
-        let body = try await JSONBodyReader.decode(UpdateStrategyRequest.self, from: request, context: context)
+        let body = try await JSONBodyReader.decode(UpdateStrategyRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: id, for: account)
+        }
         let strategy = try await database.updateStrategy(id: id, title: body.title, summary: body.summary, by: account)
         return try JSONResponse.make(StrategyResponse(strategy))
     }
@@ -60,8 +60,9 @@ struct StrategiesController {
     @Sendable func setMember(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let strategyID = try context.parameters.id("strategy")
-        _ = try await database.strategy(id: strategyID, for: account)
-        let body = try await JSONBodyReader.decode(MemberRequest.self, from: request, context: context)
+        let body = try await JSONBodyReader.decode(MemberRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
         guard let role = Role(rawValue: body.role) else {
             throw Problem.invalid(field: "role", "must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -50,7 +50,12 @@ import Testing
             let hiddenEdit = try await client.send(
                 .put, harness.sectionURI, as: outsider, json: #"{"heading":"x","body":"y"}"#, headers: [.ifMatch: "\"1\""]
             )
-            for response in [hidden, missing, hiddenSection, hiddenEdit] {
+            // Validation must not reveal the strategy either: an invalid body from a non-member is still 404.
+            let invalidEdit = try await client.send(
+                .put, harness.sectionURI, as: outsider, json: #"{"heading":"","body":"y","secret":1}"#, headers: [.ifMatch: "\"1\""]
+            )
+            let malformedCreate = try await client.send(.post, "/strategies/\(harness.strategyID)/sections", as: outsider, json: "{")
+            for response in [hidden, missing, hiddenSection, hiddenEdit, invalidEdit, malformedCreate] {
                 #expect(response.status == .notFound)
                 #expect(response.text == missing.text)
             }
