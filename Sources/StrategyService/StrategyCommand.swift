@@ -6,7 +6,9 @@ struct StrategyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strategy",
         abstract: "A collaborative strategy-drafting service: versioned sections, amendments, comments, sign-off.",
-        subcommands: [ServeCommand.self, DemoCommand.self, AccountCommand.self, TokenCommand.self, BackupCommand.self]
+        subcommands: [
+            ServeCommand.self, DemoCommand.self, AccountCommand.self, TokenCommand.self, BackupCommand.self, DiffCommand.self,
+        ]
     )
 }
 

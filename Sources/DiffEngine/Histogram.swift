@@ -1,0 +1,116 @@
+/// Histogram diff, after git's `xhistogram.c` and imara-diff: anchor on the longest run of tokens that are
+/// rare in `before`, then recurse on both sides of it. Regions where every common token is frequent fall
+/// back to Myers. Produces human-friendly scripts (unique lines line up) and is fast on typical edits.
+enum Histogram {
+    /// Tokens occurring more often than this in a region are not used as anchors.
+    static let maxChainLength = 64
+
+    static func run(
+        before: [Int32], after: [Int32], distinct: Int, changedBefore: inout [Bool], changedAfter: inout [Bool]
+    ) {
+        var occurrences = Occurrences(distinct: distinct)
+        var stack: [(Range<Int>, Range<Int>)] = [(0..<before.count, 0..<after.count)]
+        while var (beforeRange, afterRange) = stack.popLast() {
+            while !beforeRange.isEmpty && !afterRange.isEmpty && before[beforeRange.lowerBound] == after[afterRange.lowerBound] {
+                beforeRange = (beforeRange.lowerBound + 1)..<beforeRange.upperBound
+                afterRange = (afterRange.lowerBound + 1)..<afterRange.upperBound
+            }
+            while !beforeRange.isEmpty && !afterRange.isEmpty && before[beforeRange.upperBound - 1] == after[afterRange.upperBound - 1] {
+                beforeRange = beforeRange.lowerBound..<(beforeRange.upperBound - 1)
+                afterRange = afterRange.lowerBound..<(afterRange.upperBound - 1)
+            }
+            if beforeRange.isEmpty || afterRange.isEmpty {
+                for i in beforeRange { changedBefore[i] = true }
+                for j in afterRange { changedAfter[j] = true }
+                continue
+            }
+            switch occurrences.longestRareRun(before, beforeRange, after, afterRange) {
+            case .anchor(let beforeRun, let afterRun):
+                stack.append((beforeRun.upperBound..<beforeRange.upperBound, afterRun.upperBound..<afterRange.upperBound))
+                stack.append((beforeRange.lowerBound..<beforeRun.lowerBound, afterRange.lowerBound..<afterRun.lowerBound))
+            case .nothingInCommon:
+                for i in beforeRange { changedBefore[i] = true }
+                for j in afterRange { changedAfter[j] = true }
+            case .onlyFrequent:
+                let regionBefore = Array(before[beforeRange]), regionAfter = Array(after[afterRange])
+                Myers.run(
+                    before: regionBefore, after: regionAfter, beforeIndex: Array(beforeRange), afterIndex: Array(afterRange),
+                    minimal: false, changedBefore: &changedBefore, changedAfter: &changedAfter
+                )
+            }
+        }
+    }
+
+    enum Anchor {
+        case anchor(Range<Int>, Range<Int>)
+        case nothingInCommon
+        case onlyFrequent
+    }
+
+    /// Per-token occurrence lists of the current `before` region, reused across regions.
+    struct Occurrences {
+        var heads: [Int32]
+        var counts: [Int32]
+        var next: [Int32] = []
+        var touched: [Int32] = []
+
+        init(distinct: Int) {
+            heads = Array(repeating: -1, count: distinct)
+            counts = Array(repeating: 0, count: distinct)
+        }
+
+        mutating func longestRareRun(_ before: [Int32], _ beforeRange: Range<Int>, _ after: [Int32], _ afterRange: Range<Int>) -> Anchor {
+            // Index the region of `before`, last position first so each chain lists positions in order.
+            if next.count < before.count { next = Array(repeating: -1, count: before.count) }
+            for i in beforeRange.reversed() {
+                let token = Int(before[i])
+                if counts[token] == 0 { touched.append(Int32(token)) }
+                next[i] = heads[token]
+                heads[token] = Int32(i)
+                counts[token] += 1
+            }
+            defer {
+                for token in touched { heads[Int(token)] = -1; counts[Int(token)] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            var bestCount = Int32(Histogram.maxChainLength + 1)
+            var bestLength = 0
+            var best: (Range<Int>, Range<Int>)?
+            var sawCommon = false
+            var j = afterRange.lowerBound
+            while j < afterRange.upperBound {
+                let token = Int(after[j])
+                let count = counts[token]
+                if count == 0 { j += 1; continue }
+                sawCommon = true
+                if count > bestCount { j += 1; continue }
+                var nextJ = j + 1
+                var i = Int(heads[token])
+                while i >= 0 {
+                    // Extend the match around (i, j) as far as both regions allow, tracking the rarest token in it.
+                    var start1 = i, start2 = j, end1 = i + 1, end2 = j + 1
+                    var rarest = count
+                    while start1 > beforeRange.lowerBound && start2 > afterRange.lowerBound && before[start1 - 1] == after[start2 - 1] {
+                        start1 -= 1; start2 -= 1
+                        rarest = min(rarest, counts[Int(before[start1])])
+                    }
+                    while end1 < beforeRange.upperBound && end2 < afterRange.upperBound && before[end1] == after[end2] {
+                        rarest = min(rarest, counts[Int(before[end1])])
+                        end1 += 1; end2 += 1
+                    }
+                    let length = end1 - start1
+                    if rarest < bestCount || (rarest == bestCount && length > bestLength) {
+                        bestCount = rarest
+                        bestLength = length
+                        best = (start1..<end1, start2..<end2)
+                    }
+                    nextJ = max(nextJ, end2)
+                    i = Int(next[i])
+                }
+                j = nextJ
+            }
+            if let best { return .anchor(best.0, best.1) }
+            return sawCommon ? .onlyFrequent : .nothingInCommon
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DiffEngine
+import Foundation
+
+/// `strategy diff`: the diff engine on two plain files, with `diff`'s exit status (0 same, 1 different, 2 trouble).
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two files line by line (or word by word with --words).",
+        discussion: "Exit status: 0 if the files are the same, 1 if they differ, 2 on trouble."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case unified, json }
+
+    @Flag(help: "Find a minimal set of changes (Myers without heuristics).") var minimal = false
+    @Option(help: "myers or histogram (default).") var algorithm: DiffAlgorithm = .histogram
+    @Flag(help: "Compare prose word by word, paragraphs first.") var words = false
+    @Option(help: "unified (default) or json.") var format: Format = .unified
+    @Option(name: [.customShort("U"), .customLong("unified")], help: "Lines of context (default 3).") var context = 3
+    @Argument(help: "The old file.") var old: String
+    @Argument(help: "The new file.") var new: String
+
+    func validate() throws {
+        guard context >= 0 else { throw ValidationError("-U must not be negative") }
+    }
+
+    func run() throws {
+        let before: [UInt8], after: [UInt8]
+        do {
+            before = try FileInput.read(old)
+            after = try FileInput.read(new)
+        } catch {
+            FileInput.complain("strategy diff: \(error)")
+            throw ExitCode(2)
+        }
+        let options = DiffOptions(algorithm: algorithm, minimal: minimal)
+        if words {
+            let diff = ProseDiff(before: String(decoding: before, as: UTF8.self), after: String(decoding: after, as: UTF8.self), options: options)
+            FileInput.write(Array((format == .json ? ProseJSONFormatter.format(diff) : ProseTextFormatter.format(diff)).utf8))
+            throw ExitCode(diff.isIdentical ? 0 : 1)
+        }
+        let diff = LineDiff(before: before, after: after, options: options)
+        switch format {
+        case .unified: FileInput.write(UnifiedFormatter.format(diff, context: context, beforeLabel: old, afterLabel: new))
+        case .json: FileInput.write(Array(EditScriptJSON.format(diff.script).utf8))
+        }
+        throw ExitCode(diff.isIdentical ? 0 : 1)
+    }
+}
+
+extension DiffAlgorithm: ExpressibleByArgument {}
+
+/// Reading inputs and writing results for the file commands, without line buffering surprises.
+enum FileInput {
+    static func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path)")
+        }
+        return Array(data)
+    }
+
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    static func complain(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
