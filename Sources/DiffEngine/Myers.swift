@@ -26,9 +26,7 @@ struct Myers {
     ) {
         guard !before.isEmpty || !after.isEmpty else { return }
         let diagonals = before.count + after.count + 3
-        var maxCost = 1
-        while maxCost * maxCost < diagonals { maxCost <<= 1 }  // a cheap square root, as xdl_bogosqrt
-        maxCost = max(maxCost, maxCostMin)
+        let maxCost = max(Preprocessor.bogosqrt(diagonals), maxCostMin)
         before.withUnsafeBufferPointer { a in
             after.withUnsafeBufferPointer { b in
                 beforeIndex.withUnsafeBufferPointer { ai in
