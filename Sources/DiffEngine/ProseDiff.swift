@@ -18,10 +18,13 @@ public struct ProseDiff: Sendable {
 
     public let operations: [ProseOperation]
 
-    public init(before: String, after: String, options: DiffOptions = DiffOptions()) {
+    /// - Parameter cleanup: fold tiny equalities into edits for display; position mapping turns it off so that
+    ///   text nobody touched is never reported as changed.
+    public init(before: String, after: String, options: DiffOptions = DiffOptions(), cleanup: Bool = true) {
         let beforeParagraphs = ParagraphTokenizer.tokenize(before[...])
         let afterParagraphs = ParagraphTokenizer.tokenize(after[...])
-        let paragraphScript = Differ.diff(beforeParagraphs, afterParagraphs, options: DiffOptions(algorithm: options.algorithm, minimal: options.minimal, indentHeuristic: false))
+        let paragraphOptions = DiffOptions(algorithm: options.algorithm, minimal: options.minimal, indentHeuristic: false)
+        let steps = ParagraphAligner.align(beforeParagraphs, afterParagraphs, options: paragraphOptions)
         var builder = Builder()
         // A changed region: its paragraphs' words, with each moved paragraph as one token that matches nothing,
         // so the region's word diff keeps both sides in order and the move lands where it belongs.
@@ -56,34 +59,36 @@ public struct ProseDiff: Sendable {
             pendingAfter.removeAll()
         }
         // Whole paragraphs that left one place and arrived unchanged elsewhere are moves, not word edits.
-        let moves = Self.paragraphMoves(paragraphScript, beforeParagraphs, afterParagraphs)
-        for edit in paragraphScript.edits {
-            switch edit.kind {
-            case .equal:
+        let moves = Self.paragraphMoves(steps, beforeParagraphs, afterParagraphs)
+        for step in steps {
+            switch step {
+            case .equal(let i, _):
                 flushChanges()
-                builder.add(.equal, beforeParagraphs[edit.before].joined())
-            case .delete:
-                for index in edit.before {
-                    if moves.departures.contains(index) {
-                        movedTexts.append(String(beforeParagraphs[index]))
-                        pendingBefore.append(.moved(movedTexts.count - 1))
-                    } else {
-                        pendingBefore.append(contentsOf: WordTokenizer.tokenize(beforeParagraphs[index]).map(WordToken.word))
-                    }
+                builder.add(.equal, String(beforeParagraphs[i]))
+            case .similar(let i, let j):
+                // An edited paragraph is diffed against its new version on its own.
+                flushChanges()
+                pendingBefore = WordTokenizer.tokenize(beforeParagraphs[i]).map(WordToken.word)
+                pendingAfter = WordTokenizer.tokenize(afterParagraphs[j]).map(WordToken.word)
+                flushChanges()
+            case .delete(let index):
+                if moves.departures.contains(index) {
+                    movedTexts.append(String(beforeParagraphs[index]))
+                    pendingBefore.append(.moved(movedTexts.count - 1))
+                } else {
+                    pendingBefore.append(contentsOf: WordTokenizer.tokenize(beforeParagraphs[index]).map(WordToken.word))
                 }
-            case .insert, .move:
-                for index in edit.after {
-                    if moves.arrivals.contains(index) {
-                        movedTexts.append(String(afterParagraphs[index]))
-                        pendingAfter.append(.moved(movedTexts.count - 1))
-                    } else {
-                        pendingAfter.append(contentsOf: WordTokenizer.tokenize(afterParagraphs[index]).map(WordToken.word))
-                    }
+            case .insert(let index):
+                if moves.arrivals.contains(index) {
+                    movedTexts.append(String(afterParagraphs[index]))
+                    pendingAfter.append(.moved(movedTexts.count - 1))
+                } else {
+                    pendingAfter.append(contentsOf: WordTokenizer.tokenize(afterParagraphs[index]).map(WordToken.word))
                 }
             }
         }
         flushChanges()
-        var operations = SemanticCleanup.clean(builder.operations)
+        var operations = cleanup ? SemanticCleanup.clean(builder.operations) : builder.operations
         MoveDetector.mark(&operations, minimumLetters: Self.minimumMoveLetters)
         MoveDetector.pair(&operations)
         Self.assignOffsets(&operations)
@@ -139,22 +144,18 @@ public struct ProseDiff: Sendable {
 
     /// Deleted and inserted paragraphs with the same text (and enough letters to matter) pair up as moves.
     static func paragraphMoves(
-        _ script: EditScript, _ before: [Substring], _ after: [Substring]
+        _ steps: [ParagraphAligner.Step], _ before: [Substring], _ after: [Substring]
     ) -> (departures: Set<Int>, arrivals: Set<Int>) {
         var inserted: [Substring: [Int]] = [:]
-        for edit in script.edits where edit.kind == .insert {
-            for index in edit.after { inserted[after[index], default: []].append(index) }
-        }
+        for case .insert(let index) in steps { inserted[after[index], default: []].append(index) }
         var departures: Set<Int> = [], arrivals: Set<Int> = []
-        for edit in script.edits where edit.kind == .delete {
-            for index in edit.before {
-                let text = before[index]
-                guard MoveDetector.letterCount(String(text)) >= minimumMoveLetters, var candidates = inserted[text], !candidates.isEmpty
-                else { continue }
-                arrivals.insert(candidates.removeFirst())
-                inserted[text] = candidates
-                departures.insert(index)
-            }
+        for case .delete(let index) in steps {
+            let text = before[index]
+            guard MoveDetector.letterCount(String(text)) >= minimumMoveLetters, var candidates = inserted[text], !candidates.isEmpty
+            else { continue }
+            arrivals.insert(candidates.removeFirst())
+            inserted[text] = candidates
+            departures.insert(index)
         }
         return (departures, arrivals)
     }
