@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(libsqlite3-dev libxml2-dev pkg-config curl jq python3 diffutils patch git)
-if [ "${1:-}" = "--bench" ]; then packages+=(wrk sqlite3 hyperfine); fi
+if [ "${1:-}" = "--bench" ]; then packages+=(wrk sqlite3 hyperfine time); fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -5,8 +5,12 @@
 /// reach, then aligned with a change on the other side if possible, else placed by git's indent heuristic:
 /// the split that keeps blank lines and indentation levels together scores best.
 struct Compaction {
-    /// Indentation of each token (tabs to 8), or -1 for a blank one; for prose, -1 marks paragraph breaks.
-    typealias Indents = [Int]
+    /// Indentation of token `i` (tabs to 8), or -1 for a blank one; asked only around groups that can slide,
+    /// so a million-line diff does not measure a million lines.
+    struct Indents {
+        var count: Int
+        var indent: (Int) -> Int
+    }
 
     static let maxSliding = 100
 
@@ -133,18 +137,21 @@ struct Compaction {
     static let maxBlanks = 20
 
     static func measure(_ indents: Indents, split: Int) -> Measurement {
+        let indentOf = indents.indent
         var m = Measurement()
-        if split >= indents.count { m.endOfFile = true } else { m.indent = indents[split] }
+        if split >= indents.count { m.endOfFile = true } else { m.indent = indentOf(split) }
         var index = split - 1
         while index >= 0 {
-            if indents[index] != -1 { m.preIndent = indents[index]; break }
+            let indent = indentOf(index)
+            if indent != -1 { m.preIndent = indent; break }
             m.preBlank += 1
             if m.preBlank == maxBlanks { m.preIndent = 0; break }
             index -= 1
         }
         index = split + 1
         while index < indents.count {
-            if indents[index] != -1 { m.postIndent = indents[index]; break }
+            let indent = indentOf(index)
+            if indent != -1 { m.postIndent = indent; break }
             m.postBlank += 1
             if m.postBlank == maxBlanks { m.postIndent = 0; break }
             index += 1

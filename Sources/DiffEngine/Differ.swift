@@ -1,10 +1,10 @@
 /// The diff pipeline on interned tokens: pre-pass → algorithm → compaction → edit script.
 public enum Differ {
-    /// Diffs two id sequences (`distinct` = number of distinct ids). `beforeIndents`/`afterIndents` enable the
-    /// indent heuristic when given (see `Compaction`).
+    /// Diffs two id sequences (`distinct` = number of distinct ids). `beforeIndents`/`afterIndents` (a token's
+    /// indentation, -1 when blank) enable the indent heuristic when given (see `Compaction`).
     public static func diff(
         before: [Int32], after: [Int32], distinct: Int, options: DiffOptions = DiffOptions(),
-        beforeIndents: [Int]? = nil, afterIndents: [Int]? = nil
+        beforeIndents: ((Int) -> Int)? = nil, afterIndents: ((Int) -> Int)? = nil
     ) -> EditScript {
         var changedBefore = [Bool](repeating: false, count: before.count)
         var changedAfter = [Bool](repeating: false, count: after.count)
@@ -23,8 +23,10 @@ public enum Differ {
         var beforeMarks = Compaction.Marks(changedBefore)
         var afterMarks = Compaction.Marks(changedAfter)
         let useIndents = options.indentHeuristic
-        Compaction.compact(before, &beforeMarks, indents: useIndents ? beforeIndents : nil, other: after, &afterMarks)
-        Compaction.compact(after, &afterMarks, indents: useIndents ? afterIndents : nil, other: before, &beforeMarks)
+        let beforeMeasure = useIndents ? beforeIndents.map { Compaction.Indents(count: before.count, indent: $0) } : nil
+        let afterMeasure = useIndents ? afterIndents.map { Compaction.Indents(count: after.count, indent: $0) } : nil
+        Compaction.compact(before, &beforeMarks, indents: beforeMeasure, other: after, &afterMarks)
+        Compaction.compact(after, &afterMarks, indents: afterMeasure, other: before, &beforeMarks)
         return EditScript(changedBefore: beforeMarks.changed, changedAfter: afterMarks.changed)
     }
 

@@ -8,7 +8,7 @@ enum Histogram {
     static func run(
         before: [Int32], after: [Int32], distinct: Int, changedBefore: inout [Bool], changedAfter: inout [Bool]
     ) {
-        var occurrences = Occurrences(distinct: distinct)
+        let occurrences = Occurrences(distinct: distinct)
         var stack: [(Range<Int>, Range<Int>)] = [(0..<before.count, 0..<after.count)]
         while var (beforeRange, afterRange) = stack.popLast() {
             while !beforeRange.isEmpty && !afterRange.isEmpty && before[beforeRange.lowerBound] == after[afterRange.lowerBound] {
@@ -48,30 +48,70 @@ enum Histogram {
     }
 
     /// Per-token occurrence lists of the current `before` region, reused across regions.
-    struct Occurrences {
-        var heads: [Int32]
-        var counts: [Int32]
-        var next: [Int32] = []
-        var touched: [Int32] = []
+    ///
+    /// Raw buffers rather than arrays: this is the inner loop of the default algorithm, and array writes
+    /// cost uniqueness and exclusivity checks.
+    final class Occurrences {
+        private let heads: UnsafeMutablePointer<Int32>
+        private let counts: UnsafeMutablePointer<Int32>
+        private var next: UnsafeMutablePointer<Int32>
+        private var nextCapacity = 0
+        private let touched: UnsafeMutablePointer<Int32>
+        private var touchedCount = 0
 
         init(distinct: Int) {
-            heads = Array(repeating: -1, count: distinct)
-            counts = Array(repeating: 0, count: distinct)
+            let size = max(distinct, 1)
+            heads = .allocate(capacity: size)
+            heads.initialize(repeating: -1, count: size)
+            counts = .allocate(capacity: size)
+            counts.initialize(repeating: 0, count: size)
+            touched = .allocate(capacity: size)
+            next = .allocate(capacity: 1)
         }
 
-        mutating func longestRareRun(_ before: [Int32], _ beforeRange: Range<Int>, _ after: [Int32], _ afterRange: Range<Int>) -> Anchor {
+        deinit {
+            heads.deallocate()
+            counts.deallocate()
+            touched.deallocate()
+            next.deallocate()
+        }
+
+        func longestRareRun(_ beforeArray: [Int32], _ beforeRange: Range<Int>, _ afterArray: [Int32], _ afterRange: Range<Int>) -> Anchor {
+            if nextCapacity < beforeArray.count {
+                next.deallocate()
+                next = .allocate(capacity: beforeArray.count)
+                nextCapacity = beforeArray.count
+            }
+            return beforeArray.withUnsafeBufferPointer { before in
+                afterArray.withUnsafeBufferPointer { after in
+                    search(before, beforeRange, after, afterRange)
+                }
+            }
+        }
+
+        private func search(
+            _ before: UnsafeBufferPointer<Int32>, _ beforeRange: Range<Int>, _ after: UnsafeBufferPointer<Int32>, _ afterRange: Range<Int>
+        ) -> Anchor {
             // Index the region of `before`, last position first so each chain lists positions in order.
-            if next.count < before.count { next = Array(repeating: -1, count: before.count) }
-            for i in beforeRange.reversed() {
+            var i = beforeRange.upperBound - 1
+            while i >= beforeRange.lowerBound {
                 let token = Int(before[i])
-                if counts[token] == 0 { touched.append(Int32(token)) }
+                if counts[token] == 0 {
+                    touched[touchedCount] = Int32(token)
+                    touchedCount += 1
+                }
                 next[i] = heads[token]
                 heads[token] = Int32(i)
                 counts[token] += 1
+                i -= 1
             }
             defer {
-                for token in touched { heads[Int(token)] = -1; counts[Int(token)] = 0 }
-                touched.removeAll(keepingCapacity: true)
+                for index in 0..<touchedCount {
+                    let token = Int(touched[index])
+                    heads[token] = -1
+                    counts[token] = 0
+                }
+                touchedCount = 0
             }
             var bestCount = Int32(Histogram.maxChainLength + 1)
             var bestLength = 0
@@ -85,10 +125,10 @@ enum Histogram {
                 sawCommon = true
                 if count > bestCount { j += 1; continue }
                 var nextJ = j + 1
-                var i = Int(heads[token])
-                while i >= 0 {
-                    // Extend the match around (i, j) as far as both regions allow, tracking the rarest token in it.
-                    var start1 = i, start2 = j, end1 = i + 1, end2 = j + 1
+                var position = Int(heads[token])
+                while position >= 0 {
+                    // Extend the match around (position, j) as far as both regions allow, tracking the rarest token.
+                    var start1 = position, start2 = j, end1 = position + 1, end2 = j + 1
                     var rarest = count
                     while start1 > beforeRange.lowerBound && start2 > afterRange.lowerBound && before[start1 - 1] == after[start2 - 1] {
                         start1 -= 1; start2 -= 1
@@ -105,7 +145,7 @@ enum Histogram {
                         best = (start1..<end1, start2..<end2)
                     }
                     nextJ = max(nextJ, end2)
-                    i = Int(next[i])
+                    position = Int(next[position])
                 }
                 j = nextJ
             }

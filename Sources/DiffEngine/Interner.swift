@@ -1,7 +1,8 @@
-/// Maps tokens (byte ranges of two texts) to dense integer ids, equal bytes to equal ids.
+/// Maps tokens (byte ranges of several texts) to dense integer ids, equal bytes to equal ids.
 ///
 /// Algorithms compare ids, never bytes. The table is open-addressed with a 64-bit hash per slot; bytes are
-/// compared only when hashes match.
+/// compared only when hashes match. It works on raw buffers because interning a million lines is the largest
+/// single cost of a big diff.
 public struct Interner {
     /// The ids of the tokens of each side, in order, and how many distinct tokens there are.
     public struct Result: Sendable {
@@ -14,71 +15,101 @@ public struct Interner {
         before: UnsafeBufferPointer<UInt8>, _ beforeTokens: [TokenRange],
         after: UnsafeBufferPointer<UInt8>, _ afterTokens: [TokenRange]
     ) -> Result {
-        var table = Table(capacity: beforeTokens.count + afterTokens.count)
-        let beforeIDs = beforeTokens.map { table.id(of: $0, in: before) }
-        let afterIDs = afterTokens.map { table.id(of: $0, in: after) }
-        return Result(before: beforeIDs, after: afterIDs, distinct: table.representatives.count)
+        let table = Table(capacity: beforeTokens.count + afterTokens.count)
+        defer { table.deallocate() }
+        let beforeIDs = table.ids(of: beforeTokens, in: before)
+        let afterIDs = table.ids(of: afterTokens, in: after)
+        return Result(before: beforeIDs, after: afterIDs, distinct: table.count)
     }
 
-    struct Table {
-        var slots: [Int32]
-        var hashes: [UInt64]
-        var mask: Int
-        /// For each id: the token (and its buffer) that first had it, to compare bytes against.
-        var representatives: [(UnsafeBufferPointer<UInt8>, TokenRange)] = []
+    /// The open-addressed table; a reference type so several texts can be interned into one id space.
+    ///
+    /// Everything lives in preallocated raw memory: a slot holds the hash and the id together (one cache line
+    /// touched per probe), and a representative record holds where the first token with that id lies. Arrays
+    /// here cost uniqueness and exclusivity checks on every write, which showed as a tenth of a big diff.
+    final class Table {
+        private struct Slot {
+            var hash: UInt64
+            var id: Int32
+        }
+
+        private struct Representative {
+            var base: UnsafePointer<UInt8>?
+            var start: Int
+            var length: Int
+        }
+
+        private let slots: UnsafeMutablePointer<Slot>
+        private let mask: Int
+        private let representatives: UnsafeMutablePointer<Representative>
+        private let capacity: Int
+        private(set) var count = 0
 
         init(capacity: Int) {
             var size = 16
             while size < capacity * 2 { size <<= 1 }
-            slots = Array(repeating: -1, count: size)
-            hashes = Array(repeating: 0, count: size)
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: Slot(hash: 0, id: -1), count: size)
             mask = size - 1
+            self.capacity = max(capacity, 1)
+            representatives = .allocate(capacity: self.capacity)
         }
 
-        mutating func id(of token: TokenRange, in buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
-            let hash = Self.hash(buffer, token)
+        func deallocate() {
+            slots.deallocate()
+            representatives.deallocate()
+        }
+
+        func ids(of tokens: [TokenRange], in buffer: UnsafeBufferPointer<UInt8>) -> [Int32] {
+            [Int32](unsafeUninitializedCapacity: tokens.count) { ids, initialized in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for index in 0..<tokens.count { ids[index] = id(of: tokens[index], in: buffer) }
+                }
+                initialized = tokens.count
+            }
+        }
+
+        func id(of token: TokenRange, in buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let base = buffer.baseAddress
+            let hash = Self.hash(base, token)
             var slot = Int(truncatingIfNeeded: hash) & mask
+            let length = token.count
             while true {
-                let id = slots[slot]
-                if id < 0 {
-                    let newID = Int32(representatives.count)
-                    slots[slot] = newID
-                    hashes[slot] = hash
-                    representatives.append((buffer, token))
+                let entry = slots[slot]
+                if entry.id < 0 {
+                    precondition(count < capacity, "interner capacity exceeded")
+                    let newID = Int32(count)
+                    slots[slot] = Slot(hash: hash, id: newID)
+                    representatives[count] = Representative(base: base, start: token.start, length: length)
+                    count += 1
                     return newID
                 }
-                if hashes[slot] == hash {
-                    let (otherBuffer, other) = representatives[Int(id)]
-                    if other.count == token.count && Self.equal(buffer, token, otherBuffer, other) { return id }
+                if entry.hash == hash {
+                    let other = representatives[Int(entry.id)]
+                    if other.length == length
+                        && (length == 0 || memcmp(base! + token.start, other.base! + other.start, length) == 0)
+                    {
+                        return entry.id
+                    }
                 }
                 slot = (slot + 1) & mask
             }
         }
 
-        static func equal(_ a: UnsafeBufferPointer<UInt8>, _ ra: TokenRange, _ b: UnsafeBufferPointer<UInt8>, _ rb: TokenRange) -> Bool {
-            var i = ra.start
-            var j = rb.start
-            while i < ra.end {
-                if a[i] != b[j] { return false }
-                i += 1
-                j += 1
-            }
-            return true
-        }
-
-        /// FNV-1a over 8-byte words, then a final mix: fast, and good enough with full byte comparison behind it.
-        static func hash(_ buffer: UnsafeBufferPointer<UInt8>, _ token: TokenRange) -> UInt64 {
+        /// FNV-1a style over 8-byte words, then a final mix: fast, with full byte comparison behind it.
+        static func hash(_ base: UnsafePointer<UInt8>?, _ token: TokenRange) -> UInt64 {
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            guard let base else { return hash }
+            let raw = UnsafeRawPointer(base)
             var index = token.start
-            let base = UnsafeRawPointer(buffer.baseAddress)
             while index + 8 <= token.end {
-                let word = base!.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 hash = (hash ^ word) &* 0x0000_0100_0000_01B3
                 hash ^= hash >> 29
                 index += 8
             }
             while index < token.end {
-                hash = (hash ^ UInt64(buffer[index])) &* 0x0000_0100_0000_01B3
+                hash = (hash ^ UInt64(base[index])) &* 0x0000_0100_0000_01B3
                 index += 1
             }
             hash ^= UInt64(token.count)
@@ -87,4 +118,23 @@ public struct Interner {
             return hash ^ (hash >> 33)
         }
     }
+}
+
+/// `memcmp` without Foundation: the standard library has no byte comparison of raw memory.
+@inline(__always)
+func memcmp(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+    var index = 0
+    let wordCount = count & ~7
+    let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+    while index < wordCount {
+        if rawA.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+            return 1
+        }
+        index += 8
+    }
+    while index < count {
+        if a[index] != b[index] { return 1 }
+        index += 1
+    }
+    return 0
 }

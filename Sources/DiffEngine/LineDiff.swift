@@ -20,8 +20,8 @@ public struct LineDiff: Sendable {
                 let indents = options.indentHeuristic && !options.minimal
                 script = Differ.diff(
                     before: interned.before, after: interned.after, distinct: interned.distinct, options: options,
-                    beforeIndents: indents ? beforeLines.map { Compaction.indent(of: a, $0) } : nil,
-                    afterIndents: indents ? afterLines.map { Compaction.indent(of: b, $0) } : nil
+                    beforeIndents: indents ? { Compaction.indent(of: a, beforeLines[$0]) } : nil,
+                    afterIndents: indents ? { Compaction.indent(of: b, afterLines[$0]) } : nil
                 )
             }
         }

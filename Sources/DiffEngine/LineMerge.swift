@@ -22,13 +22,14 @@ public struct LineMerge: Sendable {
                     baseLines = LineTokenizer.tokenize(b)
                     oursLines = LineTokenizer.tokenize(o)
                     theirsLines = LineTokenizer.tokenize(t)
-                    var table = Interner.Table(capacity: baseLines.count + oursLines.count + theirsLines.count)
-                    let baseIDs = baseLines.map { table.id(of: $0, in: b) }
-                    let oursIDs = oursLines.map { table.id(of: $0, in: o) }
-                    let theirsIDs = theirsLines.map { table.id(of: $0, in: t) }
+                    let table = Interner.Table(capacity: baseLines.count + oursLines.count + theirsLines.count)
+                    defer { table.deallocate() }
+                    let baseIDs = table.ids(of: baseLines, in: b)
+                    let oursIDs = table.ids(of: oursLines, in: o)
+                    let theirsIDs = table.ids(of: theirsLines, in: t)
                     let lines = oursLines
                     result = ThreeWayMerge.merge(
-                        base: baseIDs, ours: oursIDs, theirs: theirsIDs, distinct: table.representatives.count, options: options,
+                        base: baseIDs, ours: oursIDs, theirs: theirsIDs, distinct: table.count, options: options,
                         oursHasWordCharacter: { index in
                             let line = lines[index]
                             return (line.start..<line.end).contains { i in

@@ -4,11 +4,21 @@ public enum LineTokenizer {
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TokenRange] {
         var tokens: [TokenRange] = []
         tokens.reserveCapacity(bytes.count / 32 + 1)
+        guard let base = bytes.baseAddress else { return tokens }
+        let count = bytes.count
         var start = 0
         var index = 0
-        let count = bytes.count
+        // Scan eight bytes at a time for a newline (the SWAR "has zero byte" trick on x ^ 0x0A…).
+        let raw = UnsafeRawPointer(base)
         while index < count {
-            if bytes[index] == 0x0A {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            if base[index] == 0x0A {
                 tokens.append(TokenRange(start: start, end: index + 1))
                 start = index + 1
             }
