@@ -32,13 +32,29 @@ enum Histogram {
                 for i in beforeRange { changedBefore[i] = true }
                 for j in afterRange { changedAfter[j] = true }
             case .onlyFrequent:
-                let regionBefore = Array(before[beforeRange]), regionAfter = Array(after[afterRange])
-                Myers.run(
-                    before: regionBefore, after: regionAfter, beforeIndex: Array(beforeRange), afterIndex: Array(afterRange),
-                    minimal: false, changedBefore: &changedBefore, changedAfter: &changedAfter
-                )
+                // As git's xdl_fall_back_diff: the classic diff, pre-pass included, on this region only.
+                fallBack(before, beforeRange, after, afterRange, distinct: distinct, changedBefore: &changedBefore, changedAfter: &changedAfter)
             }
         }
+    }
+
+    static func fallBack(
+        _ before: [Int32], _ beforeRange: Range<Int>, _ after: [Int32], _ afterRange: Range<Int>, distinct: Int,
+        changedBefore: inout [Bool], changedAfter: inout [Bool]
+    ) {
+        let regionBefore = Array(before[beforeRange]), regionAfter = Array(after[afterRange])
+        var regionChangedBefore = [Bool](repeating: false, count: regionBefore.count)
+        var regionChangedAfter = [Bool](repeating: false, count: regionAfter.count)
+        let reduced = Preprocessor.reduce(
+            before: regionBefore, after: regionAfter, distinct: distinct, minimal: false,
+            changedBefore: &regionChangedBefore, changedAfter: &regionChangedAfter
+        )
+        Myers.run(
+            before: reduced.before, after: reduced.after, beforeIndex: reduced.beforeIndex, afterIndex: reduced.afterIndex,
+            minimal: false, changedBefore: &regionChangedBefore, changedAfter: &regionChangedAfter
+        )
+        for (offset, changed) in regionChangedBefore.enumerated() where changed { changedBefore[beforeRange.lowerBound + offset] = true }
+        for (offset, changed) in regionChangedAfter.enumerated() where changed { changedAfter[afterRange.lowerBound + offset] = true }
     }
 
     enum Anchor {

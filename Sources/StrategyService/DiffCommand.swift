@@ -28,26 +28,46 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        let request = DiffRequest(
+            minimal: minimal, algorithm: algorithm, words: words, json: format == .json, context: context, old: old, new: new
+        )
+        throw ExitCode(request.perform())
+    }
+}
+
+/// What `strategy diff` was asked, however it was parsed.
+struct DiffRequest {
+    var minimal = false
+    var algorithm = DiffAlgorithm.histogram
+    var words = false
+    var json = false
+    var context = 3
+    var old = ""
+    var new = ""
+
+    /// Runs the diff and returns diff's exit status: 0 same, 1 different, 2 trouble.
+    func perform() -> Int32 {
         let before: [UInt8], after: [UInt8]
         do {
             before = try FileInput.read(old)
             after = try FileInput.read(new)
         } catch {
             FileInput.complain("strategy diff: \(error)")
-            throw ExitCode(2)
+            return 2
         }
         let options = DiffOptions(algorithm: algorithm, minimal: minimal)
         if words {
             let diff = ProseDiff(before: String(decoding: before, as: UTF8.self), after: String(decoding: after, as: UTF8.self), options: options)
-            FileInput.write(Array((format == .json ? ProseJSONFormatter.format(diff) : ProseTextFormatter.format(diff)).utf8))
-            throw ExitCode(diff.isIdentical ? 0 : 1)
+            FileInput.write(Array((json ? ProseJSONFormatter.format(diff) : ProseTextFormatter.format(diff)).utf8))
+            return diff.isIdentical ? 0 : 1
         }
         let diff = LineDiff(before: before, after: after, options: options)
-        switch format {
-        case .unified: FileInput.write(UnifiedFormatter.format(diff, context: context, beforeLabel: old, afterLabel: new))
-        case .json: FileInput.write(Array(EditScriptJSON.format(diff.script).utf8))
+        if json {
+            FileInput.write(Array(EditScriptJSON.format(diff.script).utf8))
+        } else {
+            FileInput.write(UnifiedFormatter.format(diff, context: context, beforeLabel: old, afterLabel: new))
         }
-        throw ExitCode(diff.isIdentical ? 0 : 1)
+        return diff.isIdentical ? 0 : 1
     }
 }
 

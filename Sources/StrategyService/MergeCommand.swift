@@ -37,6 +37,30 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let favor: MergeFavor? = ours ? .ours : theirs ? .theirs : union ? .union : nil
+        let request = MergeRequest(
+            toStandardOutput: stdout, style: zdiff3 ? .zdiff3 : diff3 ? .diff3 : .merge, favor: favor, labels: labels,
+            markerSize: markerSize, algorithm: algorithm, quiet: quiet, current: current, base: base, other: other
+        )
+        throw ExitCode(request.perform())
+    }
+}
+
+/// What `strategy merge` was asked, however it was parsed.
+struct MergeRequest {
+    var toStandardOutput = false
+    var style = MergeStyle.merge
+    var favor: MergeFavor?
+    var labels: [String] = []
+    var markerSize = 7
+    var algorithm = DiffAlgorithm.myers
+    var quiet = false
+    var current = ""
+    var base = ""
+    var other = ""
+
+    /// Runs the merge and returns git merge-file's exit status: conflicts (at most 127), 255 on trouble.
+    func perform() -> Int32 {
         let currentBytes: [UInt8], baseBytes: [UInt8], otherBytes: [UInt8]
         do {
             currentBytes = try FileInput.read(current)
@@ -44,30 +68,27 @@ struct MergeCommand: ParsableCommand {
             otherBytes = try FileInput.read(other)
         } catch {
             FileInput.complain("strategy merge: \(error)")
-            throw ExitCode(255)
+            return 255
         }
-        let favor: MergeFavor? = ours ? .ours : theirs ? .theirs : union ? .union : nil
         let options = MergeOptions(
-            style: zdiff3 ? .zdiff3 : diff3 ? .diff3 : .merge, favor: favor, markerSize: markerSize,
+            style: style, favor: favor, markerSize: markerSize,
             oursLabel: labels.count > 0 ? labels[0] : current, baseLabel: labels.count > 1 ? labels[1] : base,
             theirsLabel: labels.count > 2 ? labels[2] : other, algorithm: algorithm
         )
         let merge = LineMerge(base: baseBytes, ours: currentBytes, theirs: otherBytes, options: options)
         let text = merge.text()
-        if stdout {
+        if toStandardOutput {
             FileInput.write(text)
         } else {
             do {
                 try Data(text).write(to: URL(fileURLWithPath: current))
             } catch {
                 FileInput.complain("strategy merge: cannot write \(current)")
-                throw ExitCode(255)
+                return 255
             }
         }
         let conflicts = merge.conflictCount
-        if conflicts > 0 && !quiet && !stdout {
-            FileInput.complain("warning: conflicts during merge")
-        }
-        throw ExitCode(Int32(min(conflicts, 127)))
+        if conflicts > 0 && !quiet && !toStandardOutput { FileInput.complain("warning: conflicts during merge") }
+        return Int32(min(conflicts, 127))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `strategy`: the service and its administration tools.
 @main
@@ -11,6 +12,13 @@ struct StrategyCommand: AsyncParsableCommand {
             MergeCommand.self,
         ]
     )
+
+    static func main() async {
+        if let status = FastFileCommands.exitStatus(for: Array(CommandLine.arguments.dropFirst())) {
+            Foundation.exit(status)
+        }
+        await Self.main(nil)
+    }
 }
 
 /// The database option every command that opens the store shares.
