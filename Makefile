@@ -14,10 +14,10 @@ test: deps
 	swift test
 
 release: deps
-	swift build -c release --product strategy
+	swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy
 
 e2e: release
-	scripts/e2e.sh .build/release/strategy
+	scripts/e2e.sh .build-release/release/strategy
 
 bench:
 	@scripts/install-deps.sh --bench

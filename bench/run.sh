@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product strategy >&2
-BIN=$PWD/.build/release/strategy
+[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
+BIN=$PWD/.build-release/release/strategy
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"

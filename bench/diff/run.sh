@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product strategy >&2
-BIN=$PWD/.build/release/strategy
+[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
+BIN=$PWD/.build-release/release/strategy
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 python3 bench/diff/generate.py "$WORK" "${SEED:-1}"
