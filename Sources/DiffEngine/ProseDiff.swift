@@ -137,9 +137,32 @@ public struct ProseDiff: Sendable {
     }
 
     /// A word, or a moved paragraph standing in a region's token stream (distinct, so it never matches).
+    /// Words hash and compare by their UTF-8 bytes: `Substring`'s own hashing normalises Unicode every time,
+    /// which is right for text comparison in general but costly here, and a diff must be byte-exact anyway.
     enum WordToken: Hashable {
         case word(Substring)
         case moved(Int)
+
+        static func == (lhs: WordToken, rhs: WordToken) -> Bool {
+            switch (lhs, rhs) {
+            case (.word(let a), .word(let b)): a.utf8.elementsEqual(b.utf8)
+            case (.moved(let a), .moved(let b)): a == b
+            default: false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .word(let word):
+                if let done: Void = word.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
+                    _ = done
+                } else {
+                    for byte in word.utf8 { hasher.combine(byte) }
+                }
+            case .moved(let index):
+                hasher.combine(-1 - index)
+            }
+        }
     }
 
     /// Deleted and inserted paragraphs with the same text (and enough letters to matter) pair up as moves.
