@@ -22,3 +22,4 @@ e2e: release
 bench:
 	@scripts/install-deps.sh --bench
 	bench/run.sh
+	bench/diff/run.sh

@@ -70,7 +70,9 @@ enum ParagraphAligner {
 
     static func exact(_ before: [Substring], _ after: [Substring], options: DiffOptions) -> [Step] {
         var steps: [Step] = []
-        for edit in Differ.diff(before, after, options: options).edits {
+        // Byte-hashed tokens: Substring's own hashing normalises Unicode on every call.
+        let script = Differ.diff(before.map(ProseDiff.WordToken.word), after.map(ProseDiff.WordToken.word), options: options)
+        for edit in script.edits {
             switch edit.kind {
             case .equal: for (i, j) in zip(edit.before, edit.after) { steps.append(.equal(i, j)) }
             case .delete: for i in edit.before { steps.append(.delete(i)) }

@@ -23,24 +23,42 @@ public enum WordTokenizer {
     }
 
     /// The tokens of `text`; concatenated they give `text` back exactly.
+    ///
+    /// Walks UTF-8 bytes (a Swift string is valid UTF-8), decoding a scalar only for non-ASCII bytes: the
+    /// scalar view's index checks cost more than the classification.
     public static func tokenize(_ text: Substring) -> [Substring] {
         var tokens: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = scalars.startIndex
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
         var current: Class?
-        while index != scalars.endIndex {
-            let kind = classify(scalars[index])
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var next = utf8.index(after: index)
+            let kind: Class
+            if byte < 0x80 {
+                kind = asciiClasses[Int(byte)]
+            } else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                var continuation = 1
+                while continuation < length && next != utf8.endIndex {
+                    value = value << 6 | UInt32(utf8[next] & 0x3F)
+                    next = utf8.index(after: next)
+                    continuation += 1
+                }
+                kind = Unicode.Scalar(value).map(classify) ?? .other
+            }
             if let current, kind == current, kind != .other {
-                index = scalars.index(after: index)
+                index = next
                 continue
             }
-            if index != start { tokens.append(Substring(scalars[start..<index])) }
+            if index != start { tokens.append(text[start..<index]) }
             start = index
             current = kind
-            index = scalars.index(after: index)
+            index = next
         }
-        if start != scalars.endIndex { tokens.append(Substring(scalars[start..<scalars.endIndex])) }
+        if start != utf8.endIndex { tokens.append(text[start..<utf8.endIndex]) }
         return tokens
     }
 
