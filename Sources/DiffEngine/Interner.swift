@@ -28,8 +28,9 @@ public struct Interner {
     /// touched per probe), and a representative record holds where the first token with that id lies. Arrays
     /// here cost uniqueness and exclusivity checks on every write, which showed as a tenth of a big diff.
     final class Table {
+        /// Eight bytes: the hash's upper half and the id (the lower half chose the slot).
         private struct Slot {
-            var hash: UInt64
+            var hash: UInt32
             var id: Int32
         }
 
@@ -79,12 +80,12 @@ public struct Interner {
                 if entry.id < 0 {
                     precondition(count < capacity, "interner capacity exceeded")
                     let newID = Int32(count)
-                    slots[slot] = Slot(hash: hash, id: newID)
+                    slots[slot] = Slot(hash: UInt32(truncatingIfNeeded: hash >> 32), id: newID)
                     representatives[count] = Representative(base: base, start: token.start, length: length)
                     count += 1
                     return newID
                 }
-                if entry.hash == hash {
+                if entry.hash == UInt32(truncatingIfNeeded: hash >> 32) {
                     let other = representatives[Int(entry.id)]
                     if other.length == length
                         && (length == 0 || memcmp(base! + token.start, other.base! + other.start, length) == 0)

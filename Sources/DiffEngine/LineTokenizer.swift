@@ -13,10 +13,17 @@ public enum LineTokenizer {
         while index < count {
             if index + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                let mask = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if mask == 0 {
                     index += 8
                     continue
                 }
+                // The lowest flagged byte is always a real newline (borrows only flag bytes above it).
+                let newline = index + mask.trailingZeroBitCount / 8
+                tokens.append(TokenRange(start: start, end: newline + 1))
+                start = newline + 1
+                index = newline + 1
+                continue
             }
             if base[index] == 0x0A {
                 tokens.append(TokenRange(start: start, end: index + 1))
