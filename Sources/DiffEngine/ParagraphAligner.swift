@@ -15,23 +15,16 @@ enum ParagraphAligner {
     static let maxCells = 160_000
     static let minimumSimilarity = 0.5
 
-    static func align(_ before: [Substring], _ after: [Substring], options: DiffOptions) -> [Step] {
-        if before.count * after.count > maxCells { return exact(before, after, options: options) }
-        var ids: [Substring: Int32] = [:]
-        func words(_ paragraph: Substring) -> [Int32] {
-            var result: [Int32] = []
-            for token in WordTokenizer.tokenize(paragraph) where WordTokenizer.hasWordCharacter(token) {
-                let id = ids[token] ?? Int32(ids.count)
-                ids[token] = id
-                result.append(id)
-            }
-            return Array(Set(result)).sorted()
-        }
-        let beforeWords = before.map(words), afterWords = after.map(words)
-        let n = before.count, m = after.count
+    /// Aligns paragraphs given as ids (exact bytes) with their words as ids (for similarity).
+    static func align(
+        beforeIDs: [Int32], afterIDs: [Int32], distinct: Int, beforeWords: [[Int32]], afterWords: [[Int32]], options: DiffOptions
+    ) -> [Step] {
+        let n = beforeIDs.count, m = afterIDs.count
+        if n * m > maxCells { return exact(beforeIDs, afterIDs, distinct: distinct, options: options) }
+        let beforeSets = beforeWords.map { Array(Set($0)).sorted() }, afterSets = afterWords.map { Array(Set($0)).sorted() }
         func weight(_ i: Int, _ j: Int) -> Double? {
-            if before[i] == after[j] { return beforeWords[i].isEmpty ? 0.05 : 1.0 }
-            let a = beforeWords[i], b = afterWords[j]
+            if beforeIDs[i] == afterIDs[j] { return beforeSets[i].isEmpty ? 0.05 : 1.0 }
+            let a = beforeSets[i], b = afterSets[j]
             guard !a.isEmpty, !b.isEmpty, min(a.count, b.count) * 2 >= max(a.count, b.count) else { return nil }
             var x = 0, y = 0, common = 0
             while x < a.count && y < b.count {
@@ -54,7 +47,7 @@ enum ParagraphAligner {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n && j < m, let w = weight(i, j), score[i * width + j] == score[(i + 1) * width + j + 1] + w {
-                steps.append(before[i] == after[j] ? .equal(i, j) : .similar(i, j))
+                steps.append(beforeIDs[i] == afterIDs[j] ? .equal(i, j) : .similar(i, j))
                 i += 1
                 j += 1
             } else if i < n && (j == m || score[i * width + j] == score[(i + 1) * width + j]) {
@@ -68,11 +61,9 @@ enum ParagraphAligner {
         return steps
     }
 
-    static func exact(_ before: [Substring], _ after: [Substring], options: DiffOptions) -> [Step] {
+    static func exact(_ before: [Int32], _ after: [Int32], distinct: Int, options: DiffOptions) -> [Step] {
         var steps: [Step] = []
-        // Byte-hashed tokens: Substring's own hashing normalises Unicode on every call.
-        let script = Differ.diff(before.map(ProseDiff.WordToken.word), after.map(ProseDiff.WordToken.word), options: options)
-        for edit in script.edits {
+        for edit in Differ.diff(before: before, after: after, distinct: distinct, options: options).edits {
             switch edit.kind {
             case .equal: for (i, j) in zip(edit.before, edit.after) { steps.append(.equal(i, j)) }
             case .delete: for i in edit.before { steps.append(.delete(i)) }

@@ -11,6 +11,9 @@ public struct ProseOperation: Sendable, Equatable {
 
 /// A hierarchical prose diff: paragraphs first, then words inside the changed paragraphs only, then a
 /// semantic clean-up and move detection, so a redline reads the way a person edited.
+///
+/// Works on UTF-8 byte ranges with the same interner as line diffs: words and paragraphs are compared as
+/// integer ids, and text is materialised only for the final operations.
 public struct ProseDiff: Sendable {
     /// A block of at least this many letters and digits deleted in one place and inserted unchanged elsewhere
     /// is reported as a move.
@@ -21,74 +24,14 @@ public struct ProseDiff: Sendable {
     /// - Parameter cleanup: fold tiny equalities into edits for display; position mapping turns it off so that
     ///   text nobody touched is never reported as changed.
     public init(before: String, after: String, options: DiffOptions = DiffOptions(), cleanup: Bool = true) {
-        let beforeParagraphs = ParagraphTokenizer.tokenize(before[...])
-        let afterParagraphs = ParagraphTokenizer.tokenize(after[...])
-        let paragraphOptions = DiffOptions(algorithm: options.algorithm, minimal: options.minimal, indentHeuristic: false)
-        let steps = ParagraphAligner.align(beforeParagraphs, afterParagraphs, options: paragraphOptions)
-        var builder = Builder()
-        // A changed region: its paragraphs' words, with each moved paragraph as one token that matches nothing,
-        // so the region's word diff keeps both sides in order and the move lands where it belongs.
-        var pendingBefore: [WordToken] = []
-        var pendingAfter: [WordToken] = []
-        var movedTexts: [String] = []
-        let wordOptions = DiffOptions(algorithm: options.algorithm, minimal: options.minimal, indentHeuristic: false)
-        func emit(_ kind: EditKind, _ tokens: ArraySlice<WordToken>) {
-            var text = ""
-            for token in tokens {
-                switch token {
-                case .word(let word): text += word
-                case .moved(let index):
-                    builder.add(kind, text)
-                    text = ""
-                    builder.addMove(departing: kind == .delete, movedTexts[index])
-                }
-            }
-            builder.add(kind, text)
-        }
-        func flushChanges() {
-            guard !pendingBefore.isEmpty || !pendingAfter.isEmpty else { return }
-            let script = Differ.diff(pendingBefore, pendingAfter, options: wordOptions)
-            for edit in script.edits {
-                switch edit.kind {
-                case .equal: emit(.equal, pendingBefore[edit.before])
-                case .delete: emit(.delete, pendingBefore[edit.before])
-                case .insert, .move: emit(.insert, pendingAfter[edit.after])
-                }
-            }
-            pendingBefore.removeAll()
-            pendingAfter.removeAll()
-        }
-        // Whole paragraphs that left one place and arrived unchanged elsewhere are moves, not word edits.
-        let moves = Self.paragraphMoves(steps, beforeParagraphs, afterParagraphs)
-        for step in steps {
-            switch step {
-            case .equal(let i, _):
-                flushChanges()
-                builder.add(.equal, String(beforeParagraphs[i]))
-            case .similar(let i, let j):
-                // An edited paragraph is diffed against its new version on its own.
-                flushChanges()
-                pendingBefore = WordTokenizer.tokenize(beforeParagraphs[i]).map(WordToken.word)
-                pendingAfter = WordTokenizer.tokenize(afterParagraphs[j]).map(WordToken.word)
-                flushChanges()
-            case .delete(let index):
-                if moves.departures.contains(index) {
-                    movedTexts.append(String(beforeParagraphs[index]))
-                    pendingBefore.append(.moved(movedTexts.count - 1))
-                } else {
-                    pendingBefore.append(contentsOf: WordTokenizer.tokenize(beforeParagraphs[index]).map(WordToken.word))
-                }
-            case .insert(let index):
-                if moves.arrivals.contains(index) {
-                    movedTexts.append(String(afterParagraphs[index]))
-                    pendingAfter.append(.moved(movedTexts.count - 1))
-                } else {
-                    pendingAfter.append(contentsOf: WordTokenizer.tokenize(afterParagraphs[index]).map(WordToken.word))
-                }
+        let beforeBytes = Array(before.utf8), afterBytes = Array(after.utf8)
+        var raw: [ProseOperation] = []
+        beforeBytes.withUnsafeBufferPointer { b in
+            afterBytes.withUnsafeBufferPointer { a in
+                raw = Engine(before: b, after: a, options: options).run()
             }
         }
-        flushChanges()
-        var operations = cleanup ? SemanticCleanup.clean(builder.operations) : builder.operations
+        var operations = cleanup ? SemanticCleanup.clean(raw) : raw
         MoveDetector.mark(&operations, minimumLetters: Self.minimumMoveLetters)
         MoveDetector.pair(&operations)
         Self.assignOffsets(&operations)
@@ -136,9 +79,7 @@ public struct ProseDiff: Sendable {
         }
     }
 
-    /// A word, or a moved paragraph standing in a region's token stream (distinct, so it never matches).
-    /// Words hash and compare by their UTF-8 bytes: `Substring`'s own hashing normalises Unicode every time,
-    /// which is right for text comparison in general but costly here, and a diff must be byte-exact anyway.
+    /// A word (or paragraph) compared by its bytes; used where tokens are hashed as values.
     enum WordToken: Hashable {
         case word(Substring)
         case moved(Int)
@@ -154,9 +95,7 @@ public struct ProseDiff: Sendable {
         func hash(into hasher: inout Hasher) {
             switch self {
             case .word(let word):
-                if let done: Void = word.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
-                    _ = done
-                } else {
+                if word.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
                     for byte in word.utf8 { hasher.combine(byte) }
                 }
             case .moved(let index):
@@ -165,22 +104,161 @@ public struct ProseDiff: Sendable {
         }
     }
 
-    /// Deleted and inserted paragraphs with the same text (and enough letters to matter) pair up as moves.
-    static func paragraphMoves(
-        _ steps: [ParagraphAligner.Step], _ before: [Substring], _ after: [Substring]
-    ) -> (departures: Set<Int>, arrivals: Set<Int>) {
-        var inserted: [Substring: [Int]] = [:]
-        for case .insert(let index) in steps { inserted[after[index], default: []].append(index) }
-        var departures: Set<Int> = [], arrivals: Set<Int> = []
-        for case .delete(let index) in steps {
-            let text = before[index]
-            guard MoveDetector.letterCount(String(text)) >= minimumMoveLetters, var candidates = inserted[text], !candidates.isEmpty
-            else { continue }
-            arrivals.insert(candidates.removeFirst())
-            inserted[text] = candidates
-            departures.insert(index)
+    /// The byte-level pipeline behind `init`.
+    private struct Engine {
+        let before: UnsafeBufferPointer<UInt8>
+        let after: UnsafeBufferPointer<UInt8>
+        let options: DiffOptions
+
+        func text(_ buffer: UnsafeBufferPointer<UInt8>, _ range: TokenRange) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]), as: UTF8.self)
         }
-        return (departures, arrivals)
+
+        func run() -> [ProseOperation] {
+            let beforeParagraphs = ParagraphTokenizer.ranges(before)
+            let afterParagraphs = ParagraphTokenizer.ranges(after)
+            // Paragraph ids (exact bytes), for alignment and move detection.
+            let paragraphTable = Interner.Table(capacity: beforeParagraphs.count + afterParagraphs.count)
+            defer { paragraphTable.deallocate() }
+            let beforeParagraphIDs = paragraphTable.ids(of: beforeParagraphs, in: before)
+            let afterParagraphIDs = paragraphTable.ids(of: afterParagraphs, in: after)
+            // Words of every paragraph, interned once for the whole text.
+            let beforeWords = beforeParagraphs.map { WordTokenizer.ranges(before, $0.start..<$0.end) }
+            let afterWords = afterParagraphs.map { WordTokenizer.ranges(after, $0.start..<$0.end) }
+            let wordTable = Interner.Table(capacity: beforeWords.reduce(0) { $0 + $1.count } + afterWords.reduce(0) { $0 + $1.count })
+            defer { wordTable.deallocate() }
+            let beforeWordIDs = beforeWords.map { wordTable.ids(of: $0, in: before) }
+            let afterWordIDs = afterWords.map { wordTable.ids(of: $0, in: after) }
+
+            let paragraphOptions = DiffOptions(algorithm: options.algorithm, minimal: options.minimal, indentHeuristic: false)
+            // Similarity counts only tokens with letters or digits, so separators and punctuation weigh nothing.
+            func contentIDs(_ ids: [[Int32]], _ ranges: [[TokenRange]], _ buffer: UnsafeBufferPointer<UInt8>) -> [[Int32]] {
+                zip(ids, ranges).map { ids, ranges in
+                    zip(ids, ranges).compactMap { id, range in WordTokenizer.hasWordCharacter(buffer, range) ? id : nil }
+                }
+            }
+            let steps = ParagraphAligner.align(
+                beforeIDs: beforeParagraphIDs, afterIDs: afterParagraphIDs, distinct: paragraphTable.count,
+                beforeWords: contentIDs(beforeWordIDs, beforeWords, before), afterWords: contentIDs(afterWordIDs, afterWords, after),
+                options: paragraphOptions
+            )
+            let moves = Self.paragraphMoves(steps, beforeParagraphIDs, afterParagraphIDs) { index in
+                MoveDetector.letterCount(text(before, beforeParagraphs[index]))
+            }
+
+            var builder = Builder()
+            // A changed region: word ids with their ranges; a moved paragraph is one token matching nothing.
+            var pendingBefore: [(id: Int32, range: TokenRange, moved: Bool)] = []
+            var pendingAfter: [(id: Int32, range: TokenRange, moved: Bool)] = []
+            var nextMovedID = Int32(wordTable.count)
+            let local = LocalIDs(capacity: wordTable.count)
+            func emit(_ kind: EditKind, _ tokens: ArraySlice<(id: Int32, range: TokenRange, moved: Bool)>, _ buffer: UnsafeBufferPointer<UInt8>) {
+                var runStart: Int?
+                var runEnd = 0
+                func flushRun() {
+                    if let start = runStart { builder.add(kind, text(buffer, TokenRange(start: start, end: runEnd))) }
+                    runStart = nil
+                }
+                for token in tokens {
+                    if token.moved {
+                        flushRun()
+                        builder.addMove(departing: kind == .delete, text(buffer, token.range))
+                    } else {
+                        if runStart == nil || runEnd != token.range.start { flushRun(); runStart = token.range.start }
+                        runEnd = token.range.end
+                    }
+                }
+                flushRun()
+            }
+            func flushChanges() {
+                guard !pendingBefore.isEmpty || !pendingAfter.isEmpty else { return }
+                let (beforeIDs, afterIDs, distinct) = local.remap(pendingBefore.map(\.id), pendingAfter.map(\.id))
+                let script = Differ.diff(before: beforeIDs, after: afterIDs, distinct: distinct, options: paragraphOptions)
+                for edit in script.edits {
+                    switch edit.kind {
+                    case .equal: emit(.equal, pendingBefore[edit.before], before)
+                    case .delete: emit(.delete, pendingBefore[edit.before], before)
+                    case .insert, .move: emit(.insert, pendingAfter[edit.after], after)
+                    }
+                }
+                pendingBefore.removeAll(keepingCapacity: true)
+                pendingAfter.removeAll(keepingCapacity: true)
+            }
+            func words(_ ids: [Int32], _ ranges: [TokenRange]) -> [(id: Int32, range: TokenRange, moved: Bool)] {
+                zip(ids, ranges).map { ($0, $1, false) }
+            }
+            for step in steps {
+                switch step {
+                case .equal(let i, _):
+                    flushChanges()
+                    builder.add(.equal, text(before, beforeParagraphs[i]))
+                case .similar(let i, let j):
+                    // An edited paragraph is diffed against its new version on its own.
+                    flushChanges()
+                    pendingBefore = words(beforeWordIDs[i], beforeWords[i])
+                    pendingAfter = words(afterWordIDs[j], afterWords[j])
+                    flushChanges()
+                case .delete(let index):
+                    if moves.departures.contains(index) {
+                        pendingBefore.append((nextMovedID, beforeParagraphs[index], true))
+                        nextMovedID += 1
+                    } else {
+                        pendingBefore.append(contentsOf: words(beforeWordIDs[index], beforeWords[index]))
+                    }
+                case .insert(let index):
+                    if moves.arrivals.contains(index) {
+                        pendingAfter.append((nextMovedID, afterParagraphs[index], true))
+                        nextMovedID += 1
+                    } else {
+                        pendingAfter.append(contentsOf: words(afterWordIDs[index], afterWords[index]))
+                    }
+                }
+            }
+            flushChanges()
+            return builder.operations
+        }
+
+        /// Deleted and inserted paragraphs with the same bytes (and enough letters to matter) pair up as moves.
+        static func paragraphMoves(
+            _ steps: [ParagraphAligner.Step], _ before: [Int32], _ after: [Int32], letters: (Int) -> Int
+        ) -> (departures: Set<Int>, arrivals: Set<Int>) {
+            var inserted: [Int32: [Int]] = [:]
+            for case .insert(let index) in steps { inserted[after[index], default: []].append(index) }
+            var departures: Set<Int> = [], arrivals: Set<Int> = []
+            for case .delete(let index) in steps {
+                guard var candidates = inserted[before[index]], !candidates.isEmpty, letters(index) >= ProseDiff.minimumMoveLetters
+                else { continue }
+                arrivals.insert(candidates.removeFirst())
+                inserted[before[index]] = candidates
+                departures.insert(index)
+            }
+            return (departures, arrivals)
+        }
+    }
+
+    /// Renumbers a region's ids densely (0…k), so per-region work is sized by the region, not the document.
+    private final class LocalIDs {
+        private var map: [Int32]
+        private var touched: [Int32] = []
+
+        init(capacity: Int) { map = Array(repeating: -1, count: capacity) }
+
+        func remap(_ before: [Int32], _ after: [Int32]) -> ([Int32], [Int32], Int) {
+            var next: Int32 = 0
+            func local(_ id: Int32) -> Int32 {
+                if Int(id) >= map.count { map.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - map.count)) }
+                if map[Int(id)] < 0 {
+                    map[Int(id)] = next
+                    touched.append(id)
+                    next += 1
+                }
+                return map[Int(id)]
+            }
+            let b = before.map(local), a = after.map(local)
+            for id in touched { map[Int(id)] = -1 }
+            touched.removeAll(keepingCapacity: true)
+            return (b, a, Int(next))
+        }
     }
 
     /// Collects operations, merging neighbours of the same kind and dropping empty ones.

@@ -62,6 +62,49 @@ public enum WordTokenizer {
         return tokens
     }
 
+    /// The same tokens as byte ranges of `bytes[range]` (valid UTF-8), for the byte-level prose pipeline.
+    public static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [TokenRange] {
+        var tokens: [TokenRange] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        var current: Class?
+        while index < range.upperBound {
+            let byte = bytes[index]
+            var next = index + 1
+            let kind: Class
+            if byte < 0x80 {
+                kind = asciiClasses[Int(byte)]
+            } else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                while next < index + length && next < range.upperBound {
+                    value = value << 6 | UInt32(bytes[next] & 0x3F)
+                    next += 1
+                }
+                kind = Unicode.Scalar(value).map(classify) ?? .other
+            }
+            if let current, kind == current, kind != .other {
+                index = next
+                continue
+            }
+            if index != start { tokens.append(TokenRange(start: start, end: index)) }
+            start = index
+            current = kind
+            index = next
+        }
+        if start < range.upperBound { tokens.append(TokenRange(start: start, end: range.upperBound)) }
+        return tokens
+    }
+
+    /// Whether the token at `range` starts with a word character (tokens are uniform: words are whole runs).
+    static func hasWordCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TokenRange) -> Bool {
+        guard range.start < range.end else { return false }
+        let byte = bytes[range.start]
+        if byte < 0x80 { return asciiClasses[Int(byte)] == .word }
+        return WordTokenizer.tokenize(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)))
+            .first.map(hasWordCharacter) ?? false
+    }
+
     /// Whether a token has at least one letter or digit.
     static func hasWordCharacter(_ token: Substring) -> Bool {
         token.unicodeScalars.contains { classify($0) == .word }
@@ -71,6 +114,31 @@ public enum WordTokenizer {
 /// Cuts prose into paragraphs and the blank-line separators between them (each its own token), so that
 /// paragraphs diff as units and concatenating the tokens gives the text back.
 public enum ParagraphTokenizer {
+    /// Paragraphs and separators as byte ranges (the separator rule of `tokenize`).
+    public static func ranges(_ bytes: UnsafeBufferPointer<UInt8>) -> [TokenRange] {
+        var tokens: [TokenRange] = []
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
+            var end = index
+            var newlines = 0
+            while end < count, bytes[end] == 0x0A || bytes[end] == 0x0D {
+                if bytes[end] == 0x0A { newlines += 1 }
+                end += 1
+            }
+            if newlines >= 2 || end == count {
+                if index != start { tokens.append(TokenRange(start: start, end: index)) }
+                tokens.append(TokenRange(start: index, end: end))
+                start = end
+            }
+            index = end
+        }
+        if start < count { tokens.append(TokenRange(start: start, end: count)) }
+        return tokens
+    }
+
     public static func tokenize(_ text: Substring) -> [Substring] {
         var tokens: [Substring] = []
         let utf8 = text.utf8
