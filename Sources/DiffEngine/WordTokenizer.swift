@@ -64,7 +64,13 @@ public enum WordTokenizer {
 
     /// The same tokens as byte ranges of `bytes[range]` (valid UTF-8), for the byte-level prose pipeline.
     public static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [TokenRange] {
+        asciiClasses.withUnsafeBufferPointer { ascii in ranges(bytes, range, ascii: ascii) }
+    }
+
+    /// The loop behind `ranges`, with the ASCII table passed in so it is not re-fetched (a lazy global) per byte.
+    private static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ascii: UnsafeBufferPointer<Class>) -> [TokenRange] {
         var tokens: [TokenRange] = []
+        tokens.reserveCapacity(range.count / 3)
         var start = range.lowerBound
         var index = range.lowerBound
         var current: Class?
@@ -73,7 +79,7 @@ public enum WordTokenizer {
             var next = index + 1
             let kind: Class
             if byte < 0x80 {
-                kind = asciiClasses[Int(byte)]
+                kind = ascii[Int(byte)]
             } else {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
