@@ -23,46 +23,14 @@ public enum WordTokenizer {
     }
 
     /// The tokens of `text`; concatenated they give `text` back exactly.
-    ///
-    /// Walks UTF-8 bytes (a Swift string is valid UTF-8), decoding a scalar only for non-ASCII bytes: the
-    /// scalar view's index checks cost more than the classification.
     public static func tokenize(_ text: Substring) -> [Substring] {
-        var tokens: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        var current: Class?
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            let kind: Class
-            if byte < 0x80 {
-                kind = asciiClasses[Int(byte)]
-            } else {
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                var continuation = 1
-                while continuation < length && next != utf8.endIndex {
-                    value = value << 6 | UInt32(utf8[next] & 0x3F)
-                    next = utf8.index(after: next)
-                    continuation += 1
-                }
-                kind = Unicode.Scalar(value).map(classify) ?? .other
-            }
-            if let current, kind == current, kind != .other {
-                index = next
-                continue
-            }
-            if index != start { tokens.append(text[start..<index]) }
-            start = index
-            current = kind
-            index = next
-        }
-        if start != utf8.endIndex { tokens.append(text[start..<utf8.endIndex]) }
-        return tokens
+        slices(of: text) { bytes in ranges(bytes, 0..<bytes.count) }
     }
 
-    /// The same tokens as byte ranges of `bytes[range]` (valid UTF-8), for the byte-level prose pipeline.
+    /// The tokens as byte ranges of `bytes[range]` (valid UTF-8), as the prose pipeline uses them.
+    ///
+    /// Walks UTF-8 bytes, decoding a scalar only for non-ASCII bytes: the scalar view's index checks cost more
+    /// than the classification.
     public static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [TokenRange] {
         asciiClasses.withUnsafeBufferPointer { ascii in ranges(bytes, range, ascii: ascii) }
     }
@@ -146,31 +114,15 @@ public enum ParagraphTokenizer {
     }
 
     public static func tokenize(_ text: Substring) -> [Substring] {
-        var tokens: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
-            }
-            // A run of line ends: two or more newlines (or the end of the text) make a separator token.
-            var end = index
-            var newlines = 0
-            while end != utf8.endIndex, utf8[end] == 0x0A || utf8[end] == 0x0D {
-                if utf8[end] == 0x0A { newlines += 1 }
-                end = utf8.index(after: end)
-            }
-            if newlines >= 2 || end == utf8.endIndex {
-                if index != start { tokens.append(text[start..<index]) }
-                tokens.append(text[index..<end])
-                start = end
-            }
-            index = end
-        }
-        if start != utf8.endIndex { tokens.append(text[start..<utf8.endIndex]) }
-        return tokens
+        slices(of: text) { ranges($0) }
+    }
+}
+
+/// Runs a byte-range tokenizer over a substring's UTF-8 and turns the ranges back into substrings.
+func slices(of text: Substring, _ tokenize: (UnsafeBufferPointer<UInt8>) -> [TokenRange]) -> [Substring] {
+    let ranges = text.utf8.withContiguousStorageIfAvailable(tokenize) ?? Array(text.utf8).withUnsafeBufferPointer(tokenize)
+    let utf8 = text.utf8
+    return ranges.map { range in
+        text[utf8.index(utf8.startIndex, offsetBy: range.start)..<utf8.index(utf8.startIndex, offsetBy: range.end)]
     }
 }
