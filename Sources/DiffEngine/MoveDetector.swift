@@ -3,15 +3,14 @@ enum MoveDetector {
     static func mark(_ operations: inout [ProseOperation], minimumLetters: Int) {
         var insertsByText: [String: [Int]] = [:]
         for (index, operation) in operations.enumerated() where operation.kind == .insert {
-            insertsByText[normalized(operation.text), default: []].append(index)
+            insertsByText[operation.text, default: []].append(index)
         }
         for index in operations.indices where operations[index].kind == .delete {
-            let key = normalized(operations[index].text)
+            // Only the exact same text is a move; a difference in surrounding white space stays a plain edit.
+            let key = operations[index].text
             guard letterCount(key) >= minimumLetters, var candidates = insertsByText[key], !candidates.isEmpty else { continue }
             let partner = candidates.removeFirst()
             insertsByText[key] = candidates
-            // Only the exact same text is a move; leading or trailing white space stays a plain edit.
-            guard operations[index].text == operations[partner].text else { continue }
             operations[index].kind = .move
             operations[index].beforeOffset = 0  // marks the departure side until offsets are assigned
             operations[index].partner = partner
@@ -20,8 +19,6 @@ enum MoveDetector {
             operations[partner].partner = index
         }
     }
-
-    static func normalized(_ text: String) -> String { text }
 
     /// Links each paragraph-level move departure to its arrival (same text, in order), so both carry `partner`.
     static func pair(_ operations: inout [ProseOperation]) {

@@ -43,20 +43,7 @@ public enum WordTokenizer {
         var index = range.lowerBound
         var current: Class?
         while index < range.upperBound {
-            let byte = bytes[index]
-            var next = index + 1
-            let kind: Class
-            if byte < 0x80 {
-                kind = ascii[Int(byte)]
-            } else {
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                while next < index + length && next < range.upperBound {
-                    value = value << 6 | UInt32(bytes[next] & 0x3F)
-                    next += 1
-                }
-                kind = Unicode.Scalar(value).map(classify) ?? .other
-            }
+            let (kind, next) = classify(bytes, at: index, limit: range.upperBound, ascii: ascii)
             if let current, kind == current, kind != .other {
                 index = next
                 continue
@@ -70,13 +57,30 @@ public enum WordTokenizer {
         return tokens
     }
 
-    /// Whether the token at `range` starts with a word character (tokens are uniform: words are whole runs).
+    /// The class of the scalar starting at `index`, and where the next one starts: ASCII by table, anything else
+    /// decoded from its UTF-8 sequence and classified by its Unicode properties.
+    @inline(__always)
+    private static func classify(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int, ascii: UnsafeBufferPointer<Class>
+    ) -> (Class, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (ascii[Int(byte)], index + 1) }
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        var next = index + 1
+        while next < index + length && next < limit {
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
+            next += 1
+        }
+        return (Unicode.Scalar(value).map(classify) ?? .other, next)
+    }
+
+    /// Whether the token at `range` is a word (tokens are uniform runs, so its first scalar decides).
     static func hasWordCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: TokenRange) -> Bool {
         guard range.start < range.end else { return false }
-        let byte = bytes[range.start]
-        if byte < 0x80 { return asciiClasses[Int(byte)] == .word }
-        return WordTokenizer.tokenize(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)))
-            .first.map(hasWordCharacter) ?? false
+        return asciiClasses.withUnsafeBufferPointer { ascii in
+            classify(bytes, at: range.start, limit: range.end, ascii: ascii).0 == .word
+        }
     }
 
     /// Whether a token has at least one letter or digit.

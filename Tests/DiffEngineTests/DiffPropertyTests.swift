@@ -33,6 +33,7 @@ import Testing
             let script = Differ.diff(before, after, options: DiffOptions(minimal: true))
             let expected = after.difference(from: before).count
             #expect(script.editCount == expected, "round \(round): \(before) → \(after)")
+            #expect(script.apply(to: before, inserting: after) == after)
         }
     }
 
