@@ -34,6 +34,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "DocumentModel",
+                "DiffEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -65,3 +65,36 @@ public struct PositionMap: Sendable {
         return .changed(span)
     }
 }
+
+extension PositionMap {
+    /// Carries a range of `before` onto `after` without ever losing it: what survives keeps its exact place,
+    /// and an end that falls in deleted text lands where the deletion happened. A fully deleted range becomes
+    /// an empty range at that point, so it can still be compared with other ranges of `after`.
+    public func carry(_ range: Range<Int>) -> Range<Int> {
+        let lower = afterPosition(of: range.lowerBound, asEnd: false)
+        let upper = range.isEmpty ? lower : afterPosition(of: range.upperBound, asEnd: true)
+        return lower..<max(lower, upper)
+    }
+
+    /// The offset of `after` for offset `offset` of `before`; `asEnd` reads it as the end of a range, so it
+    /// belongs to the operation before it.
+    private func afterPosition(of offset: Int, asEnd: Bool) -> Int {
+        var cursor = 0
+        for operation in operations {
+            let length = operation.text.utf8.count
+            if let start = operation.beforeOffset {
+                let end = start + length
+                let inside = asEnd ? (offset > start && offset <= end) : (offset >= start && offset < end)
+                if inside {
+                    switch operation.kind {
+                    case .equal: return operation.afterOffset! + (offset - start)
+                    case .move: return operations[operation.partner!].afterOffset! + (offset - start)
+                    default: return cursor
+                    }
+                }
+            }
+            if let after = operation.afterOffset { cursor = after + length }
+        }
+        return cursor
+    }
+}

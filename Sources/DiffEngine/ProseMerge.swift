@@ -8,6 +8,8 @@ public struct ProseMerge: Sendable {
     }
 
     public let segments: [Segment]
+    /// For each conflict segment, in order: the UTF-8 range of `ours` that it stands in place of.
+    public let conflictRanges: [Range<Int>]
 
     /// - Parameter favor: resolve conflicts automatically (ours, theirs or both) instead of reporting them.
     public init(base: String, ours: String, theirs: String, favor: MergeFavor? = nil, algorithm: DiffAlgorithm = .histogram) {
@@ -32,6 +34,10 @@ public struct ProseMerge: Sendable {
             oursHasWordCharacter: { WordTokenizer.hasWordCharacter(oursWords[$0]) }
         )
         var builder = SegmentBuilder()
+        var oursOffsets = [0]
+        oursOffsets.reserveCapacity(oursWords.count + 1)
+        for word in oursWords { oursOffsets.append(oursOffsets[oursOffsets.count - 1] + word.utf8.count) }
+        var conflictRanges: [Range<Int>] = []
         switch result.shortcut {
         case .takeOurs: builder.add(ours)
         case .takeTheirs: builder.add(theirs)
@@ -44,6 +50,7 @@ public struct ProseMerge: Sendable {
                 case .theirs: builder.add(theirsWords[region.theirs].joined())
                 case .both: builder.add(oursWords[region.ours].joined() + theirsWords[region.theirs].joined())
                 case .conflict:
+                    conflictRanges.append(oursOffsets[region.ours.lowerBound]..<oursOffsets[region.ours.upperBound])
                     builder.segments.append(.conflict(
                         base: baseWords[region.base].joined(), ours: oursWords[region.ours].joined(),
                         theirs: theirsWords[region.theirs].joined()
@@ -55,6 +62,7 @@ public struct ProseMerge: Sendable {
             builder.add(oursWords[next...].joined())
         }
         segments = builder.segments
+        self.conflictRanges = conflictRanges
     }
 
     public var conflictCount: Int {

@@ -4,12 +4,20 @@ public enum StrategyAction: String, Sendable {
     case editStrategy
     case manageMembers
     case editSections
+    case proposeAmendment
+    case supportAmendment
+    case withdrawAmendment
+    case decideAmendment
+    case cutDraft
 
     /// Roles allowed to perform the action (admins may do everything a facilitator may).
     var allowedRoles: Set<Role> {
         switch self {
         case .read: Set(Role.allCases)
-        case .editStrategy, .manageMembers, .editSections: [.facilitator]
+        case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft: [.facilitator]
+        case .proposeAmendment, .withdrawAmendment: [.member, .signatory, .facilitator]
+        // Support is a stakeholder's voice; facilitators run the process and stay neutral.
+        case .supportAmendment: [.member, .signatory]
         }
     }
 
@@ -17,7 +25,25 @@ public enum StrategyAction: String, Sendable {
     var allowedPhases: Set<Phase> {
         switch self {
         case .read: Set(Phase.allCases)
-        case .editStrategy, .manageMembers, .editSections: [.drafting, .consultation, .finalReview]
+        // Final review takes no new amendments; the open ones can still be decided.
+        case .proposeAmendment: [.drafting, .consultation]
+        case .editStrategy, .manageMembers, .editSections, .supportAmendment, .withdrawAmendment, .decideAmendment, .cutDraft:
+            [.drafting, .consultation, .finalReview]
+        }
+    }
+
+    /// The action in words, for problem details.
+    var summary: String {
+        switch self {
+        case .read: "reading"
+        case .editStrategy: "changing the strategy"
+        case .manageMembers: "changing members"
+        case .editSections: "editing sections"
+        case .proposeAmendment: "new amendments"
+        case .supportAmendment: "supporting amendments"
+        case .withdrawAmendment: "withdrawing amendments"
+        case .decideAmendment: "deciding on amendments"
+        case .cutDraft: "cutting drafts"
         }
     }
 }
@@ -49,7 +75,7 @@ public enum AccessPolicy {
             }
         }
         guard action.allowedPhases.contains(strategy.phase) else {
-            throw DocumentModelError.phaseForbids(phase: strategy.phase, action: action.rawValue)
+            throw DocumentModelError.phaseForbids(phase: strategy.phase, action: action.summary)
         }
         return Access(strategy: strategy, account: account, membership: membership)
     }

@@ -98,6 +98,77 @@ extension AppDatabase {
                     BEGIN SELECT RAISE(ABORT, 'activity log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2-drafting") { db in
+            try db.execute(sql: """
+                CREATE TABLE amendment (
+                    strategyId INTEGER NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    sectionId INTEGER NOT NULL REFERENCES section(id),
+                    baseRevision INTEGER NOT NULL,
+                    heading TEXT NOT NULL,
+                    -- The proposed body, stored like revisions' bodies (shared chunks).
+                    chunkIds BLOB NOT NULL,
+                    rationale TEXT NOT NULL,
+                    authorId INTEGER NOT NULL REFERENCES account(id),
+                    groupKey TEXT,
+                    status TEXT NOT NULL,
+                    -- The section revision the amendment was last merged against, whether that merge was clean, and
+                    -- the passages of that revision it changes (varint start/end pairs): collisions are read from
+                    -- these without diffing again. Refreshed whenever the section gets a new revision.
+                    checkedRevision INTEGER NOT NULL,
+                    mergeable INTEGER NOT NULL,
+                    footprint BLOB NOT NULL,
+                    decidedBy INTEGER REFERENCES account(id),
+                    decidedAt DATETIME,
+                    reason TEXT,
+                    acceptedRevision INTEGER,
+                    createdAt DATETIME NOT NULL,
+                    PRIMARY KEY (strategyId, number)
+                ) WITHOUT ROWID;
+                CREATE INDEX amendment_section ON amendment(sectionId, status);
+                CREATE TABLE amendmentSupport (
+                    strategyId INTEGER NOT NULL,
+                    number INTEGER NOT NULL,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    groupKey TEXT,
+                    createdAt DATETIME NOT NULL,
+                    PRIMARY KEY (strategyId, number, accountId),
+                    FOREIGN KEY (strategyId, number) REFERENCES amendment(strategyId, number)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE draft (
+                    strategyId INTEGER NOT NULL REFERENCES strategy(id),
+                    number INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    note TEXT,
+                    authorId INTEGER NOT NULL REFERENCES account(id),
+                    createdAt DATETIME NOT NULL,
+                    PRIMARY KEY (strategyId, number)
+                ) WITHOUT ROWID;
+                -- One row per live section at the time of the draft: where it stood and which revision it had.
+                CREATE TABLE draftSection (
+                    strategyId INTEGER NOT NULL,
+                    draftNumber INTEGER NOT NULL,
+                    sectionId INTEGER NOT NULL REFERENCES section(id),
+                    parentId INTEGER,
+                    position INTEGER NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    outlineNumber TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    PRIMARY KEY (strategyId, draftNumber, sectionId),
+                    FOREIGN KEY (strategyId, draftNumber) REFERENCES draft(strategyId, number)
+                ) WITHOUT ROWID;
+                -- Drafts are immutable: the database itself refuses changes to a cut draft.
+                CREATE TRIGGER draft_no_update BEFORE UPDATE ON draft
+                    BEGIN SELECT RAISE(ABORT, 'drafts are immutable'); END;
+                CREATE TRIGGER draft_no_delete BEFORE DELETE ON draft
+                    BEGIN SELECT RAISE(ABORT, 'drafts are immutable'); END;
+                CREATE TRIGGER draftSection_no_update BEFORE UPDATE ON draftSection
+                    BEGIN SELECT RAISE(ABORT, 'drafts are immutable'); END;
+                CREATE TRIGGER draftSection_no_delete BEFORE DELETE ON draftSection
+                    BEGIN SELECT RAISE(ABORT, 'drafts are immutable'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -33,25 +33,48 @@ extension AppDatabase {
     public func outline(strategyID: Int64, for account: Account) async throws -> [SectionOutline] {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
-            let rows = try db.rows( """
-                    SELECT section.id, section.parentId, section.position, section.currentRevision,
-                           revision.heading, revision.createdAt
-                    FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
-                    WHERE section.strategyId = ? AND section.removedAt IS NULL
-                    """, [strategyID]
+            return try Self.liveOutline(db, strategyID: strategyID)
+        }
+    }
+
+    static func liveOutline(_ db: Database, strategyID: Int64) throws -> [SectionOutline] {
+        let rows = try db.rows( """
+                SELECT section.id, section.parentId, section.position, section.currentRevision,
+                       revision.heading, revision.createdAt
+                FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
+                WHERE section.strategyId = ? AND section.removedAt IS NULL
+                """, [strategyID]
+        )
+        var byID: [Int64: Row] = [:]
+        for row in rows { byID[row["id"]] = row }
+        let (numbers, order) = SectionNumbering.number(
+            rows.map { SectionNumbering.Node(id: $0["id"], parentID: $0["parentId"], position: $0["position"]) }
+        )
+        return order.compactMap { id in
+            guard let row = byID[id], let number = numbers[id] else { return nil }
+            return SectionOutline(
+                id: id, number: number, parentID: row["parentId"], position: row["position"], heading: row["heading"],
+                revision: row["currentRevision"], updatedAt: row["createdAt"]
             )
-            var byID: [Int64: Row] = [:]
-            for row in rows { byID[row["id"]] = row }
-            let (numbers, order) = SectionNumbering.number(
-                rows.map { SectionNumbering.Node(id: $0["id"], parentID: $0["parentId"], position: $0["position"]) }
-            )
-            return order.compactMap { id in
-                guard let row = byID[id], let number = numbers[id] else { return nil }
-                return SectionOutline(
-                    id: id, number: number, parentID: row["parentId"], position: row["position"], heading: row["heading"],
-                    revision: row["currentRevision"], updatedAt: row["createdAt"]
-                )
+        }
+    }
+
+    /// Two revisions of one section, for a redline; `to` nil means the current one.
+    public func revisionPair(
+        strategyID: Int64, sectionID: Int64, from: Int, to: Int?, for account: Account
+    ) async throws -> (from: Revision, to: Revision) {
+        try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            let section = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
+            func load(_ number: Int) throws -> Revision {
+                guard let row = try db.row( """
+                        SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
+                        WHERE sectionId = ? AND number = ?
+                        """, [sectionID, number]
+                ) else { throw DocumentModelError.notFound("revision") }
+                return try Self.revision(db, row)
             }
+            return (try load(from), try load(to ?? section.revision))
         }
     }
 
@@ -89,6 +112,7 @@ extension AppDatabase {
             updated.revision = number
             updated.updatedAt = now
             updated.updatedBy = account.id
+            try Self.refreshOpenAmendments(db, strategyID: strategyID, section: updated, actor: access.actor)
             return updated
         }
     }
@@ -128,6 +152,7 @@ extension AppDatabase {
                 message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: chunkIDs
             )
             try db.run( "UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
+            try Self.advanceOpenAmendments(db, sectionID: id, to: number)
             let moved = try Self.loadSection(db, strategyID: strategyID, id: id)
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "section.moved", subject: "section/\(id)",

@@ -78,8 +78,11 @@ extension AppDatabase {
         try read { db in try Self.authorize(db, account: account, strategyID: id, action: .read) }
     }
 
-    /// Changes title and/or summary (facilitator).
-    public func updateStrategy(id: Int64, title: String?, summary: String?, by account: Account) async throws -> Strategy {
+    /// Changes title, summary and/or phase (facilitator). The phase only moves forward, one step at a time,
+    /// up to final review; adoption needs the groups' sign-off on a draft.
+    public func updateStrategy(
+        id: Int64, title: String?, summary: String?, phase: Phase? = nil, by account: Account
+    ) async throws -> Strategy {
         var errors: [FieldError] = []
         if let title { TextRules.check(title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true, into: &errors) }
         if let summary {
@@ -92,11 +95,24 @@ extension AppDatabase {
             var changed: [String: String] = [:]
             if let title, title != strategy.title { strategy.title = title; changed["title"] = title }
             if let summary, summary != strategy.summary { strategy.summary = summary; changed["summary"] = "changed" }
+            if let phase, phase != strategy.phase {
+                guard phase != .adopted else {
+                    throw DocumentModelError.conflict("a strategy is adopted on a draft every group has approved, not by changing its phase")
+                }
+                guard phase == strategy.phase.next else {
+                    throw DocumentModelError.conflict(
+                        "the phase moves forward one step at a time (drafting → consultation → final-review); it is '\(strategy.phase.rawValue)'"
+                    )
+                }
+                changed["phase"] = phase.rawValue
+                changed["previousPhase"] = strategy.phase.rawValue
+                strategy.phase = phase
+            }
             guard !changed.isEmpty else { return strategy }
-            try db.run( "UPDATE strategy SET title = ?, summary = ? WHERE id = ?", [strategy.title, strategy.summary, id]
+            try db.run( "UPDATE strategy SET title = ?, summary = ?, phase = ? WHERE id = ?", [strategy.title, strategy.summary, strategy.phase.rawValue, id]
             )
             try Self.appendActivity(
-                db, strategyID: id, actor: access.actor, action: "strategy.updated", subject: "strategy/\(id)", detail: changed
+                db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? "strategy.phase-changed" : "strategy.updated", subject: "strategy/\(id)", detail: changed
             )
             return strategy
         }

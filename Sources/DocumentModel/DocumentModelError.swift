@@ -12,6 +12,8 @@ public enum DocumentModelError: Error, Sendable, Equatable {
     case preconditionFailed(currentRevision: Int)
     /// Well-formed input that breaks a rule; one entry per offending field.
     case invalid([FieldError])
+    /// A three-way merge met passages changed on both sides; nothing was written.
+    case mergeConflict(currentRevision: Int, conflicts: [MergeConflict])
 }
 
 /// One field that failed validation, named by its JSON pointer-like path.

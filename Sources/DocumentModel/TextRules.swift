@@ -8,6 +8,7 @@ public enum TextRules {
     public static let maxNameLength = 200
     public static let maxSummaryLength = 10_000
     public static let maxMessageLength = 2_000
+    public static let maxRationaleLength = 10_000
     public static let maxBodyLength = 500_000
 
     /// Whether every scalar is allowed by XML 1.0's `Char` production.
