@@ -44,6 +44,7 @@ public enum ProblemValue: Sendable, Encodable, Equatable {
     case bool(Bool)
     case strings([String])
     case fieldErrors([FieldError])
+    case conflicts([MergeConflict])
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -53,6 +54,7 @@ public enum ProblemValue: Sendable, Encodable, Equatable {
         case .bool(let value): try container.encode(value)
         case .strings(let value): try container.encode(value)
         case .fieldErrors(let value): try container.encode(value)
+        case .conflicts(let value): try container.encode(value)
         }
     }
 }
@@ -133,6 +135,14 @@ extension Problem {
             headers[.eTag] = "\"\(current)\""
         case .invalid(let errors):
             self = .invalid(errors)
+        case .mergeConflict(let current, let conflicts):
+            self.init(
+                status: .conflict, slug: "merge-conflict", title: "Merge conflict",
+                detail: "\(conflicts.count) passage(s) were changed both in the current text (revision \(current)) and by the "
+                    + "amendment; nothing was written. Accept again with a resolved text and If-Match: \"\(current)\"."
+            )
+            extensions["conflicts"] = .conflicts(conflicts)
+            extensions["currentRevision"] = .int(current)
         }
     }
 }

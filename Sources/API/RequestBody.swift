@@ -35,9 +35,27 @@ enum JSONBodyReader {
         }
     }
 
+    /// For actions whose body is optional (`POST …/accept`): an empty body gives nil, anything else is read as usual.
+    static func decodeIfPresent<Body: RequestBody>(
+        _ type: Body.Type, from request: Request, context: AppRequestContext, authorize: () async throws -> Void
+    ) async throws -> Body? {
+        let data = try await collect(request, limit: context.bodyLimit)
+        if data.isEmpty { return nil }
+        do {
+            return try decode(type, data: data, contentType: request.headers[.contentType])
+        } catch let problem as Problem where problem.status == .badRequest || problem.status == .unprocessableContent {
+            try await authorize()
+            throw problem
+        }
+    }
+
     static func decode<Body: RequestBody>(_ type: Body.Type, from request: Request, context: AppRequestContext) async throws -> Body {
         let data = try await collect(request, limit: context.bodyLimit)
-        guard isJSON(request.headers[.contentType]) else { throw Problem.unsupportedMediaType("application/json") }
+        return try decode(type, data: data, contentType: request.headers[.contentType])
+    }
+
+    static func decode<Body: RequestBody>(_ type: Body.Type, data: Data, contentType: String?) throws -> Body {
+        guard isJSON(contentType) else { throw Problem.unsupportedMediaType("application/json") }
         guard nestingDepth(data) <= maxDepth else { throw Problem.badRequest("the JSON body is nested too deeply") }
         let object: Any
         do {

@@ -48,7 +48,15 @@ struct StrategiesController {
         let body = try await JSONBodyReader.decode(UpdateStrategyRequest.self, from: request, context: context) {
             _ = try await database.strategy(id: id, for: account)
         }
-        let strategy = try await database.updateStrategy(id: id, title: body.title, summary: body.summary, by: account)
+        var phase: Phase?
+        if let text = body.phase {
+            guard let value = Phase(rawValue: text) else {
+                _ = try await database.strategy(id: id, for: account)
+                throw Problem.invalid(field: "phase", "must be one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            phase = value
+        }
+        let strategy = try await database.updateStrategy(id: id, title: body.title, summary: body.summary, phase: phase, by: account)
         return try JSONResponse.make(StrategyResponse(strategy))
     }
 
@@ -104,9 +112,10 @@ struct CreateStrategyRequest: RequestBody {
 }
 
 struct UpdateStrategyRequest: RequestBody {
-    static let fields: Set<String> = ["title", "summary"]
+    static let fields: Set<String> = ["title", "summary", "phase"]
     var title: String?
     var summary: String?
+    var phase: String?
 }
 
 struct MemberRequest: RequestBody {

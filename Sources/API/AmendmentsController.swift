@@ -1,0 +1,248 @@
+import DiffEngine
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Amendments: proposed, supported, withdrawn, rejected, accepted by a three-way merge, and their collisions.
+struct AmendmentsController {
+    let database: AppDatabase
+
+    func register(in routes: RouteTable) {
+        routes.add(.post, "/strategies/{strategy}/sections/{section}/amendments", propose)
+        routes.add(.get, "/strategies/{strategy}/sections/{section}/amendments", listForSection)
+        routes.add(.get, "/strategies/{strategy}/amendments", list)
+        routes.add(.get, "/strategies/{strategy}/amendments/{amendment}", get)
+        routes.add(.get, "/strategies/{strategy}/amendments/{amendment}/collisions", collisions)
+        routes.add(.post, "/strategies/{strategy}/amendments/{amendment}/support", support)
+        routes.add(.post, "/strategies/{strategy}/amendments/{amendment}/withdraw", withdraw)
+        routes.add(.post, "/strategies/{strategy}/amendments/{amendment}/reject", reject)
+        routes.add(.post, "/strategies/{strategy}/amendments/{amendment}/accept", accept)
+    }
+
+    @Sendable func propose(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let strategyID = try context.parameters.id("strategy")
+        let body = try await JSONBodyReader.decode(ProposeAmendmentRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
+        let amendment = try await database.proposeAmendment(
+            strategyID: strategyID, sectionID: try context.parameters.id("section"),
+            NewAmendment(baseRevision: body.baseRevision, heading: body.heading, body: body.body, rationale: body.rationale),
+            by: account
+        )
+        return try JSONResponse.make(
+            AmendmentResponse(amendment), status: .created,
+            headers: [.location: "/strategies/\(strategyID)/amendments/\(amendment.number)"]
+        )
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var sectionID: Int64?
+        if let text = query["section"] {
+            guard let value = Int64(String(text)), value > 0 else { throw Problem.badRequest("section must be a section id") }
+            sectionID = value
+        }
+        return try await listPage(request: request, context: context, sectionID: sectionID)
+    }
+
+    @Sendable func listForSection(request: Request, context: AppRequestContext) async throws -> Response {
+        try await listPage(request: request, context: context, sectionID: try context.parameters.id("section"))
+    }
+
+    func listPage(request: Request, context: AppRequestContext, sectionID: Int64?) async throws -> Response {
+        let query = request.uri.queryParameters
+        let paging = try Paging(request)
+        let status = query["status"].map(String.init)
+        if let status, !AmendmentFilter.statuses.contains(status) {
+            throw Problem.badRequest("status must be one of \(AmendmentFilter.statuses.joined(separator: ", "))")
+        }
+        let page = try await database.amendments(
+            strategyID: try context.parameters.id("strategy"),
+            filter: AmendmentFilter(sectionID: sectionID, status: status, group: query["group"].map(String.init)),
+            after: paging.after, limit: paging.limit, for: try context.requireAccount()
+        )
+        return try JSONResponse.make(ListPage(items: page.items.map(AmendmentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
+    }
+
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
+        let amendment = try await database.amendment(
+            strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
+            for: try context.requireAccount()
+        )
+        return try JSONResponse.make(AmendmentResponse(amendment))
+    }
+
+    @Sendable func collisions(request: Request, context: AppRequestContext) async throws -> Response {
+        let collisions = try await database.collisions(
+            strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
+            for: try context.requireAccount()
+        )
+        return try JSONResponse.make(ListPage(items: collisions.map(CollisionResponse.init), nextCursor: nil))
+    }
+
+    @Sendable func support(request: Request, context: AppRequestContext) async throws -> Response {
+        let amendment = try await database.supportAmendment(
+            strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
+            by: try context.requireAccount()
+        )
+        return try JSONResponse.make(AmendmentResponse(amendment))
+    }
+
+    @Sendable func withdraw(request: Request, context: AppRequestContext) async throws -> Response {
+        let amendment = try await database.withdrawAmendment(
+            strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
+            by: try context.requireAccount()
+        )
+        return try JSONResponse.make(AmendmentResponse(amendment))
+    }
+
+    @Sendable func reject(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let strategyID = try context.parameters.id("strategy")
+        let body = try await JSONBodyReader.decode(RejectAmendmentRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
+        let amendment = try await database.rejectAmendment(
+            strategyID: strategyID, number: try context.parameters.number("amendment"), reason: body.reason, by: account
+        )
+        return try JSONResponse.make(AmendmentResponse(amendment))
+    }
+
+    /// Without a body: merge three ways. With `heading`/`body`: the facilitator's resolution, which must name the
+    /// revision it was resolved against (`If-Match`), so a concurrent edit is never overwritten unseen.
+    @Sendable func accept(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let strategyID = try context.parameters.id("strategy")
+        let body = try await JSONBodyReader.decodeIfPresent(AcceptAmendmentRequest.self, from: request, context: context) {
+            _ = try await database.strategy(id: strategyID, for: account)
+        }
+        let resolution = AmendmentResolution(heading: body?.heading, body: body?.body)
+        let ifMatch: Int?
+        if resolution.isEmpty {
+            ifMatch = request.headers[.ifMatch].map { IfMatch.optionalRevision($0) ?? 0 }
+        } else {
+            guard request.headers[.ifMatch] != nil else {
+                // Only a member of the strategy learns what the request lacks.
+                _ = try await database.strategy(id: strategyID, for: account)
+                throw Problem(
+                    status: .preconditionRequired, slug: "precondition-required", title: "Precondition required",
+                    detail: "accepting with a resolved text needs If-Match with the section revision it was resolved against"
+                )
+            }
+            ifMatch = try IfMatch.revision(request)
+        }
+        let (amendment, section) = try await database.acceptAmendment(
+            strategyID: strategyID, number: try context.parameters.number("amendment"), resolution: resolution,
+            ifMatch: ifMatch, by: account
+        )
+        return try JSONResponse.make(AmendmentResponse(amendment), headers: [.eTag: JSONResponse.eTag(section.revision)])
+    }
+}
+
+struct ProposeAmendmentRequest: RequestBody {
+    static let fields: Set<String> = ["baseRevision", "heading", "body", "rationale"]
+    var baseRevision: Int
+    var heading: String?
+    var body: String
+    var rationale: String
+}
+
+struct RejectAmendmentRequest: RequestBody {
+    static let fields: Set<String> = ["reason"]
+    var reason: String
+}
+
+struct AcceptAmendmentRequest: RequestBody {
+    static let fields: Set<String> = ["heading", "body"]
+    var heading: String?
+    var body: String?
+}
+
+struct AmendmentResponse: Encodable, Sendable {
+    var amendment: Amendment
+
+    init(_ amendment: Amendment) { self.amendment = amendment }
+
+    struct Person: Encodable, Sendable {
+        var id: Int64
+        var name: String
+    }
+
+    struct SupporterResponse: Encodable, Sendable {
+        var account: Int64
+        var name: String
+        var group: String?
+        var supportedAt: Date
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let a = amendment
+        try container.encode(a.number, forKey: .number)
+        try container.encode(a.sectionID, forKey: .section)
+        try container.encode(a.baseRevision, forKey: .baseRevision)
+        try container.encode(a.status.rawValue, forKey: .status)
+        try container.encode(a.conflicting, forKey: .conflicting)
+        // Whether accepting now would merge cleanly; only meaningful while the amendment is open.
+        try container.encode(a.status == .open ? a.mergeable : nil, forKey: .mergeable)
+        try container.encode(a.checkedRevision, forKey: .checkedRevision)
+        try container.encode(a.heading, forKey: .heading)
+        try container.encode(a.body, forKey: .body)
+        try container.encode(a.rationale, forKey: .rationale)
+        try container.encode(Person(id: a.authorID, name: a.authorName), forKey: .author)
+        try container.encode(a.group, forKey: .group)
+        try container.encode(
+            a.supporters.map { SupporterResponse(account: $0.accountID, name: $0.name, group: $0.group, supportedAt: $0.createdAt) },
+            forKey: .supporters
+        )
+        try container.encode(a.collidesWith, forKey: .collidesWith)
+        try container.encode(
+            TextRedline(beforeHeading: a.baseHeading, afterHeading: a.heading, diff: ProseDiff(before: a.baseBody, after: a.body)),
+            forKey: .diff
+        )
+        try container.encode(a.decidedBy, forKey: .decidedBy)
+        try container.encode(a.decidedAt, forKey: .decidedAt)
+        try container.encode(a.reason, forKey: .reason)
+        try container.encode(a.acceptedRevision, forKey: .acceptedRevision)
+        try container.encode(a.createdAt, forKey: .createdAt)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, section, baseRevision, status, conflicting, mergeable, checkedRevision, heading, body, rationale, author, group,
+            supporters, collidesWith, diff, decidedBy, decidedAt, reason, acceptedRevision, createdAt
+    }
+}
+
+struct CollisionResponse: Encodable, Sendable {
+    var amendment: Int
+    var author: String
+    var group: String?
+    var field: String
+    var passage: String
+    var start: Int
+    var end: Int
+
+    init(_ collision: AmendmentCollision) {
+        amendment = collision.number
+        author = collision.authorName
+        group = collision.group
+        field = collision.field
+        passage = collision.passage
+        start = collision.start
+        end = collision.end
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(amendment, forKey: .amendment)
+        try container.encode(author, forKey: .author)
+        try container.encode(group, forKey: .group)
+        try container.encode(field, forKey: .field)
+        try container.encode(passage, forKey: .passage)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+    }
+
+    enum CodingKeys: String, CodingKey { case amendment, author, group, field, passage, start, end }
+}
