@@ -37,12 +37,31 @@ import Testing
         let account = Account(id: 1, name: "F", admin: false, createdAt: Date())
         var strategy = Strategy(id: 1, title: "T", summary: "", phase: .adopted, groups: StakeholderGroup.defaults, createdAt: Date())
         let membership = Membership(strategyID: 1, accountID: 1, accountName: "F", role: .facilitator, group: nil)
-        #expect(throws: DocumentModelError.phaseForbids(phase: .adopted, action: "editSections")) {
+        #expect(throws: DocumentModelError.phaseForbids(phase: .adopted, action: "editing sections")) {
             try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: .editSections)
         }
         _ = try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: .read)
         strategy.phase = .drafting
         _ = try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: .editSections)
+    }
+
+    @Test func amendmentRightsFollowRoleThenPhase() throws {
+        let account = Account(id: 1, name: "M", admin: false, createdAt: Date())
+        var strategy = Strategy(id: 1, title: "T", summary: "", phase: .drafting, groups: StakeholderGroup.defaults, createdAt: Date())
+        func check(_ role: Role, _ action: StrategyAction) throws {
+            let membership = Membership(strategyID: 1, accountID: 1, accountName: "M", role: role, group: role.requiresGroup ? "industry" : nil)
+            _ = try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)
+        }
+        try check(.member, .proposeAmendment)
+        try check(.signatory, .supportAmendment)
+        #expect(throws: DocumentModelError.self) { try check(.observer, .proposeAmendment) }
+        #expect(throws: DocumentModelError.self) { try check(.facilitator, .supportAmendment) }
+        #expect(throws: DocumentModelError.self) { try check(.member, .decideAmendment) }
+        #expect(throws: DocumentModelError.self) { try check(.member, .cutDraft) }
+        strategy.phase = .finalReview
+        #expect(throws: DocumentModelError.phaseForbids(phase: .finalReview, action: "new amendments")) { try check(.member, .proposeAmendment) }
+        try check(.facilitator, .decideAmendment)
+        try check(.member, .withdrawAmendment)
     }
 
     @Test func membersAndSignatoriesNeedAKnownGroup() async throws {
