@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of the real `strategy` binary on a loopback port:
 # a member's read, a facilitator's conditional edit, 428/412, a non-member's 404, the framework's own errors,
-# persistence across kill -9 and restart, clean shutdown on SIGTERM, and no token in the database, WAL or logs.
+# persistence across kill -9 and restart, clean shutdown on SIGTERM, and no token in the database, WAL or logs;
+# the drafting workflow: an amendment supported and merged, a conflict, concurrent accepts from many clients,
+# drafts and their comparison.
 # Usage: scripts/e2e.sh [path/to/strategy]   (default: .build/release/strategy)
 set -uo pipefail
 
@@ -77,10 +79,53 @@ check "not JSON" 415 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '' -H 
 check "malformed JSON" 400 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '{"heading":')"
 check "unknown route" 404 "$(call GET /nowhere "")"
 
+# Drafting workflow: propose → support → accept, then a conflict that must not write anything.
+call POST /accounts "$ADMIN" '{"name":"Industry member"}' >/dev/null; IND=$(field .token); IND_ID=$(field .id)
+call PUT "/strategies/$STRATEGY/members/$IND_ID" "$FAC" '{"role":"member","group":"industry"}' >/dev/null
+check "redline between revisions" "every child" "$(call GET "$URI/diff?from=1" "$MEM" >/dev/null; field '[.paragraphs[].operations[] | select(.kind=="insert") | .text] | join("")')"
+check "amendment proposed" 201 "$(call POST "$URI/amendments" "$MEM" '{"baseRevision":2,"body":"Protect every child online and offline.","rationale":"Harm crosses over."}')"
+AMENDMENT=$(field .number)
+check "other group supports" 200 "$(call POST "/strategies/$STRATEGY/amendments/$AMENDMENT/support" "$IND")"
+check "rival amendment on the same words" 201 "$(call POST "$URI/amendments" "$IND" '{"baseRevision":2,"body":"Protect every child online and at school.","rationale":"Schools."}')"
+RIVAL=$(field .number)
+check "collision listed" "$RIVAL" "$(call GET "/strategies/$STRATEGY/amendments/$AMENDMENT/collisions" "$MEM" >/dev/null; field '.items[0].amendment')"
+check "facilitator accepts" 200 "$(call POST "/strategies/$STRATEGY/amendments/$AMENDMENT/accept" "$FAC")"
+check "merged text" "Protect every child online and offline." "$(call GET "$URI" "$MEM" >/dev/null; field .body)"
+check "rival now conflicts" 409 "$(call POST "/strategies/$STRATEGY/amendments/$RIVAL/accept" "$FAC")"
+check "conflict regions" "offline|at school" "$(field '.conflicts[0] | .current + "|" + .proposed')"
+check "nothing written on conflict" 3 "$(call GET "$URI" "$MEM" >/dev/null; field .revision)"
+
+# Many clients accept amendments on different sentences of one section at once: none may be lost.
+call POST "/strategies/$STRATEGY/sections" "$FAC" '{"heading":"Measures","body":"M1 applies. M2 applies. M3 applies. M4 applies. M5 applies. M6 applies. M7 applies. M8 applies. M9 applies. M10 applies. M11 applies. M12 applies. M13 applies. M14 applies. M15 applies. M16 applies."}' >/dev/null
+MEASURES="/strategies/$STRATEGY/sections/$(field .id)"
+NUMBERS=()
+for i in $(seq 1 16); do
+    body=$(python3 -c "import sys; i=int(sys.argv[1]); print(' '.join(f'M{k} applies{\" to all\" if k==i else \"\"}.' for k in range(1,17)))" "$i")
+    call POST "$MEASURES/amendments" "$MEM" "{\"baseRevision\":1,\"body\":\"$body\",\"rationale\":\"r\"}" >/dev/null
+    NUMBERS+=("$(field .number)")
+done
+CLIENTS=()
+for n in "${NUMBERS[@]}"; do
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $FAC" "$BASE/strategies/$STRATEGY/amendments/$n/accept" >>"$WORK/accepts" &
+    CLIENTS+=($!)
+done
+wait "${CLIENTS[@]}"
+check "16 concurrent accepts all merged" 16 "$(grep -c '^200$' "$WORK/accepts")"
+call GET "$MEASURES" "$MEM" >/dev/null
+check "every accepted change is in the text" 16 "$(field .body | grep -o 'to all' | wc -l | tr -d ' ')"
+check "one revision per accept" 17 "$(field .revision)"
+
+check "draft cut" 201 "$(call POST "/strategies/$STRATEGY/drafts" "$FAC" '{"title":"Draft 1"}')"
+call PUT "$URI" "$FAC" '{"heading":"Purpose and aims","body":"Protect every child online and offline."}' -H 'If-Match: "3"' >/dev/null
+call POST "/strategies/$STRATEGY/drafts" "$FAC" '{"title":"Draft 2"}' >/dev/null
+check "draft comparison" "renamed" "$(call GET "/strategies/$STRATEGY/drafts/1/compare/2" "$MEM" >/dev/null; field '.sections[] | select(.id=='"$SECTION"') | .changes | join(",")')"
+check "phase moves forward" consultation "$(call PATCH "/strategies/$STRATEGY" "$FAC" '{"phase":"consultation"}' >/dev/null; field .phase)"
+
 kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null; SERVER=
 start
-check "edit survives kill -9" "Protect every child online." "$(call GET "$URI" "$MEM" >/dev/null; field .body)"
-check "revision survives kill -9" 2 "$(field .revision)"
+check "edit survives kill -9" "Protect every child online and offline." "$(call GET "$URI" "$MEM" >/dev/null; field .body)"
+check "revision survives kill -9" 4 "$(field .revision)"
+check "accepted amendment survives kill -9" accepted "$(call GET "/strategies/$STRATEGY/amendments/$AMENDMENT" "$MEM" >/dev/null; field .status)"
 check "activity chain intact" true "$(call GET "/strategies/$STRATEGY/activity/verify" "$MEM" >/dev/null; field .intact)"
 
 kill -TERM "$SERVER"
@@ -93,7 +138,7 @@ SERVER=
 check "clean exit on SIGTERM" 0 "$STATUS"
 
 LEAKS=0
-for token in "$ADMIN" "$FAC" "$MEM" "$OUT"; do
+for token in "$ADMIN" "$FAC" "$MEM" "$OUT" "$IND"; do
     for file in "$DB" "$DB-wal" "$LOG"; do
         [ -f "$file" ] && grep -qF "$token" "$file" && LEAKS=$((LEAKS + 1)) && echo "token found in $file"
     done
