@@ -30,8 +30,8 @@ struct AmendmentsController {
             NewAmendment(baseRevision: body.baseRevision, heading: body.heading, body: body.body, rationale: body.rationale),
             by: account
         )
-        return try JSONResponse.make(
-            AmendmentResponse(amendment), status: .created,
+        return JSONResponse.make(
+            writing: AmendmentResponse(amendment), status: .created,
             headers: [.location: "/strategies/\(strategyID)/amendments/\(amendment.number)"]
         )
     }
@@ -62,7 +62,7 @@ struct AmendmentsController {
             filter: AmendmentFilter(sectionID: sectionID, status: status, group: query["group"].map(String.init)),
             after: paging.after, limit: paging.limit, for: try context.requireAccount()
         )
-        return try JSONResponse.make(ListPage(items: page.items.map(AmendmentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
+        return JSONResponse.make(writing: ListPage(items: page.items.map(AmendmentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
     }
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
@@ -70,7 +70,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             for: try context.requireAccount()
         )
-        return try JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(writing: AmendmentResponse(amendment))
     }
 
     @Sendable func collisions(request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,7 +86,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             by: try context.requireAccount()
         )
-        return try JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(writing: AmendmentResponse(amendment))
     }
 
     @Sendable func withdraw(request: Request, context: AppRequestContext) async throws -> Response {
@@ -94,7 +94,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             by: try context.requireAccount()
         )
-        return try JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(writing: AmendmentResponse(amendment))
     }
 
     @Sendable func reject(request: Request, context: AppRequestContext) async throws -> Response {
@@ -106,7 +106,7 @@ struct AmendmentsController {
         let amendment = try await database.rejectAmendment(
             strategyID: strategyID, number: try context.parameters.number("amendment"), reason: body.reason, by: account
         )
-        return try JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(writing: AmendmentResponse(amendment))
     }
 
     /// Without a body: merge three ways. With `heading`/`body`: the facilitator's resolution, which must name the
@@ -136,7 +136,7 @@ struct AmendmentsController {
             strategyID: strategyID, number: try context.parameters.number("amendment"), resolution: resolution,
             ifMatch: ifMatch, by: account
         )
-        return try JSONResponse.make(AmendmentResponse(amendment), headers: [.eTag: JSONResponse.eTag(section.revision)])
+        return JSONResponse.make(writing: AmendmentResponse(amendment), headers: [.eTag: JSONResponse.eTag(section.revision)])
     }
 }
 
@@ -159,58 +159,53 @@ struct AcceptAmendmentRequest: RequestBody {
     var body: String?
 }
 
-struct AmendmentResponse: Encodable, Sendable {
+struct AmendmentResponse: JSONWritable {
     var amendment: Amendment
 
     init(_ amendment: Amendment) { self.amendment = amendment }
 
-    struct Person: Encodable, Sendable {
-        var id: Int64
-        var name: String
-    }
-
-    struct SupporterResponse: Encodable, Sendable {
-        var account: Int64
-        var name: String
-        var group: String?
-        var supportedAt: Date
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+    func write(to json: inout JSONWriter) {
         let a = amendment
-        try container.encode(a.number, forKey: .number)
-        try container.encode(a.sectionID, forKey: .section)
-        try container.encode(a.baseRevision, forKey: .baseRevision)
-        try container.encode(a.status.rawValue, forKey: .status)
-        try container.encode(a.conflicting, forKey: .conflicting)
-        // Whether accepting now would merge cleanly; only meaningful while the amendment is open.
-        try container.encode(a.status == .open ? a.mergeable : nil, forKey: .mergeable)
-        try container.encode(a.checkedRevision, forKey: .checkedRevision)
-        try container.encode(a.heading, forKey: .heading)
-        try container.encode(a.body, forKey: .body)
-        try container.encode(a.rationale, forKey: .rationale)
-        try container.encode(Person(id: a.authorID, name: a.authorName), forKey: .author)
-        try container.encode(a.group, forKey: .group)
-        try container.encode(
-            a.supporters.map { SupporterResponse(account: $0.accountID, name: $0.name, group: $0.group, supportedAt: $0.createdAt) },
-            forKey: .supporters
-        )
-        try container.encode(a.collidesWith, forKey: .collidesWith)
-        try container.encode(
-            TextRedline(beforeHeading: a.baseHeading, afterHeading: a.heading, diff: ProseDiff(before: a.baseBody, after: a.body)),
-            forKey: .diff
-        )
-        try container.encode(a.decidedBy, forKey: .decidedBy)
-        try container.encode(a.decidedAt, forKey: .decidedAt)
-        try container.encode(a.reason, forKey: .reason)
-        try container.encode(a.acceptedRevision, forKey: .acceptedRevision)
-        try container.encode(a.createdAt, forKey: .createdAt)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case number, section, baseRevision, status, conflicting, mergeable, checkedRevision, heading, body, rationale, author, group,
-            supporters, collidesWith, diff, decidedBy, decidedAt, reason, acceptedRevision, createdAt
+        json.object { json in
+            json.field("acceptedRevision", a.acceptedRevision)
+            json.key("author")
+            json.object { json in
+                json.field("id", a.authorID)
+                json.field("name", a.authorName)
+            }
+            json.field("baseRevision", a.baseRevision)
+            json.field("body", a.body)
+            json.field("checkedRevision", a.checkedRevision)
+            json.key("collidesWith")
+            json.array(a.collidesWith) { json, number in json.int(number) }
+            json.field("conflicting", a.conflicting)
+            json.field("createdAt", a.createdAt)
+            json.field("decidedAt", a.decidedAt)
+            json.field("decidedBy", a.decidedBy)
+            json.key("diff")
+            TextRedline(
+                heading: HeadingChange(before: a.baseHeading, after: a.heading),
+                body: WordRedline(ProseDiff(before: a.baseBody, after: a.body))
+            ).write(to: &json)
+            json.field("group", a.group)
+            json.field("heading", a.heading)
+            // Whether accepting now would merge cleanly; only meaningful while the amendment is open.
+            json.field("mergeable", a.status == .open ? a.mergeable : nil)
+            json.field("number", a.number)
+            json.field("rationale", a.rationale)
+            json.field("reason", a.reason)
+            json.field("section", a.sectionID)
+            json.field("status", a.status.rawValue)
+            json.key("supporters")
+            json.array(a.supporters) { json, supporter in
+                json.object { json in
+                    json.field("account", supporter.accountID)
+                    json.field("group", supporter.group)
+                    json.field("name", supporter.name)
+                    json.field("supportedAt", supporter.createdAt)
+                }
+            }
+        }
     }
 }
 

@@ -21,8 +21,8 @@ struct DraftsController {
             _ = try await database.strategy(id: strategyID, for: account)
         }
         let draft = try await database.createDraft(strategyID: strategyID, title: body.title, note: body.note, by: account)
-        return try JSONResponse.make(
-            DraftResponse(draft, includeSections: true), status: .created,
+        return JSONResponse.make(
+            writing: DraftResponse(draft, includeSections: true), status: .created,
             headers: [.location: "/strategies/\(strategyID)/drafts/\(draft.number)"]
         )
     }
@@ -33,8 +33,8 @@ struct DraftsController {
             strategyID: try context.parameters.id("strategy"), after: paging.after, limit: paging.limit,
             for: try context.requireAccount()
         )
-        return try JSONResponse.make(
-            ListPage(items: page.items.map { DraftResponse($0, includeSections: false) }, nextCursor: Paging.encode(page.nextAfter))
+        return JSONResponse.make(
+            writing: ListPage(items: page.items.map { DraftResponse($0, includeSections: false) }, nextCursor: Paging.encode(page.nextAfter))
         )
     }
 
@@ -43,7 +43,7 @@ struct DraftsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("draft"),
             for: try context.requireAccount()
         )
-        return try JSONResponse.make(DraftResponse(draft, includeSections: true))
+        return JSONResponse.make(writing: DraftResponse(draft, includeSections: true))
     }
 
     @Sendable func compare(request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,7 +51,7 @@ struct DraftsController {
             strategyID: try context.parameters.id("strategy"), from: try context.parameters.number("draft"),
             to: try context.parameters.number("other"), for: try context.requireAccount()
         )
-        return try JSONResponse.make(ComparisonResponse(comparison))
+        return JSONResponse.make(writing: ComparisonResponse(comparison))
     }
 }
 
@@ -61,7 +61,7 @@ struct CreateDraftRequest: RequestBody {
     var note: String?
 }
 
-struct DraftResponse: Encodable, Sendable {
+struct DraftResponse: JSONWritable {
     var draft: Draft
     var includeSections: Bool
 
@@ -70,68 +70,76 @@ struct DraftResponse: Encodable, Sendable {
         self.includeSections = includeSections
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(draft.number, forKey: .number)
-        try container.encode(draft.title, forKey: .title)
-        try container.encode(draft.note, forKey: .note)
-        try container.encode(AmendmentResponse.Person(id: draft.authorID, name: draft.authorName), forKey: .author)
-        try container.encode(draft.createdAt, forKey: .createdAt)
-        try container.encode(draft.sectionCount, forKey: .sectionCount)
-        if includeSections { try container.encode(draft.sections.map(DraftSectionResponse.init), forKey: .sections) }
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("author")
+            json.object { json in
+                json.field("id", draft.authorID)
+                json.field("name", draft.authorName)
+            }
+            json.field("createdAt", draft.createdAt)
+            json.field("note", draft.note)
+            json.field("number", draft.number)
+            json.field("sectionCount", draft.sectionCount)
+            if includeSections {
+                json.key("sections")
+                json.array(draft.sections) { json, section in DraftSectionResponse(section).write(to: &json) }
+            }
+            json.field("title", draft.title)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case number, title, note, author, createdAt, sectionCount, sections }
 }
 
-struct DraftSectionResponse: Encodable, Sendable {
+struct DraftSectionResponse: JSONWritable {
     var section: DraftSection
 
     init(_ section: DraftSection) { self.section = section }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(section.sectionID, forKey: .id)
-        try container.encode(section.number, forKey: .number)
-        try container.encode(section.parentID, forKey: .parent)
-        try container.encode(section.position, forKey: .position)
-        try container.encode(section.heading, forKey: .heading)
-        try container.encode(section.revision, forKey: .revision)
-        if let body = section.body { try container.encode(body, forKey: .body) }
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let body = section.body { json.field("body", body) }
+            json.field("heading", section.heading)
+            json.field("id", section.sectionID)
+            json.field("number", section.number)
+            json.field("parent", section.parentID)
+            json.field("position", section.position)
+            json.field("revision", section.revision)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case id, number, parent, position, heading, revision, body }
 }
 
-struct ComparisonResponse: Encodable, Sendable {
+struct ComparisonResponse: JSONWritable {
     var comparison: DraftComparison
 
     init(_ comparison: DraftComparison) { self.comparison = comparison }
 
-    struct SectionEntry: Encodable, Sendable {
-        var entry: SectionComparison
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(entry.sectionID, forKey: .id)
-            try container.encode(entry.changes.map(\.rawValue), forKey: .changes)
-            try container.encode(entry.before.map(DraftSectionResponse.init), forKey: .before)
-            try container.encode(entry.after.map(DraftSectionResponse.init), forKey: .after)
-            if let diff = entry.diff { try container.encode(WordRedline(diff).paragraphs, forKey: .diff) }
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("from", comparison.from)
+            json.key("sections")
+            json.array(comparison.sections) { json, entry in
+                json.object { json in
+                    json.key("after")
+                    if let after = entry.after { DraftSectionResponse(after).write(to: &json) } else { json.null() }
+                    json.key("before")
+                    if let before = entry.before { DraftSectionResponse(before).write(to: &json) } else { json.null() }
+                    json.key("changes")
+                    json.array(entry.changes) { json, change in json.string(change.rawValue) }
+                    if let diff = entry.diff {
+                        json.key("diff")
+                        WordRedline(diff).write(to: &json)
+                    }
+                    json.field("id", entry.sectionID)
+                }
+            }
+            let summary = comparison.summary
+            json.key("summary")
+            json.object { json in
+                for change in SectionComparison.Change.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    json.field(change.rawValue, summary[change] ?? 0)
+                }
+            }
+            json.field("to", comparison.to)
         }
-
-        enum CodingKeys: String, CodingKey { case id, changes, before, after, diff }
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(comparison.from, forKey: .from)
-        try container.encode(comparison.to, forKey: .to)
-        var summary: [String: Int] = [:]
-        for (change, count) in comparison.summary { summary[change.rawValue] = count }
-        try container.encode(summary, forKey: .summary)
-        try container.encode(comparison.sections.map(SectionEntry.init), forKey: .sections)
-    }
-
-    enum CodingKeys: String, CodingKey { case from, to, summary, sections }
 }

@@ -33,17 +33,17 @@ struct RedlineController {
         switch (granularity, format) {
         case (.word, .json):
             let diff = ProseDiff(before: before.body, after: after.body)
-            return try JSONResponse.make(SectionRedlineResponse(
-                section: sectionID, from: before.number, to: after.number, granularity: "word",
-                heading: HeadingChange(before: before.heading, after: after.heading), paragraphs: WordRedline(diff).paragraphs,
-                hunks: nil, identical: diff.isIdentical && before.heading == after.heading
+            return JSONResponse.make(writing: SectionRedlineResponse(
+                section: sectionID, from: before.number, to: after.number,
+                heading: HeadingChange(before: before.heading, after: after.heading),
+                content: .words(WordRedline(diff)), identical: diff.isIdentical && before.heading == after.heading
             ))
         case (.line, .json):
             let diff = LineDiff(before: before.body, after: after.body)
-            return try JSONResponse.make(SectionRedlineResponse(
-                section: sectionID, from: before.number, to: after.number, granularity: "line",
-                heading: HeadingChange(before: before.heading, after: after.heading), paragraphs: nil,
-                hunks: HunkBuilder.hunks(diff.script, context: 3).map { LineHunk($0, diff) },
+            return JSONResponse.make(writing: SectionRedlineResponse(
+                section: sectionID, from: before.number, to: after.number,
+                heading: HeadingChange(before: before.heading, after: after.heading),
+                content: .lines(HunkBuilder.hunks(diff.script, context: 3).map { LineHunk($0, diff) }),
                 identical: diff.isIdentical && before.heading == after.heading
             ))
         case (.word, .unified):
@@ -102,43 +102,80 @@ struct RedlineController {
     }
 }
 
-struct SectionRedlineResponse: Encodable, Sendable {
+struct SectionRedlineResponse: JSONWritable {
+    enum Content: Sendable {
+        case words(WordRedline)
+        case lines([LineHunk])
+    }
+
     var section: Int64
     var from: Int
     var to: Int
-    var granularity: String
     var heading: HeadingChange
-    var paragraphs: [WordRedline.Paragraph]?
-    var hunks: [LineHunk]?
+    var content: Content
     var identical: Bool
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("from", from)
+            switch content {
+            case .words: json.field("granularity", "word")
+            case .lines: json.field("granularity", "line")
+            }
+            json.key("heading")
+            heading.write(to: &json)
+            if case .lines(let hunks) = content {
+                json.key("hunks")
+                json.array(hunks) { json, hunk in hunk.write(to: &json) }
+            }
+            json.field("identical", identical)
+            if case .words(let redline) = content {
+                json.key("paragraphs")
+                redline.write(to: &json)
+            }
+            json.field("section", section)
+            json.field("to", to)
+        }
+    }
 }
 
 /// A hunk of a line diff: where it sits on both sides (1-based starts) and its lines.
-struct LineHunk: Encodable, Sendable {
-    struct Line: Encodable, Sendable {
-        var kind: String
-        var text: String
-    }
-
+struct LineHunk: JSONWritable {
     var beforeStart: Int
     var beforeCount: Int
     var afterStart: Int
     var afterCount: Int
-    var lines: [Line]
+    var lines: [(kind: String, text: String)]
 
     init(_ hunk: Hunk, _ diff: LineDiff) {
         beforeStart = hunk.before.lowerBound + 1
         beforeCount = hunk.before.count
         afterStart = hunk.after.lowerBound + 1
         afterCount = hunk.after.count
-        var lines: [Line] = []
+        var lines: [(kind: String, text: String)] = []
         for edit in hunk.edits {
             switch edit.kind {
-            case .equal: for i in edit.before { lines.append(Line(kind: "equal", text: String(decoding: diff.beforeLine(i), as: UTF8.self))) }
-            case .delete: for i in edit.before { lines.append(Line(kind: "delete", text: String(decoding: diff.beforeLine(i), as: UTF8.self))) }
-            case .insert, .move: for j in edit.after { lines.append(Line(kind: "insert", text: String(decoding: diff.afterLine(j), as: UTF8.self))) }
+            case .equal: for i in edit.before { lines.append(("equal", String(decoding: diff.beforeLine(i), as: UTF8.self))) }
+            case .delete: for i in edit.before { lines.append(("delete", String(decoding: diff.beforeLine(i), as: UTF8.self))) }
+            case .insert, .move: for j in edit.after { lines.append(("insert", String(decoding: diff.afterLine(j), as: UTF8.self))) }
             }
         }
         self.lines = lines
+    }
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("afterCount", afterCount)
+            json.field("afterStart", afterStart)
+            json.field("beforeCount", beforeCount)
+            json.field("beforeStart", beforeStart)
+            json.key("lines")
+            json.array(lines) { json, line in
+                json.object { json in
+                    json.field("kind", line.kind)
+                    json.field("text", line.text)
+                }
+            }
+        }
     }
 }

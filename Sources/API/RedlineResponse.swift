@@ -2,57 +2,59 @@ import DiffEngine
 import DocumentModel
 
 /// A word-level redline as JSON: per paragraph, the runs of text that are equal, deleted, inserted or moved,
-/// with their UTF-8 offsets, so a client can render it without diffing again.
-struct WordRedline: Encodable, Sendable {
-    struct Operation: Encodable, Sendable {
-        var kind: String
-        var text: String
-        /// Offsets into the earlier and the later text.
-        var before: Int?
-        var after: Int?
-        /// Pairs a move's departure with its arrival.
-        var move: Int?
-    }
-
-    struct Paragraph: Encodable, Sendable {
-        var changed: Bool
-        var operations: [Operation]
-    }
-
-    var paragraphs: [Paragraph]
+/// with their UTF-8 offsets (`before`, `after`) and, for moves, the number pairing departure and arrival, so
+/// a client can render it without diffing again.
+struct WordRedline: JSONWritable {
+    let paragraphs: [[ProseParagraphs.Piece]]
 
     init(_ diff: ProseDiff) {
-        paragraphs = ProseParagraphs(diff).paragraphs.map { pieces in
-            Paragraph(
-                changed: pieces.contains { $0.kind != .equal },
-                operations: pieces.map {
-                    Operation(kind: $0.kind.rawValue, text: $0.text, before: $0.beforeOffset, after: $0.afterOffset, move: $0.move)
+        paragraphs = ProseParagraphs(diff).paragraphs
+    }
+
+    func write(to json: inout JSONWriter) {
+        json.array(paragraphs) { json, pieces in
+            json.object { json in
+                json.field("changed", pieces.contains { $0.kind != .equal })
+                json.key("operations")
+                json.array(pieces) { json, piece in
+                    json.object { json in
+                        if let after = piece.afterOffset { json.field("after", after) }
+                        if let before = piece.beforeOffset { json.field("before", before) }
+                        json.field("kind", piece.kind.rawValue)
+                        if let move = piece.move { json.field("move", move) }
+                        json.field("text", piece.text)
+                    }
                 }
-            )
+            }
         }
     }
 }
 
 /// A heading before and after; headings are single lines, so both texts are given whole.
-struct HeadingChange: Encodable, Sendable {
+struct HeadingChange: JSONWritable {
     var before: String
     var after: String
-    var changed: Bool
 
-    init(before: String, after: String) {
-        self.before = before
-        self.after = after
-        changed = before != after
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("after", after)
+            json.field("before", before)
+            json.field("changed", before != after)
+        }
     }
 }
 
-/// What an amendment, a draft comparison or a section redline shows for one text: heading and body redline.
-struct TextRedline: Encodable, Sendable {
+/// What an amendment shows against its base: heading and body redline.
+struct TextRedline: JSONWritable {
     var heading: HeadingChange
-    var paragraphs: [WordRedline.Paragraph]
+    var body: WordRedline
 
-    init(beforeHeading: String, afterHeading: String, diff: ProseDiff) {
-        heading = HeadingChange(before: beforeHeading, after: afterHeading)
-        paragraphs = WordRedline(diff).paragraphs
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("heading")
+            heading.write(to: &json)
+            json.key("paragraphs")
+            body.write(to: &json)
+        }
     }
 }

@@ -13,53 +13,60 @@ public struct ProseMerge: Sendable {
 
     /// - Parameter favor: resolve conflicts automatically (ours, theirs or both) instead of reporting them.
     public init(base: String, ours: String, theirs: String, favor: MergeFavor? = nil, algorithm: DiffAlgorithm = .histogram) {
-        let baseWords = WordTokenizer.tokenize(base[...])
-        let oursWords = WordTokenizer.tokenize(ours[...])
-        let theirsWords = WordTokenizer.tokenize(theirs[...])
-        var ids: [ProseDiff.WordToken: Int32] = [:]
-        func intern(_ words: [Substring]) -> [Int32] {
-            words.map { word in
-                let key = ProseDiff.WordToken.word(word)
-                if let id = ids[key] { return id }
-                let id = Int32(ids.count)
-                ids[key] = id
-                return id
-            }
-        }
-        let baseIDs = intern(baseWords), oursIDs = intern(oursWords), theirsIDs = intern(theirsWords)
-        // zdiff3 semantics: conflicts keep their exact base passage, with words both sides agree on moved out.
-        let result = ThreeWayMerge.merge(
-            base: baseIDs, ours: oursIDs, theirs: theirsIDs, distinct: ids.count,
-            options: MergeOptions(style: .zdiff3, favor: favor, algorithm: algorithm),
-            oursHasWordCharacter: { WordTokenizer.hasWordCharacter(oursWords[$0]) }
-        )
+        let baseBytes = Array(base.utf8), oursBytes = Array(ours.utf8), theirsBytes = Array(theirs.utf8)
         var builder = SegmentBuilder()
-        var oursOffsets = [0]
-        oursOffsets.reserveCapacity(oursWords.count + 1)
-        for word in oursWords { oursOffsets.append(oursOffsets[oursOffsets.count - 1] + word.utf8.count) }
         var conflictRanges: [Range<Int>] = []
-        switch result.shortcut {
-        case .takeOurs: builder.add(ours)
-        case .takeTheirs: builder.add(theirs)
-        case .none:
-            var next = 0
-            for region in result.regions where region.resolution != .identical {
-                builder.add(oursWords[next..<region.ours.lowerBound].joined())
-                switch region.resolution {
-                case .ours: builder.add(oursWords[region.ours].joined())
-                case .theirs: builder.add(theirsWords[region.theirs].joined())
-                case .both: builder.add(oursWords[region.ours].joined() + theirsWords[region.theirs].joined())
-                case .conflict:
-                    conflictRanges.append(oursOffsets[region.ours.lowerBound]..<oursOffsets[region.ours.upperBound])
-                    builder.segments.append(.conflict(
-                        base: baseWords[region.base].joined(), ours: oursWords[region.ours].joined(),
-                        theirs: theirsWords[region.theirs].joined()
-                    ))
-                case .identical: break
+        baseBytes.withUnsafeBufferPointer { b in
+            oursBytes.withUnsafeBufferPointer { o in
+                theirsBytes.withUnsafeBufferPointer { t in
+                    // Words as byte ranges interned into one id space: no String or hashing per word.
+                    let baseWords = WordTokenizer.ranges(b, 0..<b.count)
+                    let oursWords = WordTokenizer.ranges(o, 0..<o.count)
+                    let theirsWords = WordTokenizer.ranges(t, 0..<t.count)
+                    let table = Interner.Table(capacity: baseWords.count + oursWords.count + theirsWords.count)
+                    defer { table.deallocate() }
+                    let baseIDs = table.ids(of: baseWords, in: b)
+                    let oursIDs = table.ids(of: oursWords, in: o)
+                    let theirsIDs = table.ids(of: theirsWords, in: t)
+                    // zdiff3 semantics: conflicts keep their exact base passage, with words both sides agree on moved out.
+                    let result = ThreeWayMerge.merge(
+                        base: baseIDs, ours: oursIDs, theirs: theirsIDs, distinct: table.count,
+                        options: MergeOptions(style: .zdiff3, favor: favor, algorithm: algorithm),
+                        oursHasWordCharacter: { WordTokenizer.hasWordCharacter(o, oursWords[$0]) }
+                    )
+                    // Tokens cover their text without gaps, so a run of tokens is one byte range.
+                    func offset(_ words: [TokenRange], _ index: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+                        index < words.count ? words[index].start : buffer.count
+                    }
+                    func text(_ words: [TokenRange], _ range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> String {
+                        let start = offset(words, range.lowerBound, buffer), end = offset(words, range.upperBound, buffer)
+                        return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+                    }
+                    switch result.shortcut {
+                    case .takeOurs: builder.add(ours)
+                    case .takeTheirs: builder.add(theirs)
+                    case .none:
+                        var next = 0
+                        for region in result.regions where region.resolution != .identical {
+                            builder.add(text(oursWords, next..<region.ours.lowerBound, o))
+                            switch region.resolution {
+                            case .ours: builder.add(text(oursWords, region.ours, o))
+                            case .theirs: builder.add(text(theirsWords, region.theirs, t))
+                            case .both: builder.add(text(oursWords, region.ours, o) + text(theirsWords, region.theirs, t))
+                            case .conflict:
+                                conflictRanges.append(offset(oursWords, region.ours.lowerBound, o)..<offset(oursWords, region.ours.upperBound, o))
+                                builder.segments.append(.conflict(
+                                    base: text(baseWords, region.base, b), ours: text(oursWords, region.ours, o),
+                                    theirs: text(theirsWords, region.theirs, t)
+                                ))
+                            case .identical: break
+                            }
+                            next = region.ours.upperBound
+                        }
+                        builder.add(text(oursWords, next..<oursWords.count, o))
+                    }
                 }
-                next = region.ours.upperBound
             }
-            builder.add(oursWords[next...].joined())
         }
         segments = builder.segments
         self.conflictRanges = conflictRanges

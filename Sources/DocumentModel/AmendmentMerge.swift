@@ -14,10 +14,15 @@ struct AmendmentMerge {
     /// The merged text, nil when a conflict remains.
     var merged: SectionText?
     var conflicts: [MergeConflict]
-    /// Where the proposal touches the current text, for collision checks.
-    var footprint: Footprint
+    /// Where the proposal touches the current text, for collision checks (empty unless asked for).
+    var footprint = Footprint(headingChanged: false, ranges: [])
 
-    init(base: SectionText, current: SectionText, proposed: SectionText, resolution: AmendmentResolution = AmendmentResolution()) {
+    /// - Parameter withFootprint: also find where the proposal touches the current text (two more diffs); an
+    ///   accept does not need it.
+    init(
+        base: SectionText, current: SectionText, proposed: SectionText, resolution: AmendmentResolution = AmendmentResolution(),
+        withFootprint: Bool = true
+    ) {
         var conflicts: [MergeConflict] = []
         let heading: String
         if let resolved = resolution.heading {
@@ -55,6 +60,7 @@ struct AmendmentMerge {
         }
         self.conflicts = conflicts
         merged = conflicts.isEmpty ? SectionText(heading: heading, body: body) : nil
+        guard withFootprint else { return }
         footprint = Footprint(
             headingChanged: proposed.heading != base.heading,
             ranges: ChangeFootprint.carry(

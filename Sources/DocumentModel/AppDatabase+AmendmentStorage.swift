@@ -24,7 +24,7 @@ extension AppDatabase {
         return Amendment(
             strategyID: strategyID, number: number, sectionID: sectionID, baseRevision: baseRevision,
             baseHeading: base.heading, baseBody: base.body, heading: row["heading"],
-            body: try BodyStore.load(row["chunkIds"], in: db).text, rationale: row["rationale"],
+            body: try BodyStore.loadText(row["chunkIds"], in: db), rationale: row["rationale"],
             authorID: row["authorId"], authorName: row["authorName"], group: row["groupKey"], status: status,
             checkedRevision: row["checkedRevision"], mergeable: row["mergeable"], supporters: supporters,
             collidesWith: collisions, decidedBy: row["decidedBy"], decidedAt: row["decidedAt"], reason: row["reason"],
@@ -36,7 +36,7 @@ extension AppDatabase {
     static func revisionText(_ db: Database, sectionID: Int64, number: Int) throws -> SectionText {
         guard let row = try db.row("SELECT heading, chunkIds FROM revision WHERE sectionId = ? AND number = ?", [sectionID, number])
         else { throw DocumentModelError.notFound("revision") }
-        return SectionText(heading: row["heading"], body: try BodyStore.load(row["chunkIds"], in: db).text)
+        return SectionText(heading: row["heading"], body: try BodyStore.loadText(row["chunkIds"], in: db))
     }
 
     static func requireOpen(_ amendment: Amendment, to verb: String) throws {
@@ -47,15 +47,19 @@ extension AppDatabase {
         }
     }
 
+    /// Records the decision; returns its time.
+    @discardableResult
     static func close(
         _ db: Database, strategyID: Int64, number: Int, status: AmendmentStatus, by account: Account, reason: String?, revision: Int?
-    ) throws {
+    ) throws -> Date {
+        let now = Date()
         try db.run(
             """
             UPDATE amendment SET status = ?, decidedBy = ?, decidedAt = ?, reason = ?, acceptedRevision = ?
             WHERE strategyId = ? AND number = ?
-            """, [status.rawValue, account.id, Date(), reason, revision, strategyID, number]
+            """, [status.rawValue, account.id, now, reason, revision, strategyID, number]
         )
+        return now
     }
 
     struct Colliding {
@@ -99,7 +103,7 @@ extension AppDatabase {
             let baseRevision: Int = row["baseRevision"]
             let base = try bases[baseRevision] ?? revisionText(db, sectionID: section.id, number: baseRevision)
             bases[baseRevision] = base
-            let proposed = SectionText(heading: row["heading"], body: try BodyStore.load(row["chunkIds"], in: db).text)
+            let proposed = SectionText(heading: row["heading"], body: try BodyStore.loadText(row["chunkIds"], in: db))
             let merge = AmendmentMerge(base: base, current: current, proposed: proposed)
             let number: Int = row["number"]
             let wasMergeable: Bool = row["mergeable"]

@@ -3,11 +3,14 @@ import GRDB
 
 extension AppDatabase {
     /// Proposes an amendment to a section against one of its revisions (member, signatory or facilitator).
+    ///
+    /// The merge check runs before the write, on the caller's thread: the single writer only stores the result,
+    /// and merges again only if the section got a new revision in between.
     public func proposeAmendment(
         strategyID: Int64, sectionID: Int64, _ new: NewAmendment, by account: Account
     ) async throws -> Amendment {
-        try await write { db in
-            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .proposeAmendment)
+        let prepared = try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .proposeAmendment)
             var errors: [FieldError] = []
             if let heading = new.heading {
                 TextRules.check(heading, field: "heading", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
@@ -15,7 +18,6 @@ extension AppDatabase {
             TextRules.check(new.body, field: "body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
             TextRules.check(new.rationale, field: "rationale", maxLength: TextRules.maxRationaleLength, into: &errors)
             guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
-
             let section = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
             if section.removed { throw DocumentModelError.conflict("the section has been removed from the strategy") }
             guard (1...section.revision).contains(new.baseRevision) else {
@@ -26,25 +28,38 @@ extension AppDatabase {
             guard proposed != base else {
                 throw DocumentModelError.invalid("body", "is identical to revision \(new.baseRevision): an amendment must change something")
             }
-            let number = (try db.value(Int.self, "SELECT MAX(number) FROM amendment WHERE strategyId = ?", [strategyID]) ?? 0) + 1
             let merge = AmendmentMerge(base: base, current: SectionText(heading: section.heading, body: section.body), proposed: proposed)
+            return (revision: section.revision, base: base, proposed: proposed, merge: merge)
+        }
+        let number = try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .proposeAmendment)
+            let section = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
+            if section.removed { throw DocumentModelError.conflict("the section has been removed from the strategy") }
+            var merge = prepared.merge
+            if section.revision != prepared.revision {
+                merge = AmendmentMerge(
+                    base: prepared.base, current: SectionText(heading: section.heading, body: section.body), proposed: prepared.proposed
+                )
+            }
+            let number = (try db.value(Int.self, "SELECT MAX(number) FROM amendment WHERE strategyId = ?", [strategyID]) ?? 0) + 1
             try db.run(
                 """
                 INSERT INTO amendment (strategyId, number, sectionId, baseRevision, heading, chunkIds, rationale, authorId,
                     groupKey, status, checkedRevision, mergeable, footprint, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
                 """, [
-                    strategyID, number, sectionID, new.baseRevision, proposed.heading, try BodyStore.store(new.body, in: db),
-                    new.rationale, account.id, access.actor.group, section.revision, merge.merged != nil,
-                    merge.footprint.encoded, Date(),
+                    strategyID, number, sectionID, new.baseRevision, prepared.proposed.heading,
+                    try BodyStore.store(new.body, in: db), new.rationale, account.id, access.actor.group, section.revision,
+                    merge.merged != nil, merge.footprint.encoded, Date(),
                 ]
             )
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "amendment.proposed", subject: "amendment/\(number)",
                 detail: ["section": String(sectionID), "baseRevision": String(new.baseRevision)]
             )
-            return try Self.loadAmendment(db, strategyID: strategyID, number: number)
+            return number
         }
+        return try read { db in try Self.loadAmendment(db, strategyID: strategyID, number: number) }
     }
 
     public func amendment(strategyID: Int64, number: Int, for account: Account) async throws -> Amendment {
@@ -165,32 +180,37 @@ extension AppDatabase {
     /// Accepts an open amendment (facilitator): merges it three ways into the current text and records the result
     /// as a revision whose source names the amendment. On conflict nothing is written; the facilitator may accept
     /// again with a resolution (`If-Match` then names the revision it was resolved against).
+    ///
+    /// The merge is computed before the write, on the caller's thread; inside the single writer the section's
+    /// revision is checked again, and only if another write got there first is the merge redone against the new
+    /// text. So concurrent accepts are serialised without a lost update, and the writer does no diffing.
     public func acceptAmendment(
         strategyID: Int64, number: Int, resolution: AmendmentResolution, ifMatch: Int?, by account: Account
     ) async throws -> (amendment: Amendment, section: Section) {
-        try await write { db in
-            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .decideAmendment)
-            var errors: [FieldError] = []
-            if let heading = resolution.heading {
-                TextRules.check(heading, field: "heading", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
-            }
-            if let body = resolution.body {
-                TextRules.check(body, field: "body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
-            }
+        var errors: [FieldError] = []
+        if let heading = resolution.heading {
+            TextRules.check(heading, field: "heading", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
+        }
+        if let body = resolution.body {
+            TextRules.check(body, field: "body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
+        }
+        let prepared = try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .decideAmendment)
             guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
             let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number)
+            let current = try Self.loadSection(db, strategyID: strategyID, id: amendment.sectionID)
+            return (amendment: amendment, merge: try Self.merge(amendment, into: current, resolution: resolution, ifMatch: ifMatch), revision: current.revision)
+        }
+        let (section, decidedAt) = try await write { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .decideAmendment)
+            let status = try db.value(String.self, "SELECT status FROM amendment WHERE strategyId = ? AND number = ?", [strategyID, number])
+            var amendment = prepared.amendment
+            amendment.status = status.flatMap(AmendmentStatus.init) ?? .open
             try Self.requireOpen(amendment, to: "accepted")
             let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: amendment.sectionID)
-            if current.removed { throw DocumentModelError.conflict("the section of amendment \(number) has been removed") }
-            if let ifMatch { try Self.requireCurrent(current, ifMatch: ifMatch) }
-            let merge = AmendmentMerge(
-                base: SectionText(heading: amendment.baseHeading, body: amendment.baseBody),
-                current: SectionText(heading: current.heading, body: current.body),
-                proposed: SectionText(heading: amendment.heading, body: amendment.body), resolution: resolution
-            )
-            guard let merged = merge.merged else {
-                throw DocumentModelError.mergeConflict(currentRevision: current.revision, conflicts: merge.conflicts)
-            }
+            let merged = current.revision == prepared.revision
+                ? prepared.merge
+                : try Self.merge(amendment, into: current, resolution: resolution, ifMatch: ifMatch)
             var section = current
             if merged.heading != current.heading || merged.body != current.body {
                 let revision = current.revision + 1
@@ -206,7 +226,9 @@ extension AppDatabase {
                 section.updatedAt = now
                 section.updatedBy = account.id
             }
-            try Self.close(db, strategyID: strategyID, number: number, status: .accepted, by: account, reason: nil, revision: section.revision)
+            let decidedAt = try Self.close(
+                db, strategyID: strategyID, number: number, status: .accepted, by: account, reason: nil, revision: section.revision
+            )
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "amendment.accepted", subject: "amendment/\(number)",
                 detail: [
@@ -217,7 +239,35 @@ extension AppDatabase {
             if section.revision != current.revision {
                 try Self.refreshOpenAmendments(db, strategyID: strategyID, section: section, actor: access.actor)
             }
-            return (try Self.loadAmendment(db, strategyID: strategyID, number: number), section)
+            return (section, decidedAt)
         }
+        // The amendment as it now stands, without reading back what was just written.
+        var accepted = prepared.amendment
+        accepted.status = .accepted
+        accepted.acceptedRevision = section.revision
+        accepted.decidedBy = account.id
+        accepted.decidedAt = decidedAt
+        accepted.collidesWith = []
+        return (accepted, section)
+    }
+
+    /// The text accepting `amendment` gives `current`, or the refusal: not open, section removed, stale `If-Match`,
+    /// or a merge conflict.
+    static func merge(
+        _ amendment: Amendment, into current: Section, resolution: AmendmentResolution, ifMatch: Int?
+    ) throws -> SectionText {
+        try requireOpen(amendment, to: "accepted")
+        if current.removed { throw DocumentModelError.conflict("the section of amendment \(amendment.number) has been removed") }
+        if let ifMatch { try requireCurrent(current, ifMatch: ifMatch) }
+        let merge = AmendmentMerge(
+            base: SectionText(heading: amendment.baseHeading, body: amendment.baseBody),
+            current: SectionText(heading: current.heading, body: current.body),
+            proposed: SectionText(heading: amendment.heading, body: amendment.body), resolution: resolution,
+            withFootprint: false
+        )
+        guard let merged = merge.merged else {
+            throw DocumentModelError.mergeConflict(currentRevision: current.revision, conflicts: merge.conflicts)
+        }
+        return merged
     }
 }

@@ -66,7 +66,7 @@ extension AppDatabase {
                 guard let list = try Data.fetchOne(statement, arguments: [sectionID, revision]) else {
                     throw DocumentModelError.notFound("revision")
                 }
-                return try BodyStore.load(list, in: db).text
+                return try BodyStore.loadText(list, in: db)
             }
         }
     }
@@ -88,7 +88,7 @@ extension AppDatabase {
             DraftSection(
                 sectionID: row["sectionId"], number: row["outlineNumber"], parentID: row["parentId"], position: row["position"],
                 heading: row["heading"], revision: row["revision"],
-                body: withBodies ? try BodyStore.load(row["chunkIds"], in: db).text : nil
+                body: withBodies ? try BodyStore.loadText(row["chunkIds"], in: db) : nil
             )
         }
         var draft = Self.draft(row, sections: sections)

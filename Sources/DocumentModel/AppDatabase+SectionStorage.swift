@@ -73,11 +73,13 @@ extension AppDatabase {
 
     /// A section of the strategy with its current text; 404 when it belongs to another strategy.
     static func loadSection(_ db: Database, strategyID: Int64, id: Int64) throws -> Section {
-        try loadSectionForUpdate(db, strategyID: strategyID, id: id).section
+        try loadSectionForUpdate(db, strategyID: strategyID, id: id, keepingChunkIDs: false).section
     }
 
     /// The section plus the ids of its current chunks, which the next revision can reuse.
-    static func loadSectionForUpdate(_ db: Database, strategyID: Int64, id: Int64) throws -> (section: Section, chunkIDs: [Substring: Int64]) {
+    static func loadSectionForUpdate(
+        _ db: Database, strategyID: Int64, id: Int64, keepingChunkIDs: Bool = true
+    ) throws -> (section: Section, chunkIDs: [Substring: Int64]) {
         guard let row = try db.row( """
                 SELECT section.*, revision.heading, revision.chunkIds, revision.createdAt, revision.authorId
                 FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
@@ -85,7 +87,9 @@ extension AppDatabase {
                 """, [id, strategyID]
         ) else { throw DocumentModelError.notFound("section") }
         let removed = row["removedAt"] as Date? != nil
-        let body = try BodyStore.load(row["chunkIds"], in: db)
+        let body = keepingChunkIDs
+            ? try BodyStore.load(row["chunkIds"], in: db)
+            : BodyStore.Loaded(text: try BodyStore.loadText(row["chunkIds"], in: db), chunkIDs: [:])
         let section = Section(
             id: id, strategyID: strategyID, number: removed ? nil : try outlineNumber(db, id: id),
             parentID: row["parentId"], position: row["position"], heading: row["heading"],
@@ -113,7 +117,7 @@ extension AppDatabase {
         let sourceKind: String = row["source"]
         return Revision(
             sectionID: row["sectionId"], number: row["number"], heading: row["heading"],
-            body: try BodyStore.load(row["chunkIds"], in: db).text, authorID: row["authorId"], authorName: row["authorName"],
+            body: try BodyStore.loadText(row["chunkIds"], in: db), authorID: row["authorId"], authorName: row["authorName"],
             group: row["groupKey"], message: row["message"],
             source: RevisionSource(kind: sourceKind, reference: row["sourceRef"]) ?? .edit, createdAt: row["createdAt"]
         )

@@ -39,26 +39,35 @@ enum BodyStore {
         return list
     }
 
-    /// Rebuilds a body from its chunk list, byte for byte.
+    /// Rebuilds a body from its chunk list, byte for byte, with the ids of its chunks for the next store.
     static func load(_ list: Data, in db: Database) throws -> Loaded {
+        var chunkIDs: [Substring: Int64] = [:]
+        let text = try assemble(list, in: db) { chunk, id in chunkIDs[Substring(chunk)] = id }
+        return Loaded(text: text, chunkIDs: chunkIDs)
+    }
+
+    /// Rebuilds a body for reading only: no chunk index, whose hashing cost more than the query on large reads.
+    static func loadText(_ list: Data, in db: Database) throws -> String {
+        try assemble(list, in: db) { _, _ in }
+    }
+
+    private static func assemble(_ list: Data, in db: Database, visit: (String, Int64) -> Void) throws -> String {
         let ids = Varint.decode(list).map { Int64($0) }
-        guard !ids.isEmpty else { return Loaded(text: "", chunkIDs: [:]) }
+        guard !ids.isEmpty else { return "" }
         var texts: [Int64: String] = [:]
         texts.reserveCapacity(ids.count)
         // One cached statement whatever the number of chunks: the ids travel as a JSON array.
         let array = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        for row in try db.rows("SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))", [array]) {
-            texts[row[0]] = row[1]
-        }
+        let statement = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))")
+        let cursor = try Row.fetchCursor(statement, arguments: [array])
+        while let row = try cursor.next() { texts[row[0]] = row[1] }
         var text = ""
-        var chunkIDs: [Substring: Int64] = [:]
-        chunkIDs.reserveCapacity(ids.count)
         for id in ids {
             guard let chunk = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk") }
             text += chunk
-            chunkIDs[Substring(chunk)] = id
+            visit(chunk, id)
         }
-        return Loaded(text: text, chunkIDs: chunkIDs)
+        return text
     }
 
     /// Splits after every line break and after sentence punctuation followed by spaces or tabs.

@@ -1,4 +1,5 @@
 import DiffEngine
+import Dispatch
 
 /// Compares two drafts section by section: which sections were added, removed, moved, renamed or changed.
 enum DraftComparer {
@@ -9,6 +10,8 @@ enum DraftComparer {
         let beforeByID = Dictionary(uniqueKeysWithValues: before.map { ($0.sectionID, $0) })
         let afterIDs = Set(after.map(\.sectionID))
         let moved = movedSections(before, after)
+        // Bodies are read first (the database connection is not shared), then diffed.
+        var pairs: [(index: Int, before: String, after: String)] = []
         var sections: [SectionComparison] = []
         for new in after {
             guard let old = beforeByID[new.sectionID] else {
@@ -18,22 +21,37 @@ enum DraftComparer {
             var changes: [SectionComparison.Change] = []
             if moved.contains(new.sectionID) { changes.append(.moved) }
             if old.heading != new.heading { changes.append(.renamed) }
-            var diff: ProseDiff?
             // A revision is immutable, so the same number means the same text.
             if old.revision != new.revision {
                 let oldBody = try body(old.sectionID, old.revision), newBody = try body(new.sectionID, new.revision)
                 if oldBody != newBody {
                     changes.append(.changed)
-                    diff = ProseDiff(before: oldBody, after: newBody)
+                    pairs.append((sections.count, oldBody, newBody))
                 }
             }
             if changes.isEmpty { changes = [.unchanged] }
-            sections.append(SectionComparison(sectionID: new.sectionID, changes: changes, before: old, after: new, diff: diff))
+            sections.append(SectionComparison(sectionID: new.sectionID, changes: changes, before: old, after: new))
         }
         for old in before where !afterIDs.contains(old.sectionID) {
             sections.append(SectionComparison(sectionID: old.sectionID, changes: [.removed], before: old, after: nil))
         }
+        for (pair, diff) in zip(pairs, diffs(pairs.map { ($0.before, $0.after) })) { sections[pair.index].diff = diff }
         return DraftComparison(from: from, to: to, sections: sections)
+    }
+
+    /// Word diffs of independent sections; a large comparison spreads them over the machine's cores.
+    static func diffs(_ pairs: [(before: String, after: String)]) -> [ProseDiff] {
+        let bytes = pairs.reduce(0) { $0 + $1.before.utf8.count + $1.after.utf8.count }
+        guard bytes > 64 * 1024 && pairs.count > 1 else { return pairs.map { ProseDiff(before: $0.before, after: $0.after) } }
+        let results = UnsafeMutableBufferPointer<ProseDiff?>.allocate(capacity: pairs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
+            slots[index] = ProseDiff(before: pairs[index].before, after: pairs[index].after)
+        }
+        return results.map { $0! }
     }
 
     /// Sections under a new parent, or out of order among the siblings they kept: a section inserted or removed

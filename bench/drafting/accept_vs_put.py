@@ -1,11 +1,10 @@
 """Latency of accepting an amendment vs a direct PUT of the same text, CONNECTIONS clients at once.
 
-Each client owns two 10 KB sections with the same text. On the first it repeatedly proposes an amendment that
-changes one sentence, written against the revision *before* the current one (so every accept is a real
-three-way merge), and accepts it: only the accept is timed. On the second it PUTs exactly the text each accept
-produced, with If-Match: each PUT is timed. Both phases put the same untimed load around each timed request
-(one proposal and one read), all clients run the same phase at once (a barrier separates them), and no other
-amendment is open on the section that is written. Prints JSON with the medians and means in milliseconds.
+Set-up (untimed): each client creates ROUNDS pairs of 10 KB sections with the same text, edits one sentence of
+each directly (revision 2), and proposes, on the first of each pair, an amendment to another sentence written
+against revision 1 — so accepting it is a real three-way merge. Then all clients accept their amendments at
+once (timed), and then all PUT, on the second section of each pair, exactly the text the accept produced
+(timed). Each written section has no other open amendment. Prints JSON: medians and means in milliseconds.
 Usage: accept_vs_put.py PORT TOKEN STRATEGY [CONNECTIONS] [ROUNDS] [SEED]"""
 import json
 import random
@@ -29,47 +28,50 @@ def run(slot, accepts, puts, errors, barrier):
     try:
         rng = random.Random(seed * 1000 + slot)
         client = Client(port, token)
-        sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 20))).capitalize() + "." for _ in range(80)]
-        while len(" ".join(sentences).encode()) > 10_240:
-            sentences.pop()
-        texts = [" ".join(sentences)]
-        amended = client.json("POST", base + "/sections", {"heading": f"Accept {slot}", "body": texts[0]})["id"]
-        direct = client.json("POST", base + "/sections", {"heading": f"Put {slot}", "body": texts[0]})["id"]
-        scratch = client.json("POST", base + "/sections", {"heading": f"Scratch {slot}", "body": texts[0]})["id"]
-
-        def proposal(i):
-            # Revision r of the written sections has text texts[r - 1]; propose against the one before the current.
-            base_revision = max(1, len(texts) - 1)
-            parts = texts[base_revision - 1].split(". ")
-            k = i % len(parts)
-            parts[k] = parts[k].rstrip(".") + f" now {slot} {i}"
-            text = ". ".join(parts)
-            return base_revision, text if text.endswith(".") else text + "."
+        jobs = []
+        for i in range(rounds):
+            sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 20))).capitalize() + "." for _ in range(90)]
+            while len(" ".join(sentences).encode()) > 10_240:
+                sentences.pop()
+            original = " ".join(sentences)
+            a, b = rng.sample(range(len(sentences)), 2)
+            edited = list(sentences)
+            edited[a] = edited[a][:-1] + " as edited."
+            proposal = list(sentences)
+            proposal[b] = proposal[b][:-1] + " as amended."
+            expected = list(edited)
+            expected[b] = proposal[b]
+            pair = []
+            for name in ("Accept", "Put"):
+                section = client.json("POST", base + "/sections", {"heading": f"{name} {slot}.{i}", "body": original})["id"]
+                client.json("PUT", f"{base}/sections/{section}", {"heading": f"{name} {slot}.{i}", "body": " ".join(edited)},
+                            {"If-Match": '"1"'})
+                pair.append(section)
+            number = client.json("POST", f"{base}/sections/{pair[0]}/amendments",
+                                 {"baseRevision": 1, "body": " ".join(proposal), "rationale": "benchmark"})["number"]
+            jobs.append((number, pair[1], f"Put {slot}.{i}", " ".join(expected)))
 
         barrier.wait()
-        for i in range(rounds):
-            base_revision, text = proposal(i)
-            number = client.json("POST", f"{base}/sections/{amended}/amendments",
-                                 {"baseRevision": base_revision, "body": text, "rationale": "benchmark"})["number"]
+        for number, _, _, expected in jobs:
             start = time.perf_counter()
             status, payload, _ = client.call("POST", f"{base}/amendments/{number}/accept")
             accepts.append(time.perf_counter() - start)
             if status != 200:
                 raise RuntimeError(f"accept → {status}: {payload[:300]!r}")
-            texts.append(client.json("GET", f"{base}/sections/{amended}")["body"])
         barrier.wait()
-        for revision in range(2, len(texts) + 1):
-            client.json("POST", f"{base}/sections/{scratch}/amendments",
-                        {"baseRevision": 1, "body": texts[revision - 1], "rationale": "benchmark"})
+        for _, section, heading, expected in jobs:
             start = time.perf_counter()
-            status, payload, _ = client.call("PUT", f"{base}/sections/{direct}",
-                                              {"heading": f"Put {slot}", "body": texts[revision - 1]},
-                                              {"If-Match": f'"{revision - 1}"'})
+            status, payload, _ = client.call("PUT", f"{base}/sections/{section}", {"heading": heading, "body": expected},
+                                              {"If-Match": '"2"'})
             puts.append(time.perf_counter() - start)
             if status != 200:
                 raise RuntimeError(f"PUT → {status}: {payload[:300]!r}")
-            if client.json("GET", f"{base}/sections/{direct}")["body"] != texts[revision - 1]:
-                raise RuntimeError("PUT did not store the accepted text")
+        # The accept must have produced exactly the text that was PUT.
+        for number, _, _, expected in jobs[:3]:
+            amendment = client.json("GET", f"{base}/amendments/{number}")
+            section = client.json("GET", f"{base}/sections/{amendment['section']}")
+            if section["body"] != expected:
+                raise RuntimeError("the accepted text differs from the expected merge")
     except Exception as error:  # reported by the main thread
         errors.append(repr(error))
         barrier.abort()

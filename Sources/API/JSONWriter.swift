@@ -1,0 +1,106 @@
+import Foundation
+
+/// Writes JSON straight into bytes. Used for the large responses (redlines, draft comparisons, amendments),
+/// where Foundation's Encodable machinery cost more than computing the diff they carry. Callers write keys in
+/// sorted order, so bodies match what `JSONCoding.encoder` (sorted keys) gives elsewhere.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// For each open container: whether it already holds an element (so the next one needs a comma).
+    private var hasElement: [Bool] = []
+    private var afterKey = false
+
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = hasElement.last else { return }
+        if last { bytes.append(UInt8(ascii: ",")) }
+        hasElement[hasElement.count - 1] = true
+    }
+
+    mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        hasElement.append(false)
+        try body(&self)
+        hasElement.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func array<S: Sequence>(_ items: S, _ element: (inout JSONWriter, S.Element) throws -> Void) rethrows {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        hasElement.append(false)
+        for item in items { try element(&self, item) }
+        hasElement.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func key(_ name: String) {
+        separate()
+        quote(name)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        quote(value)
+    }
+
+    mutating func int<Value: BinaryInteger>(_ value: Value) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func date(_ value: Date) { string(value.formatted(.iso8601)) }
+
+    // Fields: a key and its value; optionals write null.
+    mutating func field(_ name: String, _ value: String?) { key(name); if let value { string(value) } else { null() } }
+    mutating func field<Value: BinaryInteger>(_ name: String, _ value: Value?) { key(name); if let value { int(value) } else { null() } }
+    mutating func field(_ name: String, _ value: Bool?) { key(name); if let value { bool(value) } else { null() } }
+    mutating func field(_ name: String, _ value: Date?) { key(name); if let value { date(value) } else { null() } }
+
+    /// A JSON string with the escapes RFC 8259 requires; everything else is copied as UTF-8 (slashes unescaped).
+    private mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+                case 0x09: bytes.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex = String(byte, radix: 16)
+                    bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A response body written with `JSONWriter`.
+protocol JSONWritable: Sendable {
+    func write(to json: inout JSONWriter)
+}

@@ -1,0 +1,29 @@
+@testable import API
+import Foundation
+import Testing
+
+@Suite struct JSONWriterTests {
+    @Test func writtenJSONParsesBackToTheSameValues() throws {
+        let tricky = "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u{7} emoji 🧒🏽 é ]]> <tag>"
+        var json = JSONWriter()
+        json.object { json in
+            json.field("a", tricky)
+            json.field("b", 42)
+            json.field("c", nil as String?)
+            json.key("d")
+            json.array([1, 2, 3]) { json, value in json.int(value) }
+            json.key("e")
+            json.array(["x", "y"]) { json, value in json.object { json in json.field("v", value); json.field("ok", true) } }
+            json.key("f")
+            json.array([Int]()) { json, value in json.int(value) }
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+        #expect(object["a"] as? String == tricky)
+        #expect(object["b"] as? Int == 42)
+        #expect(object["c"] is NSNull)
+        #expect(object["d"] as? [Int] == [1, 2, 3])
+        #expect((object["e"] as? [[String: Any]])?.compactMap { $0["v"] as? String } == ["x", "y"])
+        #expect((object["f"] as? [Int])?.isEmpty == true)
+        #expect(!String(decoding: json.bytes, as: UTF8.self).contains("\\/"))
+    }
+}
