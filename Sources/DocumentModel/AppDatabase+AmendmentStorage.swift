@@ -3,7 +3,9 @@ import GRDB
 
 /// Row-level helpers behind the amendment operations; all run inside the caller's transaction.
 extension AppDatabase {
-    static func loadAmendment(_ db: Database, strategyID: Int64, number: Int) throws -> Amendment {
+    /// - Parameter withCollisions: look up the open amendments it collides with (skipped where the caller is about
+    ///   to close it).
+    static func loadAmendment(_ db: Database, strategyID: Int64, number: Int, withCollisions: Bool = true) throws -> Amendment {
         guard let row = try db.row(
             """
             SELECT amendment.*, account.name AS authorName FROM amendment JOIN account ON account.id = amendment.authorId
@@ -20,7 +22,7 @@ extension AppDatabase {
             WHERE strategyId = ? AND number = ? ORDER BY amendmentSupport.createdAt, accountId
             """, [strategyID, number]
         ).map { Supporter(accountID: $0["accountId"], name: $0["name"], group: $0["groupKey"], createdAt: $0["createdAt"]) }
-        let collisions = status == .open ? try collidingAmendments(db, strategyID: strategyID, number: number).map(\.number) : []
+        let collisions = status == .open && withCollisions ? try collidingAmendments(db, strategyID: strategyID, number: number).map(\.number) : []
         return Amendment(
             strategyID: strategyID, number: number, sectionID: sectionID, baseRevision: baseRevision,
             baseHeading: base.heading, baseBody: base.body, heading: row["heading"],

@@ -197,7 +197,7 @@ extension AppDatabase {
         let prepared = try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .decideAmendment)
             guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
-            let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number)
+            let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number, withCollisions: false)
             let current = try Self.loadSection(db, strategyID: strategyID, id: amendment.sectionID)
             return (amendment: amendment, merge: try Self.merge(amendment, into: current, resolution: resolution, ifMatch: ifMatch), revision: current.revision)
         }
