@@ -199,7 +199,10 @@ extension AppDatabase {
             guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
             let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number, withCollisions: false)
             let current = try Self.loadSection(db, strategyID: strategyID, id: amendment.sectionID)
-            return (amendment: amendment, merge: try Self.merge(amendment, into: current, resolution: resolution, ifMatch: ifMatch), revision: current.revision)
+            let merged = try Self.merge(amendment, into: current, resolution: resolution, ifMatch: ifMatch)
+            // The section's other open amendments, merged into the text this accept will write.
+            let refresh = try Self.prepareRefresh(db, strategyID: strategyID, sectionID: amendment.sectionID, for: merged, except: [number])
+            return (amendment: amendment, merge: merged, revision: current.revision, refresh: refresh)
         }
         let (section, decidedAt) = try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .decideAmendment)
@@ -237,7 +240,7 @@ extension AppDatabase {
                 ]
             )
             if section.revision != current.revision {
-                try Self.refreshOpenAmendments(db, strategyID: strategyID, section: section, actor: access.actor)
+                try Self.refreshOpenAmendments(db, strategyID: strategyID, section: section, actor: access.actor, prepared: prepared.refresh)
             }
             return (section, decidedAt)
         }

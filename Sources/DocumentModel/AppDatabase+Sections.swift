@@ -90,6 +90,11 @@ extension AppDatabase {
         strategyID: Int64, id: Int64, ifMatch: Int, heading: String, body: String, message: String?, by account: Account
     ) async throws -> Section {
         try Self.validateText(heading: heading, body: body, message: message)
+        // Open amendments are merged into the new text before the write, so the single writer does not diff.
+        let refresh = try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
+            return try Self.prepareRefresh(db, strategyID: strategyID, sectionID: id, for: SectionText(heading: heading, body: body))
+        }
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
             let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
@@ -112,7 +117,7 @@ extension AppDatabase {
             updated.revision = number
             updated.updatedAt = now
             updated.updatedBy = account.id
-            try Self.refreshOpenAmendments(db, strategyID: strategyID, section: updated, actor: access.actor)
+            try Self.refreshOpenAmendments(db, strategyID: strategyID, section: updated, actor: access.actor, prepared: refresh)
             return updated
         }
     }
