@@ -91,10 +91,17 @@ extension AppDatabase {
     ) async throws -> Section {
         try Self.validateText(heading: heading, body: body, message: message)
         // Open amendments are merged into the new text before the write, so the single writer does not diff.
-        let refresh = try read { db in
+        // (One statement decides whether there is anything to prepare: most sections have no open amendment.)
+        let hasOpenAmendments = try readSingleStatement { db in
+            try db.value(
+                Bool.self, "SELECT EXISTS (SELECT 1 FROM amendment WHERE sectionId = ? AND status = 'open' AND strategyId = ?)",
+                [id, strategyID]
+            ) ?? false
+        }
+        let refresh = hasOpenAmendments ? try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
             return try Self.prepareRefresh(db, strategyID: strategyID, sectionID: id, for: SectionText(heading: heading, body: body))
-        }
+        } : nil
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
             let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
