@@ -21,10 +21,13 @@ let package = Package(
     targets: [
         // The diff engine depends on nothing: it is ours by design.
         .target(name: "DiffEngine"),
+        // libxml2 (Debian libxml2-dev), for DocBook export and import; only DocumentModel/DocBook/LibXML.swift imports it.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "DocumentModel",
             dependencies: [
                 "DiffEngine",
+                "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,0 +1,162 @@
+/// What an export writes: a strategy's text as a tree, independent of how it is stored.
+public struct DocBookSource: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        /// The stable `xml:id`.
+        public var anchor: String
+        /// The outline number, written as the section's `label`.
+        public var number: String
+        public var heading: String
+        /// Markdown subset.
+        public var body: String
+        public var sections: [Section]
+    }
+
+    public var title: String
+    /// Markdown subset; becomes the abstract.
+    public var summary: String
+    public var groups: [StakeholderGroup]
+    public var sections: [Section]
+}
+
+/// Writes a strategy as a DocBook 5.0 `article`: `info` (title, abstract, the stakeholder groups as
+/// organisational authors) and nested `section`s with stable `xml:id`s and their numbers as `label`s.
+/// The same source always gives the same bytes.
+public enum DocBookExporter {
+    static let namespace = "http://docbook.org/ns/docbook"
+    static let xlink = "http://www.w3.org/1999/xlink"
+
+    public static func export(_ source: DocBookSource) -> [UInt8] {
+        let writer = XMLWriter()
+        writer.start("article")
+        writer.attribute("xmlns", namespace)
+        writer.attribute("xmlns:xlink", xlink)
+        writer.attribute("version", "5.0")
+        newline(writer, depth: 1)
+        writer.start("info")
+        newline(writer, depth: 2)
+        element(writer, "title", source.title)
+        let summary = MarkdownSubset.parse(source.summary)
+        if !summary.isEmpty {
+            newline(writer, depth: 2)
+            writer.start("abstract")
+            blocks(writer, summary, depth: 3)
+            newline(writer, depth: 2)
+            writer.end()
+        }
+        if !source.groups.isEmpty {
+            newline(writer, depth: 2)
+            writer.start("authorgroup")
+            for group in source.groups {
+                newline(writer, depth: 3)
+                writer.start("author")
+                element(writer, "orgname", group.name)
+                writer.end()
+            }
+            newline(writer, depth: 2)
+            writer.end()
+        }
+        newline(writer, depth: 1)
+        writer.end()
+        if source.sections.isEmpty {
+            // An article needs some content to be valid DocBook.
+            newline(writer, depth: 1)
+            writer.start("para")
+            writer.end()
+        }
+        for section in source.sections { self.section(writer, section, depth: 1) }
+        newline(writer, depth: 0)
+        writer.end()
+        var bytes = writer.finish()
+        if bytes.last != 0x0A { bytes.append(0x0A) }
+        return bytes
+    }
+
+    static func section(_ writer: XMLWriter, _ section: DocBookSource.Section, depth: Int) {
+        newline(writer, depth: depth)
+        writer.start("section")
+        writer.attribute("xml:id", section.anchor)
+        writer.attribute("label", section.number)
+        newline(writer, depth: depth + 1)
+        element(writer, "title", section.heading)
+        let content = MarkdownSubset.parse(section.body)
+        if content.isEmpty && section.sections.isEmpty {
+            // A section needs a block or a subsection; an empty paragraph stands for an empty body.
+            newline(writer, depth: depth + 1)
+            writer.start("para")
+            writer.end()
+        }
+        blocks(writer, content, depth: depth + 1)
+        for child in section.sections { self.section(writer, child, depth: depth + 1) }
+        newline(writer, depth: depth)
+        writer.end()
+    }
+
+    static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int) {
+        for block in blocks {
+            newline(writer, depth: depth)
+            switch block {
+            case .paragraph(let content):
+                writer.start("para")
+                inlines(writer, content)
+                writer.end()
+            case .bulletList(let items), .numberedList(let items):
+                if case .bulletList = block { writer.start("itemizedlist") } else { writer.start("orderedlist") }
+                for item in items {
+                    newline(writer, depth: depth + 1)
+                    writer.start("listitem")
+                    writer.start("para")
+                    inlines(writer, item)
+                    writer.end()
+                    writer.end()
+                }
+                newline(writer, depth: depth)
+                writer.end()
+            }
+        }
+    }
+
+    static func inlines(_ writer: XMLWriter, _ inlines: [MarkdownSubset.Inline]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                writer.text(XMLText.safe(text))
+            case .emphasis(let content):
+                writer.start("emphasis")
+                self.inlines(writer, content)
+                writer.end()
+            case .strong(let content):
+                writer.start("emphasis")
+                writer.attribute("role", "strong")
+                self.inlines(writer, content)
+                writer.end()
+            case .link(let url, let content):
+                writer.start("link")
+                writer.attribute("xlink:href", XMLText.safe(url))
+                self.inlines(writer, content)
+                writer.end()
+            }
+        }
+    }
+
+    static func element(_ writer: XMLWriter, _ name: String, _ text: String) {
+        writer.start(name)
+        writer.text(XMLText.safe(text))
+        writer.end()
+    }
+
+    /// Indentation between elements whose content is elements only (never inside a paragraph).
+    static func newline(_ writer: XMLWriter, depth: Int) {
+        writer.text("\n" + String(repeating: "  ", count: depth))
+    }
+}
+
+/// Text on its way into XML: characters XML 1.0 cannot carry are dropped (the API refuses them at the door;
+/// this keeps anything older or imported from ever producing a document that is not well-formed).
+enum XMLText {
+    static func safe(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy(TextRules.isXMLChar) { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.filter(TextRules.isXMLChar))
+        return String(out)
+    }
+}

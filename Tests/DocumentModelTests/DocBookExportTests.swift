@@ -1,0 +1,62 @@
+@testable import DocumentModel
+import Foundation
+import Testing
+
+/// DocBook export: valid against the DocBook 5.0 RELAX NG schema (Debian's docbook5-xml), deterministic, escaped.
+@Suite struct DocBookExportTests {
+    static let schema = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+
+    static func source(_ sections: [DocBookSource.Section], summary: String = "Why this strategy.\n\nSecond paragraph.") -> DocBookSource {
+        DocBookSource(title: "National strategy", summary: summary, groups: StakeholderGroup.defaults, sections: sections)
+    }
+
+    static func section(_ anchor: String, _ number: String, _ heading: String, _ body: String, _ children: [DocBookSource.Section] = []) -> DocBookSource.Section {
+        DocBookSource.Section(anchor: anchor, number: number, heading: heading, body: body, sections: children)
+    }
+
+    @Test func theExportIsValidDocBookWithEveryMarkupOfTheSubset() throws {
+        let body = """
+            Children *need* **clear** advice; see [the helpline](https://example.org/help?a=1&b=2).
+
+            - report harm
+            - ask for help
+
+            1. first
+            2. second
+            """
+        let document = Self.source([
+            Self.section("section-1", "1", "Introduction", body, [Self.section("section-2", "1.1", "Scope", "")]),
+            Self.section("section-3", "2", "Empty", ""),
+        ])
+        let bytes = DocBookExporter.export(document)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(try LibXML.validate(bytes, relaxNG: Self.schema) == [])
+        #expect(text.contains(#"<section xml:id="section-2" label="1.1">"#))
+        #expect(text.contains(#"<emphasis role="strong">clear</emphasis>"#))
+        #expect(text.contains(#"<link xlink:href="https://example.org/help?a=1&amp;b=2">the helpline</link>"#))
+        #expect(text.contains("<itemizedlist>") && text.contains("<orderedlist>"))
+        #expect(text.contains("<author>\n        <orgname>Civil society</orgname>") || text.contains("<orgname>Civil society</orgname>"))
+        #expect(DocBookExporter.export(document) == bytes)
+    }
+
+    @Test func hostileTextIsEscapedAndControlCharactersNeverReachTheOutput() throws {
+        let nasty = "A & B < C > D ]]> \"quoted\" 'single' 🧒🏽 \u{1}\u{B}end"
+        let bytes = DocBookExporter.export(Self.source([Self.section("section-1", "1", nasty, nasty)], summary: nasty))
+        #expect(try LibXML.validate(bytes, relaxNG: Self.schema) == [])
+        let root = try LibXML.parse(bytes, limit: 1 << 20)
+        #expect(root.name == "article")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.contains("\u{1}") && !text.contains("\u{B}"))
+        #expect(text.contains("A &amp; B &lt; C &gt; D ]]&gt;"))
+    }
+
+    @Test func theValidatorRefusesWhatTheSchemaDoesNot() throws {
+        let invalid = Array(#"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><info><title>T</title></info><bogus/></article>"#.utf8)
+        #expect(try !LibXML.validate(invalid, relaxNG: Self.schema).isEmpty)
+    }
+
+    @Test func anEmptyStrategyIsStillValid() throws {
+        let bytes = DocBookExporter.export(Self.source([], summary: ""))
+        #expect(try LibXML.validate(bytes, relaxNG: Self.schema) == [])
+    }
+}
