@@ -6,6 +6,8 @@ public struct APIConfiguration: Sendable {
     public var port: Int
     /// Request bodies above this many bytes are refused with 413 before any decoding.
     public var bodyLimit: Int
+    /// DocBook documents sent to `POST /strategies/import` above this many bytes are refused before parsing.
+    public var importLimit: Int
     /// Where problem `type` URIs point.
     public var problemBaseURI: String
 
@@ -13,11 +15,13 @@ public struct APIConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8080,
         bodyLimit: Int = APIConfiguration.defaultBodyLimit,
+        importLimit: Int = 16 << 20,
         problemBaseURI: String = "https://strategy.example.org/problems/"
     ) {
         self.host = host
         self.port = port
         self.bodyLimit = bodyLimit
+        self.importLimit = importLimit
         self.problemBaseURI = problemBaseURI
     }
 }

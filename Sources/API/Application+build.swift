@@ -18,6 +18,7 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     RedlineController(database: database).register(in: routes)
     AmendmentsController(database: database).register(in: routes)
     DraftsController(database: database).register(in: routes)
+    DocBookController(database: database, importLimit: configuration.importLimit).register(in: routes)
     ActivityController(database: database).register(in: routes)
     return (router, routes)
 }

@@ -169,6 +169,14 @@ extension AppDatabase {
                     BEGIN SELECT RAISE(ABORT, 'drafts are immutable'); END;
                 """)
         }
+        migrator.registerMigration("v3-docbook") { db in
+            // The `xml:id` a section was imported with, so that export → import → export gives the same bytes;
+            // sections created here have none and export as `section-<id>`.
+            try db.execute(sql: """
+                ALTER TABLE section ADD COLUMN anchor TEXT;
+                CREATE UNIQUE INDEX section_anchor ON section(strategyId, anchor) WHERE anchor IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

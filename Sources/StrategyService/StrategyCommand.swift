@@ -9,7 +9,7 @@ struct StrategyCommand: AsyncParsableCommand {
         abstract: "A collaborative strategy-drafting service: versioned sections, amendments, comments, sign-off.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, AccountCommand.self, TokenCommand.self, BackupCommand.self, DiffCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 

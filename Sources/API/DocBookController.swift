@@ -1,0 +1,93 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// DocBook 5: a strategy exported as an `article`, and a strategy created from one.
+struct DocBookController {
+    let database: AppDatabase
+    /// Import documents are larger than JSON bodies; they get their own cap, checked before parsing.
+    let importLimit: Int
+
+    static let mediaType = "application/docbook+xml"
+
+    func register(in routes: RouteTable) {
+        routes.add(.get, "/strategies/{strategy}/export", export)
+        routes.add(.post, "/strategies/import", importDocument)
+    }
+
+    @Sendable func export(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let strategyID = try context.parameters.id("strategy")
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "docbook"
+        guard format == "docbook" else {
+            _ = try await database.strategy(id: strategyID, for: account)
+            throw Problem.badRequest("format '\(format)' is not supported; use format=docbook")
+        }
+        let bytes = try await database.exportDocBook(strategyID: strategyID, for: account)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: Self.mediaType,
+                .contentDisposition: "attachment; filename=\"strategy-\(strategyID).xml\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+
+    /// `?lenient=true` keeps elements outside the mapping as plain text (listed in `unmapped`) instead of 422.
+    @Sendable func importDocument(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAdmin()
+        let lenientText = request.uri.queryParameters["lenient"].map(String.init)
+        guard lenientText == nil || lenientText == "true" || lenientText == "false" else {
+            throw Problem.badRequest("lenient must be true or false")
+        }
+        let data = try await JSONBodyReader.collect(request, limit: importLimit)
+        guard Self.isXML(request.headers[.contentType]) else { throw Problem.unsupportedMediaType(Self.mediaType) }
+        let imported: DocBookImport
+        do {
+            imported = try DocBookImporter.read(Array(data), limit: importLimit, lenient: lenientText == "true")
+        } catch let error as DocBookImportError {
+            throw Self.problem(error)
+        }
+        let strategy = try await database.importStrategy(imported, by: account)
+        return try JSONResponse.make(
+            ImportResponse(strategy: StrategyResponse(strategy), unmapped: imported.unmapped), status: .created,
+            headers: [.location: "/strategies/\(strategy.id)"]
+        )
+    }
+
+    static func isXML(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return mediaType == Self.mediaType || mediaType == "application/xml" || mediaType == "text/xml"
+    }
+
+    static func problem(_ error: DocBookImportError) -> Problem {
+        switch error {
+        case .tooLarge(let limit):
+            return .contentTooLarge(limit: limit)
+        case .doctype:
+            return Problem(
+                status: .unprocessableContent, slug: "xml-doctype", title: "Document type declarations are refused",
+                detail: "the document has a DOCTYPE; DTDs and entity declarations are never processed, so such documents are refused"
+            )
+        case .malformed(let message):
+            return Problem(status: .badRequest, slug: "xml-malformed", title: "Not well-formed XML", detail: message)
+        case .notDocBook(let message):
+            return Problem(status: .unprocessableContent, slug: "not-docbook", title: "Not a DocBook 5 document", detail: message)
+        case .unmapped(let paths):
+            var problem = Problem.invalid(paths.prefix(100).map {
+                FieldError(field: $0, message: "is outside the DocBook subset the service maps (?lenient=true keeps it as plain text)")
+            })
+            problem.slug = "docbook-unmapped"
+            problem.title = "Elements outside the mapping"
+            problem.extensions["unmapped"] = .strings(paths)
+            return problem
+        }
+    }
+}
+
+struct ImportResponse: Encodable, Sendable {
+    var strategy: StrategyResponse
+    var unmapped: [String]
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The strategy as DocBook 5 (any member may read it).
+    public func exportDocBook(strategyID: Int64, for account: Account) async throws -> [UInt8] {
+        let source = try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            return try Self.docBookSource(db, strategyID: strategyID)
+        }
+        return DocBookExporter.export(source)
+    }
+
+    /// The same, for the operator on the command line (who holds the database file).
+    public func exportDocBook(strategyID: Int64) async throws -> [UInt8] {
+        let source = try read { db in
+            guard try Self.fetchStrategy(db, id: strategyID) != nil else { throw DocumentModelError.notFound("strategy") }
+            return try Self.docBookSource(db, strategyID: strategyID)
+        }
+        return DocBookExporter.export(source)
+    }
+
+    static func docBookSource(_ db: Database, strategyID: Int64) throws -> DocBookSource {
+        guard let strategy = try fetchStrategy(db, id: strategyID) else { throw DocumentModelError.notFound("strategy") }
+        let outline = try liveOutline(db, strategyID: strategyID)
+        var bodies: [Int64: (anchor: String?, body: String)] = [:]
+        for row in try db.rows(
+            """
+            SELECT section.id, section.anchor, revision.chunkIds FROM section
+            JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
+            WHERE section.strategyId = ? AND section.removedAt IS NULL
+            """, [strategyID]
+        ) {
+            bodies[row["id"]] = (row["anchor"], try BodyStore.loadText(row["chunkIds"], in: db))
+        }
+        // The outline is in reading order; children are gathered under their parents from the leaves up.
+        var children: [Int64?: [DocBookSource.Section]] = [:]
+        for entry in outline.reversed() {
+            let stored = bodies[entry.id]
+            let section = DocBookSource.Section(
+                anchor: stored?.anchor ?? "section-\(entry.id)", number: entry.number, heading: entry.heading,
+                body: stored?.body ?? "", sections: (children.removeValue(forKey: entry.id) ?? []).reversed()
+            )
+            children[entry.parentID, default: []].append(section)
+        }
+        return DocBookSource(
+            title: strategy.title, summary: strategy.summary, groups: strategy.groups, sections: (children[nil] ?? []).reversed()
+        )
+    }
+
+    /// Creates a strategy from an imported document in one transaction: its groups, its sections with their
+    /// anchors, and one activity entry. `account` must be an admin; nil is the operator on the command line.
+    public func importStrategy(_ imported: DocBookImport, by account: Account?) async throws -> Strategy {
+        if let account, !account.admin { throw DocumentModelError.forbidden("only an admin may import a strategy") }
+        let source = imported.source
+        var errors: [FieldError] = []
+        TextRules.check(source.title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true, into: &errors)
+        TextRules.check(source.summary, field: "summary", maxLength: TextRules.maxSummaryLength, allowEmpty: true, into: &errors)
+        for group in source.groups {
+            TextRules.check(group.name, field: "groups/\(group.key)", maxLength: TextRules.maxNameLength, singleLine: true, into: &errors)
+        }
+        func check(_ sections: [DocBookSource.Section]) {
+            for section in sections {
+                TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
+                TextRules.check(section.body, field: "section \(section.number)/body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
+                check(section.sections)
+            }
+        }
+        check(source.sections)
+        guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
+        let actor = Actor(accountID: account?.id, group: nil)
+        return try await write { db in
+            let now = Date()
+            try db.run(
+                "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
+                [source.title, source.summary, Phase.drafting.rawValue, now]
+            )
+            let id = db.lastInsertedRowID
+            for (index, group) in source.groups.enumerated() {
+                try db.run(
+                    "INSERT INTO stakeholderGroup (strategyId, key, name, position) VALUES (?, ?, ?, ?)", [id, group.key, group.name, index]
+                )
+            }
+            var count = 0
+            func insert(_ sections: [DocBookSource.Section], parent: Int64?) throws {
+                for (index, section) in sections.enumerated() {
+                    try db.run(
+                        "INSERT INTO section (strategyId, parentId, position, currentRevision, anchor) VALUES (?, ?, ?, 1, ?)",
+                        [id, parent, index + 1, section.anchor.isEmpty ? nil : section.anchor]
+                    )
+                    let sectionID = db.lastInsertedRowID
+                    try Self.insertRevision(
+                        db, sectionID: sectionID, number: 1, heading: section.heading, body: section.body, actor: actor,
+                        message: "imported", source: .created, at: now
+                    )
+                    count += 1
+                    try insert(section.sections, parent: sectionID)
+                }
+            }
+            try insert(source.sections, parent: nil)
+            try Self.appendActivity(
+                db, strategyID: id, actor: actor, action: "strategy.imported", subject: "strategy/\(id)",
+                detail: ["title": source.title, "sections": String(count), "unmapped": String(imported.unmapped.count)]
+            )
+            return Strategy(id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+@testable import DocumentModel
+import Foundation
+import Testing
+
+/// DocBook import: the mapping, the round trip through the store, and hostile XML refused quickly.
+@Suite struct DocBookImportTests {
+    static let schema = DocBookExportTests.schema
+
+    @Test func exportImportExportGivesTheSameBytes() async throws {
+        let store = try await TestStore.make()
+        let intro = try await store.section("Introduction", body: "Children *need* **clear** advice; see [help](https://example.org/h?a=1&b=2).\n\n- report\n- ask")
+        _ = try await store.section("Scope", body: "", parent: intro.id)
+        _ = try await store.section("Measures & <means>", body: "1. first\n2. second\n\nA \"quoted\" ]]> line.")
+        let first = try await store.database.exportDocBook(strategyID: store.strategy.id, for: store.member)
+        #expect(try LibXML.validate(first, relaxNG: Self.schema) == [])
+        let imported = try DocBookImporter.read(first, limit: 1 << 20, lenient: false)
+        #expect(imported.unmapped.isEmpty)
+        let copy = try await store.database.importStrategy(imported, by: store.admin)
+        #expect(copy.id != store.strategy.id)
+        let second = try await store.database.exportDocBook(strategyID: copy.id, for: store.admin)
+        #expect(String(decoding: second, as: UTF8.self) == String(decoding: first, as: UTF8.self))
+        let outline = try await store.database.outline(strategyID: copy.id, for: store.admin)
+        #expect(outline.map(\.number) == ["1", "1.1", "2"])
+    }
+
+    @Test func randomTextSurvivesTheRoundTripInItsCanonicalForm() throws {
+        var generator = SeededGenerator(seed: 5)
+        let alphabet = Array("abcdefghij XYZ&<>]]>\"'…é中🧒🏽\n*[]()-.\\0123456789")
+        for _ in 0..<300 {
+            func text(_ length: Int) -> String { String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
+            let heading = text(Int.random(in: 1..<30, using: &generator)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !heading.isEmpty else { continue }
+            let body = text(Int.random(in: 0..<200, using: &generator))
+            let canonical = MarkdownSubset.render(MarkdownSubset.parse(body))
+            #expect(MarkdownSubset.render(MarkdownSubset.parse(canonical)) == canonical)
+            let source = DocBookSource(
+                title: "T", summary: "", groups: StakeholderGroup.defaults,
+                sections: [DocBookSource.Section(anchor: "a1", number: "1", heading: heading, body: body, sections: [])]
+            )
+            let bytes = DocBookExporter.export(source)
+            #expect(try LibXML.validate(bytes, relaxNG: Self.schema) == [])
+            let back = try DocBookImporter.read(bytes, limit: 1 << 20, lenient: false)
+            #expect(back.source.sections.first?.heading == heading)
+            #expect(back.source.sections.first?.body == canonical)
+            #expect(DocBookExporter.export(back.source) == bytes)
+        }
+        // Text without markup characters is its own canonical form.
+        let plain = "Children & parents < teachers > \"all\" 🧒🏽\nsecond line\n\nnext paragraph"
+        #expect(MarkdownSubset.render(MarkdownSubset.parse(plain)) == plain)
+    }
+
+    @Test func foreignDocBookMapsItsSubsetAndReportsTheRestByPath() throws {
+        let document = """
+            <?xml version="1.0"?>
+            <book xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">
+              <info><title>A   book
+                 title</title>
+                <authorgroup><author><orgname>Parents' councils</orgname></author></authorgroup></info>
+              <chapter xml:id="ch1"><title>One</title>
+                <para>Some <emphasis role="bold">bold</emphasis> and <code>code</code>
+                   on two lines.</para>
+                <orderedlist><listitem><para>a</para></listitem><listitem><para>b</para></listitem></orderedlist>
+                <section><title>One point one</title><programlisting>x = 1</programlisting></section>
+              </chapter>
+            </book>
+            """
+        #expect(throws: DocBookImportError.unmapped(["/book/chapter[1]/para[1]/code[1]", "/book/chapter[1]/section[1]/programlisting[1]"])) {
+            try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: false)
+        }
+        let lenient = try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: true)
+        #expect(lenient.source.title == "A book title")
+        #expect(lenient.source.groups == [StakeholderGroup(key: "parents-councils", name: "Parents' councils")])
+        let chapter = try #require(lenient.source.sections.first)
+        #expect(chapter.anchor == "ch1" && chapter.heading == "One")
+        #expect(chapter.body == "Some **bold** and code\non two lines.\n\n1. a\n2. b")
+        #expect(chapter.sections.first?.body == "x = 1")
+        #expect(throws: DocBookImportError.self) { try DocBookImporter.read(Array("<article><title>v4</title></article>".utf8), limit: 1 << 20, lenient: true) }
+    }
+
+    // MARK: Hostile XML (OWASP XXE cheat sheet): each refused with the right error, fast, without reading
+    // anything or connecting anywhere.
+
+    static func refuse(_ document: String, as expected: DocBookImportError? = nil, limit: Int = 1 << 20) throws {
+        let start = ContinuousClock.now
+        let memoryBefore = Self.maxResidentKiB()
+        var refusal: DocBookImportError?
+        do {
+            _ = try DocBookImporter.read(Array(document.utf8), limit: limit, lenient: true)
+        } catch let error as DocBookImportError {
+            refusal = error
+        }
+        let elapsed = ContinuousClock.now - start
+        #expect(refusal != nil)
+        if let expected { #expect(refusal == expected) }
+        if case .malformed(let message)? = refusal { #expect(!message.contains("root:x:0")) }
+        #expect(elapsed < .seconds(1))
+        #expect(Self.maxResidentKiB() - memoryBefore < 64 * 1024)
+    }
+
+    static func maxResidentKiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
+    static let article = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>&x;</title></article>"#
+
+    @Test func externalEntitiesAndDTDsAreRefused() throws {
+        try Self.refuse(#"<?xml version="1.0"?><!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/passwd">]>"# + Self.article, as: .doctype)
+        try Self.refuse(#"<!DOCTYPE article SYSTEM "file:///etc/passwd">"# + Self.article, as: .doctype)
+        try Self.refuse(#"<!DOCTYPE article [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>"# + Self.article, as: .doctype)
+        // Without a DOCTYPE an entity cannot be declared, so a reference is simply not well-formed.
+        try Self.refuse(Self.article)
+    }
+
+    @Test func entityExpansionBombsAreRefused() throws {
+        var laughs = #"<!DOCTYPE article [<!ENTITY x0 "ha">"#
+        for level in 1...10 { laughs += "<!ENTITY x\(level) \"" + String(repeating: "&x\(level - 1);", count: 10) + "\">" }
+        laughs += "]>" + Self.article.replacingOccurrences(of: "&x;", with: "&x10;")
+        try Self.refuse(laughs, as: .doctype)
+        let quadratic = "<!DOCTYPE article [<!ENTITY x \"" + String(repeating: "a", count: 50_000) + "\">]>"
+            + Self.article.replacingOccurrences(of: "&x;", with: String(repeating: "&x;", count: 5_000))
+        try Self.refuse(quadratic, as: .doctype)
+    }
+
+    @Test func deepNestingAndOversizeAreRefused() throws {
+        let depth = 100_000
+        let deep = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0">"# + String(repeating: "<para>", count: depth)
+            + String(repeating: "</para>", count: depth) + "</article>"
+        try Self.refuse(deep)
+        try Self.refuse(Self.article.replacingOccurrences(of: "&x;", with: String(repeating: "a", count: 2_000)), as: .tooLarge(limit: 1_000), limit: 1_000)
+    }
+
+    @Test func aDTDOnALoopbackPortIsNeverFetched() throws {
+        // A listening socket the parser would connect to if it ever tried to fetch the DTD.
+        let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(server) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(server, $0, length) } }
+        listen(server, 8)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(server, $0, &length) } }
+        let port = UInt16(bigEndian: address.sin_port)
+        try Self.refuse(#"<!DOCTYPE article SYSTEM "http://127.0.0.1:\#(port)/docbook.dtd">"# + Self.article, as: .doctype)
+        try Self.refuse(
+            #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xi="http://www.w3.org/2001/XInclude" version="5.0"><title>t</title>"#
+                + #"<xi:include href="http://127.0.0.1:\#(port)/x.xml"/><para>&amp;</para></article"#
+        )
+        // Nothing connected: accept() on a non-blocking socket finds no pending connection.
+        _ = fcntl(server, F_SETFL, fcntl(server, F_GETFL) | O_NONBLOCK)
+        #expect(accept(server, nil, nil) == -1)
+    }
+
+    @Test func anXIncludeIsNeverProcessed() throws {
+        let document = #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xi="http://www.w3.org/2001/XInclude" version="5.0"><title>t</title>"#
+            + #"<section><title>s</title><para>before <xi:include href="file:///etc/passwd" parse="text"/> after</para></section></article>"#
+        let imported = try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: true)
+        #expect(imported.unmapped == ["/article/section[1]/para[1]/include[1]"])
+        #expect(imported.source.sections.first?.body == "before  after")
+        #expect(throws: DocBookImportError.self) { try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: false) }
+    }
+}
