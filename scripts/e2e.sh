@@ -3,7 +3,8 @@
 # a member's read, a facilitator's conditional edit, 428/412, a non-member's 404, the framework's own errors,
 # persistence across kill -9 and restart, clean shutdown on SIGTERM, and no token in the database, WAL or logs;
 # the drafting workflow: an amendment supported and merged, a conflict, concurrent accepts from many clients,
-# drafts and their comparison.
+# drafts and their comparison; DocBook: the demo's export checked by jing, pandoc and the DocBook XSL stylesheets,
+# imported back to the same bytes, and hostile XML refused without reading a file or opening a connection.
 # Usage: scripts/e2e.sh [path/to/strategy]   (default: .build/release/strategy)
 set -uo pipefail
 
@@ -120,6 +121,60 @@ call PUT "$URI" "$FAC" '{"heading":"Purpose and aims","body":"Protect every chil
 call POST "/strategies/$STRATEGY/drafts" "$FAC" '{"title":"Draft 2"}' >/dev/null
 check "draft comparison" "renamed" "$(call GET "/strategies/$STRATEGY/drafts/1/compare/2" "$MEM" >/dev/null; field '.sections[] | select(.id=='"$SECTION"') | .changes | join(",")')"
 check "phase moves forward" consultation "$(call PATCH "/strategies/$STRATEGY" "$FAC" '{"phase":"consultation"}' >/dev/null; field .phase)"
+
+# DocBook: the demo strategy exported, checked by the standard toolchain, imported back.
+DEMO_DB="$WORK/demo.sqlite"
+"$BIN" demo --no-serve --database "$DEMO_DB" --fixture "$(dirname "$0")/../fixtures/demo/strategy.json" > /dev/null 2>>"$LOG"
+"$BIN" export --database "$DEMO_DB" --strategy 1 --output "$WORK/demo.xml"
+RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+check "jing accepts the demo export" 0 "$(jing "$RNG" "$WORK/demo.xml" > "$WORK/jing.out" 2>/dev/null; echo $?)"
+[ -s "$WORK/jing.out" ] && cat "$WORK/jing.out"
+check "pandoc writes docx" 0 "$(pandoc -f docbook -t docx -o "$WORK/demo.docx" "$WORK/demo.xml" 2>>"$LOG"; echo $?)"
+pandoc -s -f docbook -t markdown --wrap=none "$WORK/demo.xml" -o "$WORK/demo.md" 2>>"$LOG"
+check "every heading and paragraph in pandoc's markdown" 0 \
+    "$(python3 "$(dirname "$0")/pandoc_contains.py" "$(dirname "$0")/../fixtures/demo/strategy.json" "$WORK/demo.md" > "$WORK/pandoc.out"; echo $?)"
+grep missing "$WORK/pandoc.out" | head -5
+check "DocBook XSL renders HTML without errors" "0:" \
+    "$(xsltproc --nonet /usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl "$WORK/demo.xml" > "$WORK/demo.html" 2> "$WORK/xslt.err"; echo "$?:$(grep -ci error "$WORK/xslt.err" | grep -v '^0$')")"
+IMPORTED=$("$BIN" import "$WORK/demo.xml" --database "$DEMO_DB")
+"$BIN" export --database "$DEMO_DB" --strategy "$IMPORTED" --output "$WORK/again.xml"
+check "export → import → export gives the same bytes" same "$(cmp -s "$WORK/demo.xml" "$WORK/again.xml" && echo same || echo differ)"
+call GET "/strategies/$STRATEGY/export" "$MEM" > /dev/null
+check "API export is DocBook" "application/docbook+xml" "$(header Content-Type)"
+check "API import" 201 "$(curl -s -o "$WORK/body" -w '%{http_code}' -X POST "$BASE/strategies/import" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/docbook+xml' --data-binary "@$WORK/demo.xml")"
+
+# Hostile XML: refused fast, nothing read from disk, nothing fetched from a loopback port.
+TRAP_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+python3 -c "
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $TRAP_PORT)); s.listen(8); s.settimeout(20)
+try:
+    s.accept(); open('$WORK/trap', 'w').write('connected')
+except socket.timeout:
+    pass
+" &
+TRAP=$!
+hostile() { # NAME EXPECTED-STATUS DOCUMENT
+    local result
+    printf '%s' "$3" > "$WORK/hostile.xml"
+    result=$(curl -s -o "$WORK/body" -w '%{http_code} %{time_total}' -X POST "$BASE/strategies/import" -H "Authorization: Bearer $ADMIN" \
+        -H 'Content-Type: application/docbook+xml' --data-binary "@$WORK/hostile.xml")
+    check "$1 refused" "$2" "${result% *}"
+    check "$1 refused within a second" yes "$(python3 -c "print('yes' if ${result#* } < 1 else 'no')")"
+    check "$1 leaks no file content" no "$(grep -q 'root:' "$WORK/body" && echo yes || echo no)"
+}
+ARTICLE='<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>&x;</title></article>'
+hostile "external entity" 422 '<!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/passwd">]>'"$ARTICLE"
+hostile "external DTD on loopback" 422 "<!DOCTYPE article SYSTEM \"http://127.0.0.1:$TRAP_PORT/docbook.dtd\">$ARTICLE"
+hostile "parameter entities" 422 '<!DOCTYPE article [<!ENTITY % p SYSTEM "http://127.0.0.1:'"$TRAP_PORT"'/p.dtd"> %p;]>'"$ARTICLE"
+LAUGHS='<!DOCTYPE article [<!ENTITY x0 "ha">'
+for i in $(seq 1 10); do LAUGHS+="<!ENTITY x$i \"$(printf "&x$((i - 1));%.0s" $(seq 1 10))\">"; done
+hostile "billion laughs" 422 "$LAUGHS]>${ARTICLE/&x;/&x10;}"
+hostile "quadratic blow-up" 422 "<!DOCTYPE article [<!ENTITY x \"$(head -c 50000 /dev/zero | tr '\0' a)\">]>${ARTICLE/&x;/$(printf '&x;%.0s' $(seq 1 5000))}"
+hostile "100,000-deep nesting" 400 "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\">$(printf '<para>%.0s' $(seq 1 100000))$(printf '</para>%.0s' $(seq 1 100000))</article>"
+kill "$TRAP" 2>/dev/null; wait "$TRAP" 2>/dev/null
+check "nothing connected to the loopback trap" no "$([ -f "$WORK/trap" ] && echo yes || echo no)"
 
 kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null; SERVER=
 start

@@ -3,7 +3,10 @@
 # Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev pkg-config curl jq python3 diffutils patch git)
+# libxml2-dev builds the DocBook code; docbook5-xml is the schema the tests validate against; jing, pandoc,
+# xsltproc with docbook-xsl-ns and xmllint (libxml2-utils) are the toolchain the end-to-end test and benchmark use.
+packages=(libsqlite3-dev libxml2-dev pkg-config curl jq python3 diffutils patch git
+    docbook5-xml jing pandoc xsltproc docbook-xsl-ns libxml2-utils)
 if [ "${1:-}" = "--bench" ]; then packages+=(wrk sqlite3 hyperfine time); fi
 
 missing=()

@@ -49,9 +49,9 @@ extension AppDatabase {
     }
 
     /// Creates a strategy from an imported document in one transaction: its groups, its sections with their
-    /// anchors, and one activity entry. `account` must be an admin; nil is the operator on the command line.
-    public func importStrategy(_ imported: DocBookImport, by account: Account?) async throws -> Strategy {
-        if let account, !account.admin { throw DocumentModelError.forbidden("only an admin may import a strategy") }
+    /// anchors (revisions authored by `account`, an admin), and one activity entry.
+    public func importStrategy(_ imported: DocBookImport, by account: Account) async throws -> Strategy {
+        guard account.admin else { throw DocumentModelError.forbidden("only an admin may import a strategy") }
         let source = imported.source
         var errors: [FieldError] = []
         TextRules.check(source.title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true, into: &errors)
@@ -68,7 +68,7 @@ extension AppDatabase {
         }
         check(source.sections)
         guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
-        let actor = Actor(accountID: account?.id, group: nil)
+        let actor = Actor(accountID: account.id, group: nil)
         return try await write { db in
             let now = Date()
             try db.run(

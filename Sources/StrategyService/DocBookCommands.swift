@@ -33,6 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "The DocBook file.") var file: String
     @Flag(help: "Keep elements outside the mapping as plain text instead of refusing the document.") var lenient = false
     @Option(help: "Refuse files larger than this many bytes (default 16 MiB).") var limit = 16 << 20
+    @Option(help: "The admin account the import is recorded as (default: the first admin account).") var account: Int64?
     @OptionGroup var store: DatabaseOptions
 
     func run() async throws {
@@ -46,14 +47,30 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError(Self.describe(error))
         }
         let database = try AppDatabase.open(path: store.database)
+        let admin = try await Self.admin(account, in: database)
         let strategy: Strategy
         do {
-            strategy = try await database.importStrategy(imported, by: nil)
+            strategy = try await database.importStrategy(imported, by: admin)
         } catch DocumentModelError.invalid(let errors) {
             throw ValidationError(errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
         }
         for path in imported.unmapped { FileHandle.standardError.write(Data("kept as plain text: \(path)\n".utf8)) }
         print(strategy.id)
+    }
+
+    /// Every revision names its author, so an import is recorded as an admin's.
+    static func admin(_ id: Int64?, in database: AppDatabase) async throws -> Account {
+        if let id {
+            guard let account = try await database.account(id: id), account.admin else { throw ValidationError("account \(id) is not an admin") }
+            return account
+        }
+        var after: Int64?
+        repeat {
+            let page = try await database.accounts(after: after, limit: 200)
+            if let admin = page.items.first(where: \.admin) { return admin }
+            after = page.nextAfter
+        } while after != nil
+        throw ValidationError("there is no admin account yet: create one with `strategy account add NAME --admin`")
     }
 
     static func describe(_ error: DocBookImportError) -> String {
