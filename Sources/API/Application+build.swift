@@ -30,7 +30,7 @@ public func buildApplication(
     let (router, _) = try buildRouter(database: database, configuration: configuration)
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "strategy"),
         logger: logger
     )

@@ -27,141 +27,163 @@ public enum MarkdownSubset {
         case link(url: String, [Inline])
     }
 
-    static let escapable: Set<Character> = ["\\", "*", "[", "]", "(", ")", "-", "."]
+    /// Every markup character is ASCII, so parsing works on UTF-8 bytes: a multi-byte character never
+    /// contains an ASCII byte. (Parsing `Character`s cost thirty times the time of writing the XML.)
+    static func isEscapable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "-"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    /// White space as XML and Markdown both mean it: space, tab, carriage return, line feed.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     // MARK: Parsing
 
     public static func parse(_ text: String) -> [Block] {
+        let bytes = Array(text.utf8)
         var blocks: [Block] = []
-        var lines: [Substring] = []
+        var lines: [Range<Int>] = []
         func flush() {
             defer { lines.removeAll() }
             guard !lines.isEmpty else { return }
-            if lines.allSatisfy({ bulletContent($0) != nil }) {
-                blocks.append(.bulletList(lines.map { inlines(trim(String(bulletContent($0)!))) }))
-            } else if lines.allSatisfy({ numberedContent($0) != nil }) {
-                blocks.append(.numberedList(lines.map { inlines(trim(String(numberedContent($0)!))) }))
+            if lines.allSatisfy({ bulletContent(bytes, $0) != nil }) {
+                blocks.append(.bulletList(lines.map { inlines(bytes, trim(bytes, bulletContent(bytes, $0)!)) }))
+            } else if lines.allSatisfy({ numberedContent(bytes, $0) != nil }) {
+                blocks.append(.numberedList(lines.map { inlines(bytes, trim(bytes, numberedContent(bytes, $0)!)) }))
             } else {
-                let joined = lines.map { trim(String($0)) }.joined(separator: "\n")
-                let content = inlines(joined)
+                // The paragraph's lines, trimmed, joined by single line breaks.
+                var joined: [UInt8] = []
+                for (index, line) in lines.enumerated() {
+                    if index > 0 { joined.append(0x0A) }
+                    joined.append(contentsOf: bytes[trim(bytes, line)])
+                }
+                let content = inlines(joined, 0..<joined.count)
                 if !content.isEmpty { blocks.append(.paragraph(content)) }
             }
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
-            if line.allSatisfy(\.isWhitespace) { flush() } else { lines.append(line) }
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let line = start..<end
+            if bytes[line].allSatisfy(isSpace) { flush() } else { lines.append(line) }
+            start = end + 1
         }
         flush()
         return blocks
     }
 
-    static func bulletContent(_ line: Substring) -> Substring? {
-        let trimmed = line.drop { $0 == " " }
-        guard trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") else { return nil }
-        return trimmed.dropFirst(2)
+    static func bulletContent(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int>? {
+        var index = line.lowerBound
+        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
+        guard index + 1 < line.upperBound, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == 0x20
+        else { return nil }
+        return index + 2..<line.upperBound
     }
 
-    static func numberedContent(_ line: Substring) -> Substring? {
-        let trimmed = line.drop { $0 == " " }
-        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 9, trimmed.dropFirst(digits.count).hasPrefix(". ") else { return nil }
-        return trimmed.dropFirst(digits.count + 2)
+    static func numberedContent(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int>? {
+        var index = line.lowerBound
+        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
+        let digitsStart = index
+        while index < line.upperBound && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+        let digits = index - digitsStart
+        guard digits > 0, digits <= 9, index + 1 < line.upperBound, bytes[index] == UInt8(ascii: "."), bytes[index + 1] == 0x20
+        else { return nil }
+        return index + 2..<line.upperBound
     }
 
-    static func trim(_ text: String) -> String {
-        String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper && isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
     }
 
     /// Inline markup of one paragraph or item.
-    static func inlines(_ text: String) -> [Inline] {
-        InlineParser(Array(text)).parse(0..<text.count)
+    static func inlines(_ bytes: [UInt8], _ range: Range<Int>) -> [Inline] {
+        InlineParser(bytes: bytes).parse(range)
     }
 
     private struct InlineParser {
-        let characters: [Character]
-
-        init(_ characters: [Character]) { self.characters = characters }
+        let bytes: [UInt8]
 
         func parse(_ range: Range<Int>) -> [Inline] {
             var result: [Inline] = []
-            var literal = ""
+            var literal: [UInt8] = []
             func flushLiteral() {
-                if !literal.isEmpty { append(.text(literal), to: &result) }
-                literal = ""
+                guard !literal.isEmpty else { return }
+                let text = String(decoding: literal, as: UTF8.self)
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                } else {
+                    result.append(.text(text))
+                }
+                literal.removeAll(keepingCapacity: true)
             }
             var index = range.lowerBound
             while index < range.upperBound {
-                let character = characters[index]
-                if character == "\\", index + 1 < range.upperBound, MarkdownSubset.escapable.contains(characters[index + 1]) {
-                    literal.append(characters[index + 1])
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\\") where index + 1 < range.upperBound && MarkdownSubset.isEscapable(bytes[index + 1]):
+                    literal.append(bytes[index + 1])
                     index += 2
                     continue
-                }
-                if character == "*", index + 1 < range.upperBound, characters[index + 1] == "*",
-                    let close = closing("**", from: index + 2, in: range), isSpan(index + 2..<close)
-                {
-                    flushLiteral()
-                    result.append(.strong(parse(index + 2..<close)))
-                    index = close + 2
-                    continue
-                }
-                if character == "*", let close = closingSingleStar(from: index + 1, in: range), isSpan(index + 1..<close) {
-                    flushLiteral()
-                    result.append(.emphasis(parse(index + 1..<close)))
-                    index = close + 1
-                    continue
-                }
-                if character == "[", let link = link(at: index, in: range) {
-                    flushLiteral()
-                    result.append(.link(url: link.url, parse(link.text)))
-                    index = link.end
-                    continue
-                }
-                if character.isNewline || character == " " || character == "\t" {
+                case UInt8(ascii: "*"):
+                    if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "*"),
+                        let close = closingDoubleStar(from: index + 2, in: range), isSpan(index + 2..<close)
+                    {
+                        flushLiteral()
+                        result.append(.strong(parse(index + 2..<close)))
+                        index = close + 2
+                        continue
+                    }
+                    if let close = closingSingleStar(from: index + 1, in: range), isSpan(index + 1..<close) {
+                        flushLiteral()
+                        result.append(.emphasis(parse(index + 1..<close)))
+                        index = close + 1
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    if let link = link(at: index, in: range) {
+                        flushLiteral()
+                        result.append(.link(url: link.url, parse(link.text)))
+                        index = link.end
+                        continue
+                    }
+                case 0x20, 0x09, 0x0A, 0x0D:
                     // A white-space run holding a line break is one line break.
                     var end = index
                     var newline = false
-                    while end < range.upperBound, characters[end].isWhitespace {
-                        if characters[end].isNewline { newline = true }
+                    while end < range.upperBound, MarkdownSubset.isSpace(bytes[end]) {
+                        if bytes[end] == 0x0A || bytes[end] == 0x0D { newline = true }
                         end += 1
                     }
-                    literal += newline ? "\n" : String(characters[index..<end])
+                    if newline { literal.append(0x0A) } else { literal.append(contentsOf: bytes[index..<end]) }
                     index = end
                     continue
+                default:
+                    break
                 }
-                literal.append(character)
+                literal.append(byte)
                 index += 1
             }
             flushLiteral()
             return result
         }
 
-        private func append(_ inline: Inline, to result: inout [Inline]) {
-            if case .text(let text) = inline, case .text(let previous)? = result.last {
-                result[result.count - 1] = .text(previous + text)
-            } else {
-                result.append(inline)
-            }
-        }
-
         /// Non-empty and not starting or ending with white space, as emphasis must be.
         private func isSpan(_ range: Range<Int>) -> Bool {
-            !range.isEmpty && !characters[range.lowerBound].isWhitespace && !characters[range.upperBound - 1].isWhitespace
+            !range.isEmpty && !MarkdownSubset.isSpace(bytes[range.lowerBound]) && !MarkdownSubset.isSpace(bytes[range.upperBound - 1])
         }
 
-        private func isEscaped(_ index: Int, from start: Int) -> Bool {
-            var backslashes = 0
-            var cursor = index - 1
-            while cursor >= start, characters[cursor] == "\\" { backslashes += 1; cursor -= 1 }
-            return backslashes % 2 == 1
-        }
-
-        private func closing(_ marker: String, from start: Int, in range: Range<Int>) -> Int? {
-            let marker = Array(marker)
+        private func closingDoubleStar(from start: Int, in range: Range<Int>) -> Int? {
             var index = start
-            while index + marker.count <= range.upperBound {
-                if characters[index] == "\\" { index += 2; continue }
-                if Array(characters[index..<index + marker.count]) == marker { return index }
+            while index + 1 < range.upperBound {
+                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return index }
                 index += 1
             }
             return nil
@@ -171,10 +193,10 @@ public enum MarkdownSubset {
         private func closingSingleStar(from start: Int, in range: Range<Int>) -> Int? {
             var index = start
             while index < range.upperBound {
-                if characters[index] == "\\" { index += 2; continue }
-                if characters[index] == "*" {
-                    if index + 1 < range.upperBound, characters[index + 1] == "*" {
-                        guard let close = closing("**", from: index + 2, in: range) else { return nil }
+                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "*") {
+                    if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "*") {
+                        guard let close = closingDoubleStar(from: index + 2, in: range) else { return nil }
                         index = close + 2
                         continue
                     }
@@ -187,19 +209,19 @@ public enum MarkdownSubset {
 
         /// `[text](url)` at `start`: the text's range, the url, and the index after the `)`.
         private func link(at start: Int, in range: Range<Int>) -> (text: Range<Int>, url: String, end: Int)? {
-            guard let close = closing("]", from: start + 1, in: range), close + 1 < range.upperBound, characters[close + 1] == "(" else {
-                return nil
+            var close = start + 1
+            while close < range.upperBound && bytes[close] != UInt8(ascii: "]") {
+                close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
             }
+            guard close + 1 < range.upperBound, close > start + 1, bytes[close + 1] == UInt8(ascii: "(") else { return nil }
             var index = close + 2
-            var url = ""
-            while index < range.upperBound, characters[index] != ")" {
-                let character = characters[index]
-                if character.isWhitespace || character == "(" || character == "\\" { return nil }
-                url.append(character)
+            while index < range.upperBound, bytes[index] != UInt8(ascii: ")") {
+                let byte = bytes[index]
+                if MarkdownSubset.isSpace(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\\") { return nil }
                 index += 1
             }
-            guard index < range.upperBound, !url.isEmpty, close > start + 1 else { return nil }
-            return (start + 1..<close, url, index + 1)
+            guard index < range.upperBound, index > close + 2 else { return nil }
+            return (start + 1..<close, String(decoding: bytes[close + 2..<index], as: UTF8.self), index + 1)
         }
     }
 
@@ -232,21 +254,27 @@ public enum MarkdownSubset {
 
     /// Escapes the characters that could start markup; `-` and `.` only where they could start a list item.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character == "\\" || character == "*" || character == "[" || character == "]" { out.append("\\") }
-            out.append(character)
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
+        else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {
+                out.append(UInt8(ascii: "\\"))
+            }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A paragraph whose first line looks like a list item must not be read back as a list.
     static func escapeLineStart(_ text: String) -> String {
-        let line = Substring(text)
-        if line.hasPrefix("- ") { return "\\" + text }
-        if let content = numberedContent(line), content.startIndex > line.startIndex {
-            let digits = line.prefix { $0.isNumber }
-            return digits + "\\" + text.dropFirst(digits.count)
+        let bytes = Array(text.utf8)
+        if bytes.count >= 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == 0x20 { return "\\" + text }
+        if let content = numberedContent(bytes, 0..<bytes.count) {
+            let dot = content.lowerBound - 2
+            return String(decoding: bytes[..<dot], as: UTF8.self) + "\\" + String(decoding: bytes[dot...], as: UTF8.self)
         }
         return text
     }

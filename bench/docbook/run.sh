@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# DocBook benchmark on the release build, against xmllint on the same file in the same run (hyperfine medians,
+# whole processes):
+#   export  GET …/export of a generated 200-section, ~1 MB strategy (curl)  vs  xmllint --format of that file
+#   import  POST /strategies/import of that file (curl)                    vs  xmllint --noout of that file
+# Usage: bench/docbook/run.sh   (RUNS=10; SEED=1; SECTIONS=200; SKIP_BUILD=1 to reuse the release build)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${RUNS:-10}
+SEED=${SEED:-1}
+[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
+BIN=$PWD/.build-release/release/strategy
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+DB="$WORK/bench.sqlite"
+SERVER=
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+
+TOKEN=$("$BIN" account add "Benchmark admin" --admin --database "$DB" | tail -1)
+"$BIN" serve --port "$PORT" --database "$DB" 2> "$WORK/serve.log" &
+SERVER=$!
+for _ in $(seq 1 100); do curl -sf "$BASE/health" > /dev/null && break; sleep 0.1; done
+median() {
+    hyperfine -N -i --runs "$RUNS" --warmup 2 --export-json "$WORK/t.json" "$1" > /dev/null 2>&1
+    python3 -c "import json; print(json.load(open('$WORK/t.json'))['results'][0]['median'])"
+}
+row() { # name ours baseline target
+    printf '| %s | %.1f ms | %.1f ms | %.2f | %s |\n' "$1" "$(python3 -c "print($2 * 1000)")" "$(python3 -c "print($3 * 1000)")" \
+        "$(python3 -c "print($2 / $3)")" "$4"
+}
+
+STRATEGY=$(python3 bench/docbook/generate.py "$PORT" "$TOKEN" "$SEED" "${SECTIONS:-200}")
+curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/strategies/$STRATEGY/export" -o "$WORK/export.xml"
+echo "machine: $(nproc) cores; $(date -u +%FT%TZ); seed $SEED; document $(( $(stat -c %s "$WORK/export.xml") / 1024 )) KB"
+echo
+echo "| measure | ours | baseline | ratio | target |"
+echo "| --- | --- | --- | --- | --- |"
+EXPORT=$(median "curl -sf -o /dev/null -H 'Authorization: Bearer $TOKEN' $BASE/strategies/$STRATEGY/export")
+FORMAT=$(median "xmllint --format --output /dev/null $WORK/export.xml")
+row "export (GET …/export) vs xmllint --format" "$EXPORT" "$FORMAT" "≤ 2"
+IMPORT=$(median "curl -sf -o /dev/null -X POST -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/docbook+xml' --data-binary @$WORK/export.xml $BASE/strategies/import")
+NOOUT=$(median "xmllint --noout $WORK/export.xml")
+row "import (POST /strategies/import) vs xmllint --noout" "$IMPORT" "$NOOUT" "≤ 3"
