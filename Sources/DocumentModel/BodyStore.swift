@@ -17,22 +17,25 @@ enum BodyStore {
     /// Saves the chunks of `body` not yet known and returns the revision's chunk list.
     /// Chunks found in `known` (typically the current revision's) are reused without a query.
     static func store(_ body: String, known: [Substring: Int64] = [:], in db: Database) throws -> Data {
-        var known = known
+        // Chunks met earlier in this body, by digest: hashing a `Substring` as a dictionary key normalises it to
+        // NFC first, which for non-ASCII text cost more than the SHA-256 (imports store thousands of chunks).
+        var seen: [Data: Int64] = [:]
         var list = Data()
         for chunk in chunks(of: body) {
             let id: Int64
-            if let knownID = known[chunk] {
+            if !known.isEmpty, let knownID = known[chunk] {
                 id = knownID
             } else {
-                let text = String(chunk)
-                let hash = Hashing.sha256(text)
-                if let existing = try db.value(Int64.self, "SELECT id FROM textChunk WHERE sha256 = ?", [hash]) {
+                let hash = Hashing.sha256(chunk.utf8)
+                if let seenID = seen[hash] {
+                    id = seenID
+                } else if let existing = try db.value(Int64.self, "SELECT id FROM textChunk WHERE sha256 = ?", [hash]) {
                     id = existing
                 } else {
-                    try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [hash, text])
+                    try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [hash, String(chunk)])
                     id = db.lastInsertedRowID
                 }
-                known[chunk] = id
+                seen[hash] = id
             }
             Varint.append(UInt64(id), to: &list)
         }

@@ -4,7 +4,15 @@ import Foundation
 /// SHA-256 helpers shared by the content-addressed body store and the activity chain.
 enum Hashing {
     static func sha256(_ text: String) -> Data {
-        Data(SHA256.hash(data: Data(text.utf8)))
+        sha256(text.utf8[...])
+    }
+
+    static func sha256(_ utf8: Substring.UTF8View) -> Data {
+        var hasher = SHA256()
+        if utf8.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+            hasher.update(data: Array(utf8))
+        }
+        return Data(hasher.finalize())
     }
 
     static func hex(_ data: Data) -> String {
