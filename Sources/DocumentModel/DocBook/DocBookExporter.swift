@@ -154,9 +154,21 @@ public enum DocBookExporter {
 /// this keeps anything older or imported from ever producing a document that is not well-formed).
 enum XMLText {
     static func safe(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy(TextRules.isXMLChar) { return text }
+        if isSafe(text.utf8) { return text }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.filter(TextRules.isXMLChar))
         return String(out)
+    }
+
+    /// The fast check, on UTF-8: the characters XML 1.0 refuses are the C0 controls but tab, line feed and
+    /// carriage return, and U+FFFE and U+FFFF (EF BF BE, EF BF BF); a Swift string holds no lone surrogates.
+    static func isSafe(_ utf8: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            if (byte == 0xBE || byte == 0xBF) && previous == (0xEF, 0xBF) { return false }
+            previous = (previous.1, byte)
+        }
+        return true
     }
 }

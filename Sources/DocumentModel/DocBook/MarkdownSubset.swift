@@ -153,6 +153,8 @@ public enum MarkdownSubset {
                         index = link.end
                         continue
                     }
+                case 0x20 where index + 1 >= range.upperBound || !MarkdownSubset.isSpace(bytes[index + 1]):
+                    break  // a single space, the common case
                 case 0x20, 0x09, 0x0A, 0x0D:
                     // A white-space run holding a line break is one line break.
                     var end = index
@@ -165,7 +167,16 @@ public enum MarkdownSubset {
                     index = end
                     continue
                 default:
-                    break
+                    // Copy the run up to the next byte that may start markup or white space in one go.
+                    var end = index + 1
+                    while end < range.upperBound {
+                        let next = bytes[end]
+                        if next == UInt8(ascii: "\\") || next == UInt8(ascii: "*") || next == UInt8(ascii: "[") || next < 0x21 { break }
+                        end += 1
+                    }
+                    literal.append(contentsOf: bytes[index..<end])
+                    index = end
+                    continue
                 }
                 literal.append(byte)
                 index += 1
