@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test(arguments: [[], ["serve"], ["demo"], ["account"], ["account", "add"], ["account", "list"], ["token"], ["token", "issue"],
-                      ["token", "revoke"], ["token", "list"], ["backup"]])
+                      ["token", "revoke"], ["token", "list"], ["backup"], ["export"], ["import"]])
     func everyCommandHasHelp(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--help"], in: try CommandRunner.temporaryDirectory())
         #expect(result.status == 0)
@@ -52,5 +52,22 @@ import Testing
         let copy = try AppDatabase.open(path: directory.appendingPathComponent("copy.sqlite").path)
         #expect(try await copy.accounts(after: nil, limit: 10).items.map(\.name) == ["Kept"])
         #expect(try CommandRunner.run(["backup", "copy.sqlite", "--database", "live.sqlite"], in: directory).status != 0)
+    }
+
+    @Test func exportThenImportGivesTheSameDocument() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        _ = try CommandRunner.run(["demo", "--no-serve", "--database", "demo.sqlite"], in: directory)
+        let export = try CommandRunner.run(["export", "--strategy", "1", "--output", "demo.xml", "--database", "demo.sqlite"], in: directory)
+        #expect(export.status == 0, "\(export.error)")
+        let imported = try CommandRunner.run(["import", "demo.xml", "--database", "demo.sqlite"], in: directory)
+        #expect(imported.status == 0, "\(imported.error)")
+        let id = imported.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let again = try CommandRunner.run(["export", "--strategy", id, "--database", "demo.sqlite"], in: directory)
+        let first = try String(contentsOf: directory.appendingPathComponent("demo.xml"), encoding: .utf8)
+        #expect(again.output == first && first.contains("<article"))
+        #expect(try CommandRunner.run(["export", "--strategy", "99", "--database", "demo.sqlite"], in: directory).status != 0)
+        try Data("<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>".utf8).write(to: directory.appendingPathComponent("evil.xml"))
+        let evil = try CommandRunner.run(["import", "evil.xml", "--database", "demo.sqlite"], in: directory)
+        #expect(evil.status != 0 && evil.error.contains("DOCTYPE") && !evil.error.contains("root:"))
     }
 }
