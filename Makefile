@@ -22,4 +22,6 @@ e2e: release
 bench:
 	@scripts/install-deps.sh --bench
 	bench/run.sh
-	bench/diff/run.sh
+	SKIP_BUILD=1 bench/diff/run.sh
+	SKIP_BUILD=1 bench/drafting/run.sh
+	SKIP_BUILD=1 bench/docbook/run.sh
