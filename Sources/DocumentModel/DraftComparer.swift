@@ -45,7 +45,7 @@ enum DraftComparer {
         guard bytes > 64 * 1024 && pairs.count > 1 else { return pairs.map { ProseDiff(before: $0.before, after: $0.after) } }
         let results = UnsafeMutableBufferPointer<ProseDiff?>.allocate(capacity: pairs.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer { results.deinitialize(); results.deallocate() }
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: pairs.count) { index in

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What an export writes: a strategy's text as a tree, independent of how it is stored.
 public struct DocBookSource: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
@@ -26,6 +28,16 @@ public enum DocBookExporter {
     static let xlink = "http://www.w3.org/1999/xlink"
 
     public static func export(_ source: DocBookSource) -> [UInt8] {
+        var bodies: [String] = []
+        func collect(_ sections: [DocBookSource.Section]) {
+            for section in sections {
+                bodies.append(section.body)
+                collect(section.sections)
+            }
+        }
+        collect(source.sections)
+        let parsed = parseAll(bodies)
+        var next = 0
         let writer = XMLWriter()
         writer.start("article")
         writer.attribute("xmlns", namespace)
@@ -63,7 +75,7 @@ public enum DocBookExporter {
             writer.start("para")
             writer.end()
         }
-        for section in source.sections { self.section(writer, section, depth: 1) }
+        for section in source.sections { self.section(writer, section, depth: 1, parsed: parsed, next: &next) }
         newline(writer, depth: 0)
         writer.end()
         var bytes = writer.finish()
@@ -71,14 +83,16 @@ public enum DocBookExporter {
         return bytes
     }
 
-    static func section(_ writer: XMLWriter, _ section: DocBookSource.Section, depth: Int) {
+    /// `parsed` holds every body's blocks in reading order; `next` is this section's index in it.
+    static func section(_ writer: XMLWriter, _ section: DocBookSource.Section, depth: Int, parsed: [[MarkdownSubset.Block]], next: inout Int) {
         newline(writer, depth: depth)
         writer.start("section")
         writer.attribute("xml:id", section.anchor)
         writer.attribute("label", section.number)
         newline(writer, depth: depth + 1)
         element(writer, "title", section.heading)
-        let content = MarkdownSubset.parse(section.body)
+        let content = parsed[next]
+        next += 1
         if content.isEmpty && section.sections.isEmpty {
             // A section needs a block or a subsection; an empty paragraph stands for an empty body.
             newline(writer, depth: depth + 1)
@@ -86,9 +100,24 @@ public enum DocBookExporter {
             writer.end()
         }
         blocks(writer, content, depth: depth + 1)
-        for child in section.sections { self.section(writer, child, depth: depth + 1) }
+        for child in section.sections { self.section(writer, child, depth: depth + 1, parsed: parsed, next: &next) }
         newline(writer, depth: depth)
         writer.end()
+    }
+
+    /// Bodies parsed (and made XML-safe) before writing; a large strategy's bodies are parsed on all cores.
+    static func parseAll(_ bodies: [String]) -> [[MarkdownSubset.Block]] {
+        let bytes = bodies.reduce(0) { $0 + $1.utf8.count }
+        guard bytes > 64 * 1024 && bodies.count > 1 else { return bodies.map(MarkdownSubset.parse) }
+        let results = UnsafeMutableBufferPointer<[MarkdownSubset.Block]>.allocate(capacity: bodies.count)
+        results.initialize(repeating: [])
+        defer { results.deinitialize(); results.deallocate() }
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: bodies.count) { index in
+            slots[index] = MarkdownSubset.parse(bodies[index])
+        }
+        return Array(results)
     }
 
     static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int) {
@@ -146,8 +175,10 @@ public enum DocBookExporter {
 
     /// Indentation between elements whose content is elements only (never inside a paragraph).
     static func newline(_ writer: XMLWriter, depth: Int) {
-        writer.text("\n" + String(repeating: "  ", count: depth))
+        writer.text(depth < indentation.count ? indentation[depth] : "\n" + String(repeating: "  ", count: depth))
     }
+
+    static let indentation = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 }
 
 /// Text on its way into XML: characters XML 1.0 cannot carry are dropped (the API refuses them at the door;
@@ -163,12 +194,19 @@ enum XMLText {
     /// The fast check, on UTF-8: the characters XML 1.0 refuses are the C0 controls but tab, line feed and
     /// carriage return, and U+FFFE and U+FFFF (EF BF BE, EF BF BF); a Swift string holds no lone surrogates.
     static func isSafe(_ utf8: String.UTF8View) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-            if (byte == 0xBE || byte == 0xBF) && previous == (0xEF, 0xBF) { return false }
-            previous = (previous.1, byte)
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return true
         }
-        return true
+        return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
     }
 }
