@@ -23,16 +23,16 @@ extension AppDatabase {
     static func docBookSource(_ db: Database, strategyID: Int64) throws -> DocBookSource {
         guard let strategy = try fetchStrategy(db, id: strategyID) else { throw DocumentModelError.notFound("strategy") }
         let outline = try liveOutline(db, strategyID: strategyID)
-        var bodies: [Int64: (anchor: String?, body: String)] = [:]
-        for row in try db.rows(
+        let rows = try db.rows(
             """
             SELECT section.id, section.anchor, revision.chunkIds FROM section
             JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
             WHERE section.strategyId = ? AND section.removedAt IS NULL
             """, [strategyID]
-        ) {
-            bodies[row["id"]] = (row["anchor"], try BodyStore.loadText(row["chunkIds"], in: db))
-        }
+        )
+        let texts = try BodyStore.loadTexts(rows.map { $0["chunkIds"] }, in: db)
+        var bodies: [Int64: (anchor: String?, body: String)] = [:]
+        for (row, text) in zip(rows, texts) { bodies[row["id"]] = (row["anchor"], text) }
         // The outline is in reading order; children are gathered under their parents from the leaves up.
         var children: [Int64?: [DocBookSource.Section]] = [:]
         for entry in outline.reversed() {

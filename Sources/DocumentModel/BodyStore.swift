@@ -54,6 +54,28 @@ enum BodyStore {
         try assemble(list, in: db) { _, _ in }
     }
 
+    /// Many bodies for reading with one query for all their chunks (an export reads every section).
+    static func loadTexts(_ lists: [Data], in db: Database) throws -> [String] {
+        let idLists = lists.map { Varint.decode($0).map { Int64($0) } }
+        var unique = Set<Int64>()
+        for ids in idLists { unique.formUnion(ids) }
+        guard !unique.isEmpty else { return lists.map { _ in "" } }
+        var texts: [Int64: String] = [:]
+        texts.reserveCapacity(unique.count)
+        let array = "[" + unique.map(String.init).joined(separator: ",") + "]"
+        let statement = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))")
+        let cursor = try Row.fetchCursor(statement, arguments: [array])
+        while let row = try cursor.next() { texts[row[0]] = row[1] }
+        return try idLists.map { ids in
+            var text = ""
+            for id in ids {
+                guard let chunk = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk") }
+                text += chunk
+            }
+            return text
+        }
+    }
+
     private static func assemble(_ list: Data, in db: Database, visit: (String, Int64) -> Void) throws -> String {
         let ids = Varint.decode(list).map { Int64($0) }
         guard !ids.isEmpty else { return "" }

@@ -168,10 +168,14 @@ public enum MarkdownSubset {
                     continue
                 default:
                     // Copy the run up to the next byte that may start markup or white space in one go.
+                    // (A single space between words continues the run: most paragraphs are then one copy.)
                     var end = index + 1
                     while end < range.upperBound {
                         let next = bytes[end]
-                        if next == UInt8(ascii: "\\") || next == UInt8(ascii: "*") || next == UInt8(ascii: "[") || next < 0x21 { break }
+                        if next == UInt8(ascii: "\\") || next == UInt8(ascii: "*") || next == UInt8(ascii: "[") { break }
+                        if next < 0x21 {
+                            guard next == 0x20, end + 1 < range.upperBound, !MarkdownSubset.isSpace(bytes[end + 1]) else { break }
+                        }
                         end += 1
                     }
                     literal.append(contentsOf: bytes[index..<end])
