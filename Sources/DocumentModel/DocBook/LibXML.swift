@@ -45,7 +45,8 @@ enum XMLInputError: Error, Equatable {
 enum LibXML {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
 
-    private static let setUp: Void = {
+    /// Initialises libxml2 once per process, with the refusing entity loader and silenced error printing.
+    static let setUp: Void = {
         xmlInitParser()
         strategy_install_entity_loader()
         strategy_silence_errors()
@@ -194,7 +195,7 @@ final class XMLWriter {
     private let writer: xmlTextWriterPtr
 
     init() {
-        _ = LibXML.options
+        _ = LibXML.setUp
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
