@@ -1,8 +1,12 @@
-# The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks.
-.PHONY: deps serve demo test release e2e bench
+# The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks
+# (`make test` also the tools the tests use).
+.PHONY: deps test-deps serve demo test release e2e bench
 
 deps:
 	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
 
 serve: deps
 	swift run strategy serve
@@ -10,13 +14,13 @@ serve: deps
 demo: deps
 	swift run strategy demo
 
-test: deps
+test: test-deps
 	swift test
 
 release: deps
 	swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy
 
-e2e: release
+e2e: test-deps release
 	scripts/e2e.sh .build-release/release/strategy
 
 bench:

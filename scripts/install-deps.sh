@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the project builds, tests and benchmarks with, skipping those already present.
-# Usage: scripts/install-deps.sh [--bench]
+# Installs the Debian packages the project needs, skipping those already present.
+# Usage: scripts/install-deps.sh            what building and serving need
+#        scripts/install-deps.sh --test     plus what the tests use
+#        scripts/install-deps.sh --bench    plus what the tests and the benchmarks use
 set -euo pipefail
 
-# libxml2-dev builds the DocBook code; docbook5-xml is the schema the tests validate against; jing, pandoc,
-# xsltproc with docbook-xsl-ns and xmllint (libxml2-utils) are the toolchain the end-to-end test and benchmark use.
-packages=(libsqlite3-dev libxml2-dev pkg-config curl jq python3 diffutils patch git
-    docbook5-xml jing pandoc xsltproc docbook-xsl-ns libxml2-utils)
+# Building and serving: SQLite and libxml2 (DocBook export and import), found through pkg-config.
+packages=(libsqlite3-dev libxml2-dev pkg-config)
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
+    # The tests: curl, jq and python3 drive the end-to-end test; GNU diff, patch and git are the diff engine's
+    # oracles; docbook5-xml is the schema exports are validated against; jing, pandoc, xsltproc with
+    # docbook-xsl-ns and xmllint (libxml2-utils) are the DocBook toolchain the end-to-end test checks with.
+    packages+=(curl jq python3 diffutils patch git docbook5-xml jing pandoc xsltproc docbook-xsl-ns libxml2-utils)
+fi
 if [ "${1:-}" = "--bench" ]; then packages+=(wrk sqlite3 hyperfine time); fi
 
 missing=()
