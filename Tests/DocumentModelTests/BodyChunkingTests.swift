@@ -42,3 +42,24 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct BodyLoadingTests {
+    /// Bodies read together come back byte for byte whether their chunks are neighbours (one range scan) or
+    /// scattered among others (a lookup per chunk).
+    @Test func manyBodiesLoadTheSameWhetherTheirChunksAreDenseOrScattered() async throws {
+        let store = try await TestStore.make()
+        let bodies = try await store.database.write { db -> ([Data], [Data]) in
+            let first = try BodyStore.store("Alpha one. Alpha two.\n", in: db)
+            for index in 0..<100 { _ = try BodyStore.store("Filler \(index). ", in: db) }
+            let scattered = try BodyStore.store("Alpha one. Omega.\n", in: db)
+            let dense = try BodyStore.store("New one. New two. New three.", in: db)
+            return ([first, scattered], [dense, dense])
+        }
+        let (scattered, dense) = try store.database.read { db in
+            (try BodyStore.loadTexts(bodies.0, in: db), try BodyStore.loadTexts(bodies.1, in: db))
+        }
+        #expect(scattered == ["Alpha one. Alpha two.\n", "Alpha one. Omega.\n"])
+        #expect(dense == ["New one. New two. New three.", "New one. New two. New three."])
+        #expect(try store.database.read { db in try BodyStore.loadTexts([], in: db) } == [])
+    }
+}
