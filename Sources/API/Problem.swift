@@ -43,6 +43,7 @@ public enum ProblemValue: Sendable, Encodable, Equatable {
     case int(Int)
     case bool(Bool)
     case strings([String])
+    case ints([Int])
     case fieldErrors([FieldError])
     case conflicts([MergeConflict])
 
@@ -53,6 +54,7 @@ public enum ProblemValue: Sendable, Encodable, Equatable {
         case .int(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
         case .strings(let value): try container.encode(value)
+        case .ints(let value): try container.encode(value)
         case .fieldErrors(let value): try container.encode(value)
         case .conflicts(let value): try container.encode(value)
         }
@@ -143,6 +145,20 @@ extension Problem {
             )
             extensions["conflicts"] = .conflicts(conflicts)
             extensions["currentRevision"] = .int(current)
+        case .overlappingSuggestions(let numbers):
+            self.init(
+                status: .conflict, slug: "overlapping-suggestions", title: "Overlapping suggestions",
+                detail: "the suggestions of comments \(numbers.map(String.init).joined(separator: ", ")) replace overlapping "
+                    + "passages, so they cannot be applied in one revision; nothing was written"
+            )
+            extensions["comments"] = .ints(numbers)
+        case .notApproved(let draft, let groups):
+            self.init(
+                status: .conflict, slug: "not-approved", title: "Not approved by every group",
+                detail: "draft \(draft) cannot be adopted: \(groups.joined(separator: ", ")) \(groups.count == 1 ? "has" : "have") not approved it"
+            )
+            extensions["groups"] = .strings(groups)
+            extensions["draft"] = .int(draft)
         }
     }
 }

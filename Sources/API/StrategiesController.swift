@@ -131,6 +131,8 @@ struct StrategyResponse: Encodable, Sendable {
     var phase: String
     var groups: [StakeholderGroup]
     var createdAt: Date
+    /// Present once the strategy is adopted: the draft every group approved.
+    var adoptedDraft: Int?
 
     init(_ strategy: Strategy) {
         id = strategy.id
@@ -139,6 +141,7 @@ struct StrategyResponse: Encodable, Sendable {
         phase = strategy.phase.rawValue
         groups = strategy.groups
         createdAt = strategy.createdAt
+        adoptedDraft = strategy.adoptedDraft
     }
 }
 

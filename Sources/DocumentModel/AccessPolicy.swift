@@ -9,15 +9,23 @@ public enum StrategyAction: String, Sendable {
     case withdrawAmendment
     case decideAmendment
     case cutDraft
+    case comment
+    case resolveComment
+    case signOff
+    case adopt
 
     /// Roles allowed to perform the action (admins may do everything a facilitator may).
     var allowedRoles: Set<Role> {
         switch self {
         case .read: Set(Role.allCases)
-        case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft: [.facilitator]
+        case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft, .resolveComment, .adopt: [.facilitator]
         case .proposeAmendment, .withdrawAmendment: [.member, .signatory, .facilitator]
         // Support is a stakeholder's voice; facilitators run the process and stay neutral.
         case .supportAmendment: [.member, .signatory]
+        // Observers may comment too, but only while the strategy is out for consultation (see `allowedPhases(for:)`).
+        case .comment: Set(Role.allCases)
+        // A sign-off speaks for a whole group, which is what a signatory is for.
+        case .signOff: [.signatory]
         }
     }
 
@@ -27,9 +35,17 @@ public enum StrategyAction: String, Sendable {
         case .read: Set(Phase.allCases)
         // Final review takes no new amendments; the open ones can still be decided.
         case .proposeAmendment: [.drafting, .consultation]
-        case .editStrategy, .manageMembers, .editSections, .supportAmendment, .withdrawAmendment, .decideAmendment, .cutDraft:
+        case .editStrategy, .manageMembers, .editSections, .supportAmendment, .withdrawAmendment, .decideAmendment, .cutDraft,
+            .comment, .resolveComment, .signOff:
             [.drafting, .consultation, .finalReview]
+        case .adopt: [.finalReview]
         }
+    }
+
+    /// The phases in which `role` may act; narrower than `allowedPhases` only for observers' comments.
+    func allowedPhases(for role: Role?) -> Set<Phase> {
+        if self == .comment && role == .observer { return [.consultation] }
+        return allowedPhases
     }
 
     /// The action in words, for problem details.
@@ -44,6 +60,10 @@ public enum StrategyAction: String, Sendable {
         case .withdrawAmendment: "withdrawing amendments"
         case .decideAmendment: "deciding on amendments"
         case .cutDraft: "cutting drafts"
+        case .comment: "comments"
+        case .resolveComment: "resolving comments"
+        case .signOff: "sign-offs"
+        case .adopt: "adoption"
         }
     }
 }
@@ -74,7 +94,7 @@ public enum AccessPolicy {
                 throw DocumentModelError.forbidden("your role in this strategy does not allow this action")
             }
         }
-        guard action.allowedPhases.contains(strategy.phase) else {
+        guard action.allowedPhases(for: account.admin ? nil : membership?.role).contains(strategy.phase) else {
             throw DocumentModelError.phaseForbids(phase: strategy.phase, action: action.summary)
         }
         return Access(strategy: strategy, account: account, membership: membership)

@@ -177,6 +177,90 @@ extension AppDatabase {
                 CREATE UNIQUE INDEX section_anchor ON section(strategyId, anchor) WHERE anchor IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4-review") { db in
+            try db.execute(sql: """
+                -- A comment quotes the passage it was written on (offsets into one revision's body, plus the quoted
+                -- text and some context), so it can be followed onto later revisions and is never lost. The
+                -- tracked* columns cache where the passage stands on `trackedRevision`, so a read maps it only
+                -- from there onwards, not from the revision it was written on.
+                CREATE TABLE comment (
+                    strategyId INTEGER NOT NULL REFERENCES strategy(id),
+                    number INTEGER NOT NULL,
+                    sectionId INTEGER NOT NULL REFERENCES section(id),
+                    amendmentNumber INTEGER,
+                    revision INTEGER,
+                    anchorStart INTEGER,
+                    anchorEnd INTEGER,
+                    quote TEXT,
+                    contextBefore TEXT,
+                    contextAfter TEXT,
+                    kind TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    suggestion TEXT,
+                    authorId INTEGER NOT NULL REFERENCES account(id),
+                    groupKey TEXT,
+                    status TEXT NOT NULL,
+                    disposition TEXT,
+                    response TEXT,
+                    resolvedBy INTEGER REFERENCES account(id),
+                    resolvedAt DATETIME,
+                    appliedRevision INTEGER,
+                    trackedRevision INTEGER,
+                    trackedStatus TEXT,
+                    trackedStart INTEGER,
+                    trackedEnd INTEGER,
+                    createdAt DATETIME NOT NULL,
+                    PRIMARY KEY (strategyId, number),
+                    FOREIGN KEY (strategyId, amendmentNumber) REFERENCES amendment(strategyId, number)
+                ) WITHOUT ROWID;
+                CREATE INDEX comment_section ON comment(sectionId, number);
+                CREATE TABLE commentReply (
+                    strategyId INTEGER NOT NULL,
+                    commentNumber INTEGER NOT NULL,
+                    id INTEGER NOT NULL,
+                    authorId INTEGER NOT NULL REFERENCES account(id),
+                    groupKey TEXT,
+                    body TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    PRIMARY KEY (strategyId, commentNumber, id),
+                    FOREIGN KEY (strategyId, commentNumber) REFERENCES comment(strategyId, number)
+                ) WITHOUT ROWID;
+
+                -- Sign-offs are appended, never changed: a group's current decision is its latest row.
+                CREATE TABLE draftSignoff (
+                    id INTEGER PRIMARY KEY,
+                    strategyId INTEGER NOT NULL,
+                    draftNumber INTEGER NOT NULL,
+                    groupKey TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    note TEXT,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    createdAt DATETIME NOT NULL,
+                    FOREIGN KEY (strategyId, draftNumber) REFERENCES draft(strategyId, number),
+                    FOREIGN KEY (strategyId, groupKey) REFERENCES stakeholderGroup(strategyId, key)
+                );
+                CREATE INDEX draftSignoff_draft ON draftSignoff(strategyId, draftNumber, groupKey, id);
+                CREATE TABLE sectionSignoff (
+                    id INTEGER PRIMARY KEY,
+                    strategyId INTEGER NOT NULL,
+                    sectionId INTEGER NOT NULL REFERENCES section(id),
+                    revision INTEGER NOT NULL,
+                    groupKey TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    note TEXT,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    createdAt DATETIME NOT NULL,
+                    FOREIGN KEY (strategyId, groupKey) REFERENCES stakeholderGroup(strategyId, key)
+                );
+                CREATE INDEX sectionSignoff_section ON sectionSignoff(sectionId, groupKey, id);
+                CREATE TRIGGER draftSignoff_no_update BEFORE UPDATE ON draftSignoff
+                    BEGIN SELECT RAISE(ABORT, 'sign-offs are kept as history'); END;
+                CREATE TRIGGER sectionSignoff_no_update BEFORE UPDATE ON sectionSignoff
+                    BEGIN SELECT RAISE(ABORT, 'sign-offs are kept as history'); END;
+
+                ALTER TABLE strategy ADD COLUMN adoptedDraft INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -140,7 +140,7 @@ extension AppDatabase {
         let phaseText: String = row["phase"]
         return Strategy(
             id: row["id"], title: row["title"], summary: row["summary"], phase: Phase(rawValue: phaseText) ?? .adopted,
-            groups: groups, createdAt: row["createdAt"]
+            groups: groups, createdAt: row["createdAt"], adoptedDraft: row["adoptedDraft"]
         )
     }
 }

@@ -14,6 +14,10 @@ public enum DocumentModelError: Error, Sendable, Equatable {
     case invalid([FieldError])
     /// A three-way merge met passages changed on both sides; nothing was written.
     case mergeConflict(currentRevision: Int, conflicts: [MergeConflict])
+    /// Suggestions to be applied together replace overlapping passages (the comments' numbers); nothing was written.
+    case overlappingSuggestions([Int])
+    /// Adoption needs every group's approval of the draft; these groups have not approved it.
+    case notApproved(draft: Int, groups: [String])
 }
 
 /// One field that failed validation, named by its JSON pointer-like path.

@@ -8,6 +8,8 @@ public struct Strategy: Sendable, Equatable {
     public var phase: Phase
     public var groups: [StakeholderGroup]
     public var createdAt: Date
+    /// The draft every group approved, once the strategy is adopted.
+    public var adoptedDraft: Int? = nil
 }
 
 /// A stakeholder group of one strategy, such as `civil-society`.
