@@ -23,12 +23,21 @@ struct DocBookController {
             _ = try await database.strategy(id: strategyID, for: account)
             throw Problem.badRequest("format '\(format)' is not supported; use format=docbook")
         }
-        let bytes = try await database.exportDocBook(strategyID: strategyID, for: account)
+        let query = request.uri.queryParameters
+        func number(_ name: String) throws -> Int? {
+            guard let text = query[Substring(name)] else { return nil }
+            guard let value = Int(String(text)), value > 0 else { throw Problem.badRequest("\(name) must be a draft number") }
+            return value
+        }
+        let draft = try number("draft")
+        let since = try number("since")
+        let bytes = try await database.exportDocBook(strategyID: strategyID, draft: draft, since: since, for: account)
+        let name = "strategy-\(strategyID)" + (draft.map { "-draft-\($0)" } ?? "") + (since.map { "-since-\($0)" } ?? "")
         return Response(
             status: .ok,
             headers: [
                 .contentType: Self.mediaType,
-                .contentDisposition: "attachment; filename=\"strategy-\(strategyID).xml\"",
+                .contentDisposition: "attachment; filename=\"\(name).xml\"",
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes))
         )

@@ -2,50 +2,22 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// The strategy as DocBook 5 (any member may read it).
-    public func exportDocBook(strategyID: Int64, for account: Account) async throws -> [UInt8] {
+    /// The strategy as DocBook 5 (any member may read it): its current text, or draft `draft`; with `since`, a
+    /// redline against draft `since`.
+    public func exportDocBook(strategyID: Int64, draft: Int? = nil, since: Int? = nil, for account: Account) async throws -> [UInt8] {
         let source = try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
-            return try Self.docBookSource(db, strategyID: strategyID)
+            return try Self.docBookSource(db, strategyID: strategyID, draft: draft, since: since)
         }
         return DocBookExporter.export(source)
     }
 
     /// The same, for the operator on the command line (who holds the database file).
-    public func exportDocBook(strategyID: Int64) async throws -> [UInt8] {
+    public func exportDocBook(strategyID: Int64, draft: Int? = nil, since: Int? = nil) async throws -> [UInt8] {
         let source = try read { db in
-            guard try Self.fetchStrategy(db, id: strategyID) != nil else { throw DocumentModelError.notFound("strategy") }
-            return try Self.docBookSource(db, strategyID: strategyID)
+            try Self.docBookSource(db, strategyID: strategyID, draft: draft, since: since)
         }
         return DocBookExporter.export(source)
-    }
-
-    static func docBookSource(_ db: Database, strategyID: Int64) throws -> DocBookSource {
-        guard let strategy = try fetchStrategy(db, id: strategyID) else { throw DocumentModelError.notFound("strategy") }
-        let outline = try liveOutline(db, strategyID: strategyID)
-        let rows = try db.rows(
-            """
-            SELECT section.id, section.anchor, revision.chunkIds FROM section
-            JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
-            WHERE section.strategyId = ? AND section.removedAt IS NULL
-            """, [strategyID]
-        )
-        let texts = try BodyStore.loadTexts(rows.map { $0["chunkIds"] }, in: db)
-        var bodies: [Int64: (anchor: String?, body: String)] = [:]
-        for (row, text) in zip(rows, texts) { bodies[row["id"]] = (row["anchor"], text) }
-        // The outline is in reading order; children are gathered under their parents from the leaves up.
-        var children: [Int64?: [DocBookSource.Section]] = [:]
-        for entry in outline.reversed() {
-            let stored = bodies[entry.id]
-            let section = DocBookSource.Section(
-                anchor: stored?.anchor ?? "section-\(entry.id)", number: entry.number, heading: entry.heading,
-                body: stored?.body ?? "", sections: (children.removeValue(forKey: entry.id) ?? []).reversed()
-            )
-            children[entry.parentID, default: []].append(section)
-        }
-        return DocBookSource(
-            title: strategy.title, summary: strategy.summary, groups: strategy.groups, sections: (children[nil] ?? []).reversed()
-        )
     }
 
     /// Creates a strategy from an imported document in one transaction: its groups, its sections with their

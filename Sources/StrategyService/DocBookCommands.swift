@@ -6,6 +6,8 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a strategy as a DocBook 5 article.")
     @Option(help: "The strategy's id.") var strategy: Int64
+    @Option(help: "Export this draft instead of the current text.") var draft: Int?
+    @Option(help: "Mark what changed since this draft (DocBook revisionflag), as a redline.") var since: Int?
     @Option(help: "Write to this file instead of standard output.") var output: String?
     @OptionGroup var store: DatabaseOptions
 
@@ -13,9 +15,12 @@ struct ExportCommand: AsyncParsableCommand {
         let database = try AppDatabase.open(path: store.database)
         let bytes: [UInt8]
         do {
-            bytes = try await database.exportDocBook(strategyID: strategy)
-        } catch DocumentModelError.notFound {
-            throw ValidationError("there is no strategy \(strategy) in \(store.database)")
+            bytes = try await database.exportDocBook(strategyID: strategy, draft: draft, since: since)
+        } catch DocumentModelError.notFound(let what) {
+            throw ValidationError(
+                what == "draft" ? "strategy \(strategy) has no such draft (--draft \(draft.map(String.init) ?? "-"), --since \(since.map(String.init) ?? "-"))"
+                    : "there is no strategy \(strategy) in \(store.database)"
+            )
         }
         if let output {
             try Data(bytes).write(to: URL(fileURLWithPath: output))

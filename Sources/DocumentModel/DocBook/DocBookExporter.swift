@@ -11,6 +11,20 @@ public struct DocBookSource: Sendable, Equatable {
         /// Markdown subset.
         public var body: String
         public var sections: [Section]
+        /// `added`, `deleted` or `changed` in a redline export (DocBook's `revisionflag`).
+        public var flag: String? = nil
+        /// Whether heading and body carry `RedlineMarkup`'s marks, to be written as flagged phrases.
+        public var redline: Bool = false
+    }
+
+    /// One draft in the `revhistory`: its number, date and title, and each group's current sign-off.
+    public struct Revision: Sendable, Equatable {
+        public var number: Int
+        /// ISO 8601, so the same draft always gives the same bytes.
+        public var date: String
+        public var title: String
+        /// One line per group that decided, e.g. `Government: approve`.
+        public var signoffs: [String]
     }
 
     public var title: String
@@ -18,6 +32,7 @@ public struct DocBookSource: Sendable, Equatable {
     public var summary: String
     public var groups: [StakeholderGroup]
     public var sections: [Section]
+    public var revisions: [Revision] = []
 }
 
 /// Writes a strategy as a DocBook 5.0 `article`: `info` (title, abstract, the stakeholder groups as
@@ -67,6 +82,7 @@ public enum DocBookExporter {
             newline(writer, depth: 2)
             writer.end()
         }
+        if !source.revisions.isEmpty { revhistory(writer, source.revisions) }
         newline(writer, depth: 1)
         writer.end()
         if source.sections.isEmpty {
@@ -89,8 +105,12 @@ public enum DocBookExporter {
         writer.start("section")
         writer.attribute("xml:id", section.anchor)
         writer.attribute("label", section.number)
+        if let flag = section.flag { writer.attribute("revisionflag", flag) }
+        var cursor: RedlineCursor? = section.redline ? RedlineCursor() : nil
         newline(writer, depth: depth + 1)
-        element(writer, "title", section.heading)
+        writer.start("title")
+        text(writer, section.heading, &cursor)
+        writer.end()
         let content = parsed[next]
         next += 1
         if content.isEmpty && section.sections.isEmpty {
@@ -99,7 +119,7 @@ public enum DocBookExporter {
             writer.start("para")
             writer.end()
         }
-        blocks(writer, content, depth: depth + 1)
+        blocks(writer, content, depth: depth + 1, &cursor)
         for child in section.sections { self.section(writer, child, depth: depth + 1, parsed: parsed, next: &next) }
         newline(writer, depth: depth)
         writer.end()
@@ -121,12 +141,18 @@ public enum DocBookExporter {
     }
 
     static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int) {
+        var cursor: RedlineCursor?
+        self.blocks(writer, blocks, depth: depth, &cursor)
+    }
+
+    static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int, _ cursor: inout RedlineCursor?) {
         for block in blocks {
             newline(writer, depth: depth)
+            cursor?.open = nil
             switch block {
             case .paragraph(let content):
                 writer.start("para")
-                inlines(writer, content)
+                inlines(writer, content, &cursor)
                 writer.end()
             case .bulletList(let items), .numberedList(let items):
                 if case .bulletList = block { writer.start("itemizedlist") } else { writer.start("orderedlist") }
@@ -134,7 +160,8 @@ public enum DocBookExporter {
                     newline(writer, depth: depth + 1)
                     writer.start("listitem")
                     writer.start("para")
-                    inlines(writer, item)
+                    cursor?.open = nil
+                    inlines(writer, item, &cursor)
                     writer.end()
                     writer.end()
                 }
@@ -144,27 +171,97 @@ public enum DocBookExporter {
         }
     }
 
-    static func inlines(_ writer: XMLWriter, _ inlines: [MarkdownSubset.Inline]) {
+    static func inlines(_ writer: XMLWriter, _ inlines: [MarkdownSubset.Inline], _ cursor: inout RedlineCursor?) {
         for inline in inlines {
             switch inline {
             case .text(let text):
-                writer.text(XMLText.safe(text))
+                self.text(writer, text, &cursor)
             case .emphasis(let content):
                 writer.start("emphasis")
-                self.inlines(writer, content)
+                self.inlines(writer, content, &cursor)
                 writer.end()
             case .strong(let content):
                 writer.start("emphasis")
                 writer.attribute("role", "strong")
-                self.inlines(writer, content)
+                self.inlines(writer, content, &cursor)
                 writer.end()
             case .link(let url, let content):
                 writer.start("link")
-                writer.attribute("xlink:href", XMLText.safe(url))
-                self.inlines(writer, content)
+                writer.attribute("xlink:href", XMLText.safe(RedlineMarkup.strip(url)))
+                self.inlines(writer, content, &cursor)
                 writer.end()
             }
         }
+    }
+
+    /// Where a redline stands while a section's text is written: the mark open at this point, if any.
+    struct RedlineCursor {
+        var open: RedlineMarkup.Mark?
+    }
+
+    /// Text, or in a redline the text with its marks turned into flagged phrases. A mark open across an inline
+    /// element flags the text inside it, so phrases only ever wrap text and always nest.
+    static func text(_ writer: XMLWriter, _ text: String, _ cursor: inout RedlineCursor?) {
+        guard cursor != nil else {
+            writer.text(XMLText.safe(text))
+            return
+        }
+        var segment = String.UnicodeScalarView()
+        func flush(_ open: RedlineMarkup.Mark?) {
+            guard !segment.isEmpty else { return }
+            let piece = XMLText.safe(String(segment))
+            segment = String.UnicodeScalarView()
+            guard let open else { return writer.text(piece) }
+            writer.start("phrase")
+            writer.attribute("revisionflag", open.flag)
+            writer.text(piece)
+            writer.end()
+        }
+        for scalar in text.unicodeScalars {
+            if let (mark, opens) = RedlineMarkup.mark(scalar) {
+                flush(cursor?.open)
+                cursor?.open = opens ? mark : nil
+            } else {
+                segment.append(scalar)
+            }
+        }
+        flush(cursor?.open)
+    }
+
+    /// One `revision` per draft; the sign-offs, when there are any, as a list in its description.
+    static func revhistory(_ writer: XMLWriter, _ revisions: [DocBookSource.Revision]) {
+        newline(writer, depth: 2)
+        writer.start("revhistory")
+        for revision in revisions {
+            newline(writer, depth: 3)
+            writer.start("revision")
+            newline(writer, depth: 4)
+            element(writer, "revnumber", String(revision.number))
+            newline(writer, depth: 4)
+            element(writer, "date", revision.date)
+            newline(writer, depth: 4)
+            writer.start("revdescription")
+            newline(writer, depth: 5)
+            element(writer, "para", revision.title)
+            if !revision.signoffs.isEmpty {
+                newline(writer, depth: 5)
+                writer.start("itemizedlist")
+                for line in revision.signoffs {
+                    newline(writer, depth: 6)
+                    writer.start("listitem")
+                    element(writer, "para", line)
+                    writer.end()
+                }
+                newline(writer, depth: 5)
+                writer.end()
+            }
+            newline(writer, depth: 4)
+            writer.end()
+            newline(writer, depth: 3)
+            writer.end()
+        }
+        newline(writer, depth: 2)
+        writer.end()
     }
 
     static func element(_ writer: XMLWriter, _ name: String, _ text: String) {
