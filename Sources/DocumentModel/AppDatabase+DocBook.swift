@@ -41,8 +41,20 @@ extension AppDatabase {
         check(source.sections)
         guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
         let actor = Actor(accountID: account.id, group: nil)
+        // Chunking and hashing every body is most of an import's work and needs no database: done here, in
+        // parallel, so the single writer only looks up and inserts.
+        var bodies: [String] = []
+        func collect(_ sections: [DocBookSource.Section]) {
+            for section in sections {
+                bodies.append(section.body)
+                collect(section.sections)
+            }
+        }
+        collect(source.sections)
+        let prepared = BodyStore.prepareAll(bodies)
         return try await write { db in
             let now = Date()
+            let lists = try BodyStore.store(prepared, in: db)
             try db.run(
                 "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
                 [source.title, source.summary, Phase.drafting.rawValue, now]
@@ -63,7 +75,7 @@ extension AppDatabase {
                     let sectionID = db.lastInsertedRowID
                     try Self.insertRevision(
                         db, sectionID: sectionID, number: 1, heading: section.heading, body: section.body, actor: actor,
-                        message: "imported", source: .created, at: now
+                        message: "imported", source: .created, chunkList: lists[count], at: now
                     )
                     count += 1
                     try insert(section.sections, parent: sectionID)

@@ -58,9 +58,9 @@ extension AppDatabase {
     /// Inserts a revision; `known` maps chunks of the current text to their ids so unchanged chunks cost nothing.
     static func insertRevision(
         _ db: Database, sectionID: Int64, number: Int, heading: String, body: String, actor: Actor, message: String?,
-        source: RevisionSource, known: [Substring: Int64] = [:], at date: Date = Date()
+        source: RevisionSource, known: [Substring: Int64] = [:], chunkList: Data? = nil, at date: Date = Date()
     ) throws {
-        let chunkIDs = try BodyStore.store(body, known: known, in: db)
+        let chunkIDs = try chunkList ?? BodyStore.store(body, known: known, in: db)
         try db.run( """
                 INSERT INTO revision (sectionId, number, heading, chunkIds, authorId, groupKey, message, source, sourceRef, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 
@@ -40,6 +41,69 @@ enum BodyStore {
             Varint.append(UInt64(id), to: &list)
         }
         return list
+    }
+
+    /// A body cut into chunks and hashed: the part of storing that needs no database, done before the write.
+    struct PreparedBody: Sendable {
+        var chunks: [Substring]
+        var digests: [Data]
+    }
+
+    static func prepare(_ body: String) -> PreparedBody {
+        let chunks = chunks(of: body)
+        return PreparedBody(chunks: chunks, digests: chunks.map { Hashing.sha256($0.utf8) })
+    }
+
+    /// Many bodies prepared at once, on all cores when there is enough text to be worth it (an import).
+    static func prepareAll(_ bodies: [String]) -> [PreparedBody] {
+        guard bodies.reduce(0, { $0 + $1.utf8.count }) > 64 * 1024 && bodies.count > 1 else { return bodies.map(prepare) }
+        let results = UnsafeMutableBufferPointer<PreparedBody>.allocate(capacity: bodies.count)
+        results.initialize(repeating: PreparedBody(chunks: [], digests: []))
+        defer { results.deinitialize(); results.deallocate() }
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: bodies.count) { index in slots[index] = prepare(bodies[index]) }
+        return Array(results)
+    }
+
+    /// Stores prepared bodies and returns their chunk lists. Which chunks exist is asked in one statement per
+    /// 4,096 digests (the digests travel as one blob that SQLite slices), so a large import does not pay a
+    /// query per chunk; only the missing chunks are inserted.
+    static func store(_ bodies: [PreparedBody], in db: Database) throws -> [Data] {
+        // Each distinct digest gets a slot; bodies refer to slots, so the database answers are matched by index.
+        var slotOf: [Data: Int] = [:]
+        var pending: [(digest: Data, text: Substring)] = []
+        let bodySlots = bodies.map { body in
+            zip(body.digests, body.chunks).map { digest, chunk in
+                if let slot = slotOf[digest] { return slot }
+                slotOf[digest] = pending.count
+                pending.append((digest, chunk))
+                return pending.count - 1
+            }
+        }
+        var ids = [Int64](repeating: 0, count: pending.count)
+        let lookup = try db.cachedStatement(
+            sql: """
+                WITH RECURSIVE slot(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM slot WHERE i + 1 < ?)
+                SELECT slot.i, textChunk.id FROM slot JOIN textChunk ON textChunk.sha256 = substr(?, slot.i * 32 + 1, 32)
+                """
+        )
+        for start in stride(from: 0, to: pending.count, by: 4096) {
+            let batch = pending[start..<min(start + 4096, pending.count)]
+            var blob = Data(capacity: batch.count * 32)
+            for item in batch { blob.append(item.digest) }
+            let rows = try Row.fetchCursor(lookup, arguments: [batch.count, blob])
+            while let row = try rows.next() { ids[start + (row[0] as Int)] = row[1] }
+        }
+        for (slot, item) in pending.enumerated() where ids[slot] == 0 {
+            try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [item.digest, String(item.text)])
+            ids[slot] = db.lastInsertedRowID
+        }
+        return bodySlots.map { slots in
+            var list = Data()
+            for slot in slots { Varint.append(UInt64(ids[slot]), to: &list) }
+            return list
+        }
     }
 
     /// Rebuilds a body from its chunk list, byte for byte, with the ids of its chunks for the next store.

@@ -62,4 +62,23 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(dense == ["New one. New two. New three.", "New one. New two. New three."])
         #expect(try store.database.read { db in try BodyStore.loadTexts([], in: db) } == [])
     }
+
+    /// An import stores all its bodies at once: chunks already stored, repeated within the batch, or new, and
+    /// more than one lookup batch of them, all come back byte for byte and are stored once.
+    @Test func bodiesStoredTogetherShareChunksWithEachOtherAndWithTheStore() async throws {
+        let store = try await TestStore.make()
+        let many = (0..<5000).map { "Sentence \($0). " }.joined()
+        let bodies = ["Shared one. Shared two.\n", "Shared one. Fresh.\n", many, "", "Shared two.\n"]
+        let (lists, counts) = try await store.database.write { db -> ([Data], (Int, Int)) in
+            _ = try BodyStore.store("Shared one. ", in: db)
+            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0
+            let lists = try BodyStore.store(BodyStore.prepareAll(bodies), in: db)
+            return (lists, (before, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0))
+        }
+        let texts = try store.database.read { db in try BodyStore.loadTexts(lists, in: db) }
+        #expect(texts == bodies)
+        // Every distinct chunk but the one stored beforehand is new, and stored once however often it recurs.
+        let distinct = Set(bodies.flatMap { BodyStore.chunks(of: $0) }).subtracting(["Shared one. "])
+        #expect(counts.1 - counts.0 == distinct.count)
+    }
 }
