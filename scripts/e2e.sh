@@ -122,11 +122,42 @@ call POST "/strategies/$STRATEGY/drafts" "$FAC" '{"title":"Draft 2"}' >/dev/null
 check "draft comparison" "renamed" "$(call GET "/strategies/$STRATEGY/drafts/1/compare/2" "$MEM" >/dev/null; field '.sections[] | select(.id=='"$SECTION"') | .changes | join(",")')"
 check "phase moves forward" consultation "$(call PATCH "/strategies/$STRATEGY" "$FAC" '{"phase":"consultation"}' >/dev/null; field .phase)"
 
+RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+
+# Review: a comment follows its passage, the matrix survives a CSV parser, a signatory signs off a draft.
+call POST "/strategies/$STRATEGY/sections" "$FAC" '{"heading":"Schools","body":"Schools teach digital safety, in every class."}' >/dev/null
+SCHOOLS="/strategies/$STRATEGY/sections/$(field .id)"
+SCHOOLS_ID=$(field .id)
+check "comment on a passage" 201 "$(call POST "/strategies/$STRATEGY/comments" "$MEM" "{\"section\":$SCHOOLS_ID,\"revision\":1,\"anchor\":{\"start\":14,\"end\":28},\"body\":\"=cmd|' /C calc'!A0, \\\"quoted\\\"\\nsecond line\",\"kind\":\"editorial\",\"suggestion\":\"online safety\"}")"
+COMMENT=$(field .number)
+check "anchored on the quoted passage" "anchored:digital safety" "$(field '.anchor.status + ":" + .anchor.quote')"
+check "anchor outside the body refused" 422 "$(call POST "/strategies/$STRATEGY/comments" "$MEM" "{\"section\":$SCHOOLS_ID,\"anchor\":{\"start\":0,\"end\":99},\"body\":\"x\"}")"
+call PUT "$SCHOOLS" "$FAC" '{"heading":"Schools","body":"From age six, schools teach digital safety, in every class."}' -H 'If-Match: "1"' >/dev/null
+check "comment shifted by an edit before it" "shifted:digital safety" "$(call GET "/strategies/$STRATEGY/comments/$COMMENT" "$IND" >/dev/null; field '.anchor.status + ":" + .anchor.current.text')"
+check "outsider cannot see comments" 404 "$(call GET "/strategies/$STRATEGY/comments/$COMMENT" "$OUT")"
+call GET "/strategies/$STRATEGY/comments/matrix?format=csv" "$MEM" >/dev/null
+cp "$WORK/body" "$WORK/matrix.csv"
+check "CSV matrix parsed back, formula neutralised" "'=cmd|' /C calc'!A0, \"quoted\"|second line" \
+    "$(python3 -c "import csv,sys; rows=list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig'))); print(rows[1][6].replace(chr(10), '|'))" "$WORK/matrix.csv")"
+check "suggestion applied on resolve" 200 "$(call POST "/strategies/$STRATEGY/comments/$COMMENT/resolve" "$FAC" '{"disposition":"accepted","response":"Done.","applySuggestion":true}')"
+check "applied text" "From age six, schools teach online safety, in every class." "$(call GET "$SCHOOLS" "$MEM" >/dev/null; field .body)"
+call POST /accounts "$ADMIN" '{"name":"Signatory"}' >/dev/null; SIG=$(field .token); SIG_ID=$(field .id)
+call PUT "/strategies/$STRATEGY/members/$SIG_ID" "$FAC" '{"role":"signatory","group":"government"}' >/dev/null
+check "signatory signs off draft 2" 201 "$(call POST "/strategies/$STRATEGY/drafts/2/signoffs" "$SIG" '{"decision":"approve"}')"
+check "not every group has approved" false "$(field .allApprove)"
+check "adoption outside final review refused" 409 "$(call POST "/strategies/$STRATEGY/adopt" "$FAC" '{"draft":2}')"
+call GET "/strategies/$STRATEGY/export?format=docbook&draft=2&since=1" "$MEM" >/dev/null
+cp "$WORK/body" "$WORK/redline.xml"
+check "redline export valid for jing" 0 "$(jing "$RNG" "$WORK/redline.xml" > "$WORK/jing.out" 2>/dev/null; echo $?)"
+[ -s "$WORK/jing.out" ] && cat "$WORK/jing.out"
+check "redline flags the renamed heading" yes "$(grep -q '<phrase revisionflag="added"> and aims</phrase>' "$WORK/redline.xml" && echo yes || echo no)"
+check "revision history has both drafts and the sign-off" "2:Government: approve" \
+    "$(xmllint --xpath 'count(//*[local-name()="revision"])' "$WORK/redline.xml"):$(grep -o 'Government: approve' "$WORK/redline.xml" | head -1)"
+
 # DocBook: the demo strategy exported, checked by the standard toolchain, imported back.
 DEMO_DB="$WORK/demo.sqlite"
 "$BIN" demo --no-serve --database "$DEMO_DB" --fixture "$(dirname "$0")/../fixtures/demo/strategy.json" > /dev/null 2>>"$LOG"
 "$BIN" export --database "$DEMO_DB" --strategy 1 --output "$WORK/demo.xml"
-RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
 check "jing accepts the demo export" 0 "$(jing "$RNG" "$WORK/demo.xml" > "$WORK/jing.out" 2>/dev/null; echo $?)"
 [ -s "$WORK/jing.out" ] && cat "$WORK/jing.out"
 check "pandoc writes docx" 0 "$(pandoc -f docbook -t docx -o "$WORK/demo.docx" "$WORK/demo.xml" 2>>"$LOG"; echo $?)"
