@@ -29,3 +29,4 @@ bench:
 	SKIP_BUILD=1 bench/diff/run.sh
 	SKIP_BUILD=1 bench/drafting/run.sh
 	SKIP_BUILD=1 bench/docbook/run.sh
+	SKIP_BUILD=1 bench/comments/run.sh
