@@ -20,8 +20,9 @@ extension AppDatabase {
         let replies = try db.rows(
             """
                 SELECT commentReply.*, account.name AS authorName FROM commentReply JOIN account ON account.id = commentReply.authorId
-                WHERE strategyId = ? AND commentNumber BETWEEN ? AND ? ORDER BY commentNumber, id
-                """, [strategyID, min(first, last), max(first, last)]
+                WHERE strategyId = ? AND commentNumber BETWEEN ? AND ?
+                  AND commentNumber IN (SELECT value FROM json_each(?)) ORDER BY commentNumber, id
+                """, [strategyID, min(first, last), max(first, last), "[" + stored.map { String($0.comment.number) }.joined(separator: ",") + "]"]
         )
         var byNumber: [Int: [CommentReply]] = [:]
         for row in replies {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GRDB
 
@@ -56,14 +55,7 @@ enum BodyStore {
 
     /// Many bodies prepared at once, on all cores when there is enough text to be worth it (an import).
     static func prepareAll(_ bodies: [String]) -> [PreparedBody] {
-        guard bodies.reduce(0, { $0 + $1.utf8.count }) > 64 * 1024 && bodies.count > 1 else { return bodies.map(prepare) }
-        let results = UnsafeMutableBufferPointer<PreparedBody>.allocate(capacity: bodies.count)
-        results.initialize(repeating: PreparedBody(chunks: [], digests: []))
-        defer { results.deinitialize(); results.deallocate() }
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: bodies.count) { index in slots[index] = prepare(bodies[index]) }
-        return Array(results)
+        bodies.parallelMap(worthIt: bodies.reduce(0) { $0 + $1.utf8.count } > 64 * 1024) { prepare($0) }
     }
 
     /// Stores prepared bodies and returns their chunk lists. Which chunks exist is asked in one statement per

@@ -1,5 +1,4 @@
 import DiffEngine
-import Dispatch
 
 /// Compares two drafts section by section: which sections were added, removed, moved, renamed or changed.
 enum DraftComparer {
@@ -39,19 +38,17 @@ enum DraftComparer {
         return DraftComparison(from: from, to: to, sections: sections)
     }
 
+    private struct Pair: Sendable {
+        var before: String
+        var after: String
+    }
+
     /// Word diffs of independent sections; a large comparison spreads them over the machine's cores.
     static func diffs(_ pairs: [(before: String, after: String)]) -> [ProseDiff] {
         let bytes = pairs.reduce(0) { $0 + $1.before.utf8.count + $1.after.utf8.count }
-        guard bytes > 64 * 1024 && pairs.count > 1 else { return pairs.map { ProseDiff(before: $0.before, after: $0.after) } }
-        let results = UnsafeMutableBufferPointer<ProseDiff?>.allocate(capacity: pairs.count)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
-            slots[index] = ProseDiff(before: pairs[index].before, after: pairs[index].after)
+        return pairs.map { Pair(before: $0.before, after: $0.after) }.parallelMap(worthIt: bytes > 64 * 1024) {
+            ProseDiff(before: $0.before, after: $0.after)
         }
-        return results.map { $0! }
     }
 
     /// Sections under a new parent, or out of order among the siblings they kept: a section inserted or removed

@@ -1,4 +1,3 @@
-import Dispatch
 
 /// What an export writes: a strategy's text as a tree, independent of how it is stored.
 public struct DocBookSource: Sendable, Equatable {
@@ -127,17 +126,7 @@ public enum DocBookExporter {
 
     /// Bodies parsed (and made XML-safe) before writing; a large strategy's bodies are parsed on all cores.
     static func parseAll(_ bodies: [String]) -> [[MarkdownSubset.Block]] {
-        let bytes = bodies.reduce(0) { $0 + $1.utf8.count }
-        guard bytes > 64 * 1024 && bodies.count > 1 else { return bodies.map(MarkdownSubset.parse) }
-        let results = UnsafeMutableBufferPointer<[MarkdownSubset.Block]>.allocate(capacity: bodies.count)
-        results.initialize(repeating: [])
-        defer { results.deinitialize(); results.deallocate() }
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: bodies.count) { index in
-            slots[index] = MarkdownSubset.parse(bodies[index])
-        }
-        return Array(results)
+        bodies.parallelMap(worthIt: bodies.reduce(0) { $0 + $1.utf8.count } > 64 * 1024) { MarkdownSubset.parse($0) }
     }
 
     static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int) {
