@@ -31,27 +31,26 @@ extension AppDatabase {
         for group in source.groups {
             TextRules.check(group.name, field: "groups/\(group.key)", maxLength: TextRules.maxNameLength, singleLine: true, into: &errors)
         }
-        func check(_ sections: [DocBookSource.Section]) {
-            for section in sections {
-                TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
-                TextRules.check(section.body, field: "section \(section.number)/body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
-                check(section.sections)
-            }
-        }
-        check(source.sections)
-        guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
-        let actor = Actor(accountID: account.id, group: nil)
-        // Chunking and hashing every body is most of an import's work and needs no database: done here, in
-        // parallel, so the single writer only looks up and inserts.
-        var bodies: [String] = []
+        // Checking and chunking every body is most of an import's work and needs no database: done here, on
+        // all cores, so the single writer only looks up and inserts.
+        var flat: [DocBookSource.Section] = []
         func collect(_ sections: [DocBookSource.Section]) {
             for section in sections {
-                bodies.append(section.body)
+                flat.append(section)
                 collect(section.sections)
             }
         }
         collect(source.sections)
-        let prepared = BodyStore.prepareAll(bodies)
+        let checked = flat.parallelMap(worthIt: flat.reduce(0) { $0 + $1.body.utf8.count } > 64 * 1024) { section in
+            var errors: [FieldError] = []
+            TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
+            TextRules.check(section.body, field: "section \(section.number)/body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
+            return (errors: errors, body: errors.isEmpty ? BodyStore.prepare(section.body) : nil)
+        }
+        errors += checked.flatMap(\.errors)
+        guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
+        let actor = Actor(accountID: account.id, group: nil)
+        let prepared = checked.map { $0.body! }
         return try await write { db in
             let now = Date()
             let lists = try BodyStore.store(prepared, in: db)

@@ -19,20 +19,20 @@ enum BodyStore {
     static func store(_ body: String, known: [Substring: Int64] = [:], in db: Database) throws -> Data {
         // Chunks met earlier in this body, by digest: hashing a `Substring` as a dictionary key normalises it to
         // NFC first, which for non-ASCII text cost more than the SHA-256 (imports store thousands of chunks).
-        var seen: [Data: Int64] = [:]
+        var seen: [ChunkDigest: Int64] = [:]
         var list = Data()
         for chunk in chunks(of: body) {
             let id: Int64
             if !known.isEmpty, let knownID = known[chunk] {
                 id = knownID
             } else {
-                let hash = Hashing.sha256(chunk.utf8)
+                let hash = ChunkDigest(chunk.utf8)
                 if let seenID = seen[hash] {
                     id = seenID
-                } else if let existing = try db.value(Int64.self, "SELECT id FROM textChunk WHERE sha256 = ?", [hash]) {
+                } else if let existing = try db.value(Int64.self, "SELECT id FROM textChunk WHERE sha256 = ?", [hash.data]) {
                     id = existing
                 } else {
-                    try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [hash, String(chunk)])
+                    try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [hash.data, String(chunk)])
                     id = db.lastInsertedRowID
                 }
                 seen[hash] = id
@@ -45,12 +45,12 @@ enum BodyStore {
     /// A body cut into chunks and hashed: the part of storing that needs no database, done before the write.
     struct PreparedBody: Sendable {
         var chunks: [Substring]
-        var digests: [Data]
+        var digests: [ChunkDigest]
     }
 
     static func prepare(_ body: String) -> PreparedBody {
         let chunks = chunks(of: body)
-        return PreparedBody(chunks: chunks, digests: chunks.map { Hashing.sha256($0.utf8) })
+        return PreparedBody(chunks: chunks, digests: chunks.map { ChunkDigest($0.utf8) })
     }
 
     /// Many bodies prepared at once, on all cores when there is enough text to be worth it (an import).
@@ -63,8 +63,9 @@ enum BodyStore {
     /// query per chunk; only the missing chunks are inserted.
     static func store(_ bodies: [PreparedBody], in db: Database) throws -> [Data] {
         // Each distinct digest gets a slot; bodies refer to slots, so the database answers are matched by index.
-        var slotOf: [Data: Int] = [:]
-        var pending: [(digest: Data, text: Substring)] = []
+        var slotOf: [ChunkDigest: Int] = [:]
+        slotOf.reserveCapacity(bodies.reduce(0) { $0 + $1.digests.count })
+        var pending: [(digest: ChunkDigest, text: Substring)] = []
         let bodySlots = bodies.map { body in
             zip(body.digests, body.chunks).map { digest, chunk in
                 if let slot = slotOf[digest] { return slot }
@@ -83,12 +84,12 @@ enum BodyStore {
         for start in stride(from: 0, to: pending.count, by: 4096) {
             let batch = pending[start..<min(start + 4096, pending.count)]
             var blob = Data(capacity: batch.count * 32)
-            for item in batch { blob.append(item.digest) }
+            for item in batch { item.digest.append(to: &blob) }
             let rows = try Row.fetchCursor(lookup, arguments: [batch.count, blob])
             while let row = try rows.next() { ids[start + (row[0] as Int)] = row[1] }
         }
         for (slot, item) in pending.enumerated() where ids[slot] == 0 {
-            try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [item.digest, String(item.text)])
+            try db.run("INSERT INTO textChunk (sha256, text) VALUES (?, ?)", [item.digest.data, String(item.text)])
             ids[slot] = db.lastInsertedRowID
         }
         return bodySlots.map { slots in
@@ -169,35 +170,45 @@ enum BodyStore {
     /// multi-byte sequence, so each cut falls between two characters. (Iterating `Character`s here cost a
     /// quarter of the server's CPU under write load.)
     static func chunks(of body: String) -> [Substring] {
+        var body = body
+        let cuts: [Int] = body.withUTF8 { bytes in
+            var cuts: [Int] = []
+            var index = 0
+            var afterPunctuation = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                var next = index + 1
+                if byte == UInt8(ascii: "\n") {
+                    cuts.append(next)
+                    afterPunctuation = false
+                } else if afterPunctuation && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) {
+                    // Keep the run of spaces after the punctuation with the sentence it ends.
+                    while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+                    cuts.append(next)
+                    afterPunctuation = false
+                } else {
+                    switch byte {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                        afterPunctuation = true
+                    default:
+                        afterPunctuation = false
+                    }
+                }
+                index = next
+            }
+            if cuts.last != bytes.count || cuts.isEmpty { cuts.append(bytes.count) }
+            return cuts
+        }
+        // Offsets into a native string's UTF-8 become indices in constant time.
         let utf8 = body.utf8
         var result: [Substring] = []
+        result.reserveCapacity(cuts.count)
         var start = utf8.startIndex
-        var index = utf8.startIndex
-        var afterPunctuation = false
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            if byte == UInt8(ascii: "\n") {
-                result.append(body[start..<next])
-                start = next
-                afterPunctuation = false
-            } else if afterPunctuation && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) {
-                // Keep the run of spaces after the punctuation with the sentence it ends.
-                while next != utf8.endIndex, utf8[next] == UInt8(ascii: " ") { next = utf8.index(after: next) }
-                result.append(body[start..<next])
-                start = next
-                afterPunctuation = false
-            } else {
-                switch byte {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
-                    afterPunctuation = true
-                default:
-                    afterPunctuation = false
-                }
-            }
-            index = next
+        for cut in cuts {
+            let end = utf8.index(utf8.startIndex, offsetBy: cut)
+            result.append(body[start..<end])
+            start = end
         }
-        if start != utf8.endIndex || result.isEmpty { result.append(body[start..<utf8.endIndex]) }
         return result
     }
 }

@@ -12,8 +12,19 @@ public enum TextRules {
     public static let maxBodyLength = 500_000
 
     /// Whether every scalar is allowed by XML 1.0's `Char` production.
+    ///
+    /// Scans UTF-8 bytes first: a refused scalar is either a C0 control (one byte below 0x20) or U+FFFE/U+FFFF
+    /// (which start with 0xEF), so text without those bytes is safe without decoding a scalar. Bodies of half a
+    /// megabyte are checked on every write.
     public static func isXMLSafe(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(isXMLChar)
+        var text = text
+        let suspicious = text.withUTF8 { bytes in bytes.contains(where: isSuspicious) }
+        return !suspicious || text.unicodeScalars.allSatisfy(isXMLChar)
+    }
+
+    private static func isSuspicious(_ byte: UInt8) -> Bool {
+        if byte >= 0x20 { return byte == 0xEF }
+        return byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
     static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
@@ -37,7 +48,8 @@ public enum TextRules {
         if !allowEmpty && text.allSatisfy(\.isWhitespace) {
             errors.append(FieldError(field: field, message: "must not be empty"))
         }
-        if text.count > maxLength {
+        // A character is at least one byte, so only text longer in bytes than the limit needs counting.
+        if text.utf8.count > maxLength && text.count > maxLength {
             errors.append(FieldError(field: field, message: "must be at most \(maxLength) characters"))
         }
         if !isXMLSafe(text) {

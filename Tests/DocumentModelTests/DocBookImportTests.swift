@@ -105,6 +105,36 @@ import Testing
 
     static let article = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>&x;</title></article>"#
 
+    @Test func manySectionsKeepTheirBodiesAnchorsAndReportOrder() throws {
+        // Enough sections for the bodies to be read on several threads: each must still get its own body, the
+        // first of two equal ids keeps it, and the report lists elements in document order.
+        var sections = ""
+        for index in 1...40 {
+            let id = index == 21 ? "s20" : "s\(index)"
+            sections += "<section xml:id=\"\(id)\"><title>Part \(index)</title><para>Text \(index) *a*.</para>"
+            if index % 7 == 0 { sections += "<table>t\(index)</table>" }
+            sections += "<section><title>Sub \(index)</title><para>Inner <code>c\(index)</code></para></section>"
+            sections += "<para>After \(index).</para></section>"
+        }
+        let document = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title>"# + sections + "</article>"
+        let imported = try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: true)
+        #expect(imported.source.sections.count == 40)
+        for (offset, section) in imported.source.sections.enumerated() {
+            let index = offset + 1
+            #expect(section.heading == "Part \(index)")
+            let table = index % 7 == 0 ? "\n\nt\(index)" : ""
+            #expect(section.body == "Text \(index) \\*a\\*.\(table)\n\nAfter \(index).")
+            #expect(section.anchor == (index == 21 ? "" : "s\(index)"))
+            #expect(section.sections.map(\.body) == ["Inner c\(index)"])
+        }
+        var expected: [String] = []
+        for index in 1...40 {
+            if index % 7 == 0 { expected.append("/article/section[\(index)]/table[1]") }
+            expected.append("/article/section[\(index)]/section[1]/para[1]/code[1]")
+        }
+        #expect(imported.unmapped == expected)
+    }
+
     @Test func externalEntitiesAndDTDsAreRefused() throws {
         try Self.refuse(#"<?xml version="1.0"?><!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/passwd">]>"# + Self.article, as: .doctype)
         try Self.refuse(#"<!DOCTYPE article SYSTEM "file:///etc/passwd">"# + Self.article, as: .doctype)

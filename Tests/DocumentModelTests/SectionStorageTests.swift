@@ -98,4 +98,15 @@ import Testing
         }
         #expect(Set(fields.map(\.field)) == ["heading", "body"])
     }
+
+    @Test func onlyCharactersXMLCannotCarryAreRefused() {
+        // Allowed: tab, line breaks, text after U+E000, U+FEFF and U+FFFD (which share the lead byte 0xEF with
+        // the refused U+FFFE and U+FFFF), emoji.
+        for allowed in ["tab\tline\nreturn\r", "private \u{E000}", "bom \u{FEFF}", "replacement \u{FFFD}", "emoji 🧒🏽", "ｆｕｌｌ"] {
+            #expect(TextRules.isXMLSafe(allowed), "\(allowed.unicodeScalars.map(\.value))")
+        }
+        for refused in ["nul \u{0}", "bell \u{07}", "escape \u{1B}", "unit \u{1F}", "nonchar \u{FFFE}", "nonchar \u{FFFF}x"] {
+            #expect(!TextRules.isXMLSafe(refused), "\(refused.unicodeScalars.map(\.value))")
+        }
+    }
 }

@@ -38,15 +38,98 @@ public enum DocBookImporter {
                 "the root element must be a DocBook 5 article or book (namespace \(namespace)), not \(root.name)"
             )
         }
-        var reader = Reader()
-        let source = reader.document(root)
-        if !lenient && !reader.unmapped.isEmpty { throw DocBookImportError.unmapped(reader.unmapped) }
-        return DocBookImport(source: source, unmapped: reader.unmapped)
+        var outline = OutlineReader()
+        var source = outline.document(root)
+        // Section bodies are independent of each other: read on all cores when there are enough of them.
+        let bodies = outline.contents.parallelMap(worthIt: outline.contents.count >= 16) { content in
+            var reader = BlockReader()
+            var blocks: [MarkdownSubset.Block] = []
+            var reports: [(element: Int, path: String)] = []
+            for (index, item) in content.enumerated() {
+                blocks += reader.blocks([item])
+                reports += reader.unmapped.map { (index, $0) }
+                reader.unmapped.removeAll()
+            }
+            return SectionBody(text: MarkdownSubset.normalise(blocks), reports: reports)
+        }
+        var next = 0
+        func fill(_ sections: inout [DocBookSource.Section]) {
+            for index in sections.indices {
+                sections[index].body = bodies[next].text
+                next += 1
+                fill(&sections[index].sections)
+            }
+        }
+        fill(&source.sections)
+        // The report in document order: the outline's own findings, with each content element's in its place.
+        var unmapped: [String] = []
+        for entry in outline.report {
+            switch entry {
+            case .path(let path): unmapped.append(path)
+            case .content(let section, let element):
+                unmapped += bodies[section].reports.lazy.filter { $0.element == element }.map(\.path)
+            }
+        }
+        if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
+        return DocBookImport(source: source, unmapped: unmapped)
     }
 
-    private struct Reader {
-        var unmapped: [String] = []
+    private struct SectionBody: Sendable {
+        var text: String
+        var reports: [(element: Int, path: String)]
+    }
+
+    /// Where an element sits. Its path (`/article/section[2]/para[1]`) is spelled out only when something is
+    /// reported: building one per element cost as much as the rest of the reading.
+    struct Location: Sendable {
+        let parent: String
+        let siblings: [XMLNode]
+        let index: Int
+
+        var path: String {
+            guard case .element(let element) = siblings[index] else { return parent }
+            var ordinal = 0
+            for node in siblings[...index] {
+                if case .element(let sibling) = node, sibling.name == element.name { ordinal += 1 }
+            }
+            return "\(parent)/\(element.name)[\(ordinal)]"
+        }
+    }
+
+    /// Element children with where they sit; text between them is layout and ignored.
+    static func children(_ element: XMLElement, _ path: String) -> [(XMLElement, Location)] {
+        element.children.indices.compactMap { index in
+            guard case .element(let child) = element.children[index] else { return nil }
+            return (child, Location(parent: path, siblings: element.children, index: index))
+        }
+    }
+
+    static func text(of element: XMLElement) -> String {
+        element.children.map { node in
+            switch node {
+            case .text(let text): text
+            case .element(let child): Self.text(of: child)
+            }
+        }.joined()
+    }
+
+    /// A title as one line: white-space runs become single spaces.
+    static func heading(_ element: XMLElement) -> String {
+        text(of: element).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The document's frame: `info`, the section tree with titles and anchors, and for each section (in
+    /// document order) the content elements whose bodies are read afterwards.
+    private struct OutlineReader {
+        enum Entry {
+            case path(String)
+            /// Whatever content element `element` of section `section` reports, in its place.
+            case content(section: Int, element: Int)
+        }
+        var report: [Entry] = []
         var anchors: Set<String> = []
+        /// Each section's content elements, in the order sections start (pre-order).
+        var contents: [[(XMLElement, Location)]] = []
 
         mutating func document(_ root: XMLElement) -> DocBookSource {
             var title = ""
@@ -54,95 +137,108 @@ public enum DocBookImporter {
             var groups: [StakeholderGroup] = []
             var sections: [DocBookSource.Section] = []
             let rootPath = "/" + root.name
-            for (child, path) in children(root, rootPath) {
+            for (child, location) in children(root, rootPath) {
                 switch child.name {
                 case "info":
-                    for (item, itemPath) in children(child, path) {
+                    let path = location.path
+                    for (item, itemLocation) in children(child, path) {
                         switch item.name {
                         case "title": title = heading(item)
-                        case "abstract": summary += blocks(item, itemPath)
+                        case "abstract":
+                            var reader = BlockReader()
+                            summary += reader.blocks(children(item, itemLocation.path))
+                            report += reader.unmapped.map(Entry.path)
                         case "authorgroup":
-                            for (author, authorPath) in children(item, itemPath) {
-                                let name = author.name == "author" ? children(author, authorPath).first { $0.0.name == "orgname" }.map { heading($0.0) } : nil
+                            let groupPath = itemLocation.path
+                            for (author, authorLocation) in children(item, groupPath) {
+                                let name = author.name == "author" ? author.children.lazy.compactMap { node -> String? in
+                                    guard case .element(let element) = node, element.name == "orgname" else { return nil }
+                                    return heading(element)
+                                }.first : nil
                                 if let name, !name.isEmpty { groups.append(StakeholderGroup(key: DocBookImporter.key(name, taken: groups.map(\.key)), name: name)) }
-                                else { unmapped.append(authorPath) }
+                                else { report.append(.path(authorLocation.path)) }
                             }
                         case "revhistory", "date", "releaseinfo": break  // history belongs to the exporting service
-                        default: unmapped.append(itemPath)
+                        default: report.append(.path(itemLocation.path))
                         }
                     }
                 case "title": title = heading(child)
-                case let name where sectionNames.contains(name): sections.append(section(child, path, parentNumber: "", index: sections.count))
+                case let name where sectionNames.contains(name):
+                    sections.append(section(child, location.path, parentNumber: "", index: sections.count))
                 case "para", "simpara":
                     // An article's own empty paragraph is what an export writes when there are no sections.
-                    if !text(of: child).allSatisfy(\.isWhitespace) { unmapped.append(path) }
-                default: unmapped.append(path)
+                    if !text(of: child).allSatisfy(\.isWhitespace) { report.append(.path(location.path)) }
+                default: report.append(.path(location.path))
                 }
             }
             return DocBookSource(
-                title: title, summary: MarkdownSubset.render(MarkdownSubset.parse(MarkdownSubset.render(summary))), groups: groups.isEmpty ? StakeholderGroup.defaults : groups,
+                title: title, summary: MarkdownSubset.normalise(summary), groups: groups.isEmpty ? StakeholderGroup.defaults : groups,
                 sections: sections
             )
         }
 
+        /// A section with its subsections; its body is left empty, to be read from `contents[slot]`.
         mutating func section(_ element: XMLElement, _ path: String, parentNumber: String, index: Int) -> DocBookSource.Section {
             let number = parentNumber.isEmpty ? "\(index + 1)" : "\(parentNumber).\(index + 1)"
+            let slot = contents.count
+            contents.append([])
             var anchor = ""
             if let id = element.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace"), DocBookImporter.isAnchor(id), !anchors.contains(id) {
                 anchor = id
                 anchors.insert(id)
             }
             var title = ""
-            var content: [MarkdownSubset.Block] = []
             var sections: [DocBookSource.Section] = []
-            for (child, childPath) in children(element, path) {
+            for (child, location) in children(element, path) {
                 switch child.name {
                 case "title": title = heading(child)
                 case "info":
-                    for (item, itemPath) in children(child, childPath) {
-                        if item.name == "title" { title = heading(item) } else { unmapped.append(itemPath) }
+                    for (item, itemLocation) in children(child, location.path) {
+                        if item.name == "title" { title = heading(item) } else { report.append(.path(itemLocation.path)) }
                     }
                 case let name where sectionNames.contains(name):
-                    sections.append(section(child, childPath, parentNumber: number, index: sections.count))
+                    sections.append(section(child, location.path, parentNumber: number, index: sections.count))
                 default:
-                    content += blocks([(child, childPath)])
+                    report.append(.content(section: slot, element: contents[slot].count))
+                    contents[slot].append((child, location))
                 }
             }
-            let body = MarkdownSubset.render(MarkdownSubset.parse(MarkdownSubset.render(content)))
-            return DocBookSource.Section(anchor: anchor, number: number, heading: title, body: body, sections: sections)
+            return DocBookSource.Section(anchor: anchor, number: number, heading: title, body: "", sections: sections)
         }
+    }
 
-        /// The block children of a container (abstract) or one block given with its path.
-        mutating func blocks(_ container: XMLElement, _ path: String) -> [MarkdownSubset.Block] {
-            blocks(children(container, path))
-        }
+    /// Paragraphs, lists and inline markup → the Markdown subset; anything else is reported by path and kept
+    /// as its plain text.
+    private struct BlockReader {
+        var unmapped: [String] = []
 
-        mutating func blocks(_ elements: [(XMLElement, String)]) -> [MarkdownSubset.Block] {
+        mutating func blocks(_ elements: [(XMLElement, Location)]) -> [MarkdownSubset.Block] {
             var result: [MarkdownSubset.Block] = []
-            for (element, path) in elements {
+            for (element, location) in elements {
                 switch element.name {
                 case "para", "simpara":
-                    let content = inlines(element, path)
+                    let content = inlines(element, location)
                     if !content.isEmpty { result.append(.paragraph(content)) }
                 case "itemizedlist", "orderedlist":
                     var items: [[MarkdownSubset.Inline]] = []
-                    for (item, itemPath) in children(element, path) {
-                        guard item.name == "listitem" else { unmapped.append(itemPath); continue }
+                    let path = location.path
+                    for (item, itemLocation) in children(element, path) {
+                        guard item.name == "listitem" else { unmapped.append(itemLocation.path); continue }
                         var content: [MarkdownSubset.Inline] = []
-                        for (paragraph, paragraphPath) in children(item, itemPath) {
+                        for (paragraph, paragraphLocation) in children(item, itemLocation.path) {
                             guard paragraph.name == "para" || paragraph.name == "simpara" else {
-                                unmapped.append(paragraphPath)
+                                unmapped.append(paragraphLocation.path)
                                 content.append(.text(text(of: paragraph)))
                                 continue
                             }
                             if !content.isEmpty { content.append(.text(" ")) }
-                            content += inlines(paragraph, paragraphPath)
+                            content += inlines(paragraph, paragraphLocation)
                         }
                         items.append(content)
                     }
                     result.append(element.name == "itemizedlist" ? .bulletList(items) : .numberedList(items))
                 default:
-                    unmapped.append(path)
+                    unmapped.append(location.path)
                     let content = text(of: element)
                     if !content.allSatisfy(\.isWhitespace) { result.append(.paragraph([.text(content)])) }
                 }
@@ -150,60 +246,35 @@ public enum DocBookImporter {
             return result
         }
 
-        mutating func inlines(_ element: XMLElement, _ path: String) -> [MarkdownSubset.Inline] {
+        mutating func inlines(_ element: XMLElement, _ location: Location) -> [MarkdownSubset.Inline] {
             var result: [MarkdownSubset.Inline] = []
-            var counts: [String: Int] = [:]
-            for child in element.children {
-                switch child {
+            var path: String?  // this element's, once a child element needs it
+            for index in element.children.indices {
+                switch element.children[index] {
                 case .text(let text): result.append(.text(text))
                 case .element(let inner):
-                    counts[inner.name, default: 0] += 1
-                    let innerPath = "\(path)/\(inner.name)[\(counts[inner.name]!)]"
+                    if path == nil { path = location.path }
+                    let innerLocation = Location(parent: path!, siblings: element.children, index: index)
                     guard inner.namespace == namespace else {
-                        unmapped.append(innerPath)
+                        unmapped.append(innerLocation.path)
                         result.append(.text(text(of: inner)))
                         continue
                     }
                     switch inner.name {
                     case "emphasis":
                         let role = inner.attribute("role")
-                        let content = inlines(inner, innerPath)
+                        let content = inlines(inner, innerLocation)
                         result.append(role == "strong" || role == "bold" ? .strong(content) : .emphasis(content))
                     case "link" where inner.attribute("href", namespace: DocBookExporter.xlink) != nil:
                         let url = DocBookImporter.url(inner.attribute("href", namespace: DocBookExporter.xlink)!)
-                        result.append(.link(url: url, inlines(inner, innerPath)))
+                        result.append(.link(url: url, inlines(inner, innerLocation)))
                     default:
-                        unmapped.append(innerPath)
+                        unmapped.append(innerLocation.path)
                         result.append(.text(text(of: inner)))
                     }
                 }
             }
             return result
-        }
-
-        /// Element children with their paths (1-based index among same-named siblings); text between them is
-        /// layout and ignored.
-        func children(_ element: XMLElement, _ path: String) -> [(XMLElement, String)] {
-            var counts: [String: Int] = [:]
-            return element.children.compactMap { node in
-                guard case .element(let child) = node else { return nil }
-                counts[child.name, default: 0] += 1
-                return (child, "\(path)/\(child.name)[\(counts[child.name]!)]")
-            }
-        }
-
-        func text(of element: XMLElement) -> String {
-            element.children.map { node in
-                switch node {
-                case .text(let text): text
-                case .element(let child): self.text(of: child)
-                }
-            }.joined()
-        }
-
-        /// A title as one line: white-space runs become single spaces.
-        func heading(_ element: XMLElement) -> String {
-            text(of: element).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
     }
 

@@ -74,13 +74,19 @@ enum LibXML {
     /// A quick scan that refuses `<!DOCTYPE` anywhere, so no internal subset is ever parsed.
     static func containsDoctype(_ bytes: [UInt8]) -> Bool {
         let needle = Array("<!DOCTYPE".utf8)
-        guard bytes.count >= needle.count else { return false }
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == 0x3C && bytes[index + 1] == 0x21 && bytes[index ..< index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= needle.count, let base = buffer.baseAddress else { return false }
+            var offset = 0
+            let last = buffer.count - needle.count
+            while offset <= last {
+                // memchr finds each `<` at memory speed; only those are compared with the needle.
+                guard let hit = memchr(base + offset, 0x3C, last - offset + 1) else { return false }
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, needle, needle.count) == 0 { return true }
+                offset = index + 1
+            }
+            return false
         }
-        return false
     }
 
     private static func lastError(_ context: xmlParserCtxtPtr) -> String {
@@ -95,6 +101,16 @@ enum LibXML {
 
     /// Copies a subtree into Swift values (iteratively: depth is bounded by the parser, but not by our stack).
     private static func element(_ root: xmlNodePtr) -> XMLElement {
+        // libxml2 keeps one copy of each element name (its dictionary) and of each namespace URI (its
+        // declaration), so their Swift strings are made once per pointer rather than once per element.
+        var interned: [UnsafeRawPointer: String] = [:]
+        func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            guard let pointer else { return nil }
+            if let known = interned[UnsafeRawPointer(pointer)] { return known }
+            let made = String(cString: pointer)
+            interned[UnsafeRawPointer(pointer)] = made
+            return made
+        }
         func shell(_ node: xmlNodePtr) -> XMLElement {
             var attributes: [XMLAttribute] = []
             var attribute = node.pointee.properties
@@ -107,7 +123,7 @@ enum LibXML {
                 if let value { strategy_xml_free(value) }
                 attribute = current.pointee.next
             }
-            return XMLElement(name: string(node.pointee.name) ?? "", namespace: string(node.pointee.ns?.pointee.href), attributes: attributes, children: [])
+            return XMLElement(name: name(node.pointee.name) ?? "", namespace: name(node.pointee.ns?.pointee.href), attributes: attributes, children: [])
         }
         // A stack of (node being filled, its next child to visit).
         var stack: [(element: XMLElement, next: xmlNodePtr?)] = [(shell(root), root.pointee.children)]

@@ -242,55 +242,104 @@ public enum MarkdownSubset {
 
     // MARK: Rendering
 
+    /// The canonical text of blocks read from elsewhere (an imported document): rendered, then read back and
+    /// rendered again, so that white space and markup characters mean what they will mean when parsed.
+    static func normalise(_ blocks: [Block]) -> String {
+        render(parse(render(blocks)))
+    }
+
     /// The canonical Markdown text of `blocks`: `parse(render(blocks)) == blocks` for any blocks `parse` gives.
     public static func render(_ blocks: [Block]) -> String {
-        blocks.map { block in
+        var out: [UInt8] = []
+        render(blocks, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Renders into one byte buffer: an import renders every body twice, and joining a string per inline
+    /// cost more than the parse.
+    static func render(_ blocks: [Block], into out: inout [UInt8]) {
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { out.append(contentsOf: [0x0A, 0x0A]) }
             switch block {
             case .paragraph(let inlines):
-                return escapeLineStart(render(inlines))
+                let start = out.count
+                render(inlines, into: &out)
+                escapeLineStart(&out, from: start)
             case .bulletList(let items):
-                return items.map { "- " + render($0) }.joined(separator: "\n")
+                for (number, item) in items.enumerated() {
+                    if number > 0 { out.append(0x0A) }
+                    out.append(contentsOf: [UInt8(ascii: "-"), 0x20])
+                    render(item, into: &out)
+                }
             case .numberedList(let items):
-                return items.enumerated().map { "\($0.offset + 1). " + render($0.element) }.joined(separator: "\n")
+                for (number, item) in items.enumerated() {
+                    if number > 0 { out.append(0x0A) }
+                    out.append(contentsOf: "\(number + 1). ".utf8)
+                    render(item, into: &out)
+                }
             }
-        }.joined(separator: "\n\n")
+        }
     }
 
     public static func render(_ inlines: [Inline]) -> String {
-        inlines.map { inline in
+        var out: [UInt8] = []
+        render(inlines, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func render(_ inlines: [Inline], into out: inout [UInt8]) {
+        for inline in inlines {
             switch inline {
-            case .text(let text): escape(text)
-            case .emphasis(let content): "*" + render(content) + "*"
-            case .strong(let content): "**" + render(content) + "**"
-            case .link(let url, let content): "[" + render(content) + "](" + url + ")"
+            case .text(let text):
+                escape(text, into: &out)
+            case .emphasis(let content):
+                out.append(UInt8(ascii: "*"))
+                render(content, into: &out)
+                out.append(UInt8(ascii: "*"))
+            case .strong(let content):
+                out.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "*")])
+                render(content, into: &out)
+                out.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "*")])
+            case .link(let url, let content):
+                out.append(UInt8(ascii: "["))
+                render(content, into: &out)
+                out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "(")])
+                out.append(contentsOf: url.utf8)
+                out.append(UInt8(ascii: ")"))
             }
-        }.joined()
+        }
     }
 
     /// Escapes the characters that could start markup; `-` and `.` only where they could start a list item.
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
-        else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 8)
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") {
-                out.append(UInt8(ascii: "\\"))
-            }
-            out.append(byte)
-        }
+        escape(text, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A paragraph whose first line looks like a list item must not be read back as a list.
-    static func escapeLineStart(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        if bytes.count >= 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == 0x20 { return "\\" + text }
-        if let content = numberedContent(bytes, 0..<bytes.count) {
-            let dot = content.lowerBound - 2
-            return String(decoding: bytes[..<dot], as: UTF8.self) + "\\" + String(decoding: bytes[dot...], as: UTF8.self)
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+                else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(UInt8(ascii: "\\"))
+                run = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        return text
+    }
+
+    /// A paragraph whose first line looks like a list item must not be read back as a list: escapes the `-`
+    /// or the number's `.` of the paragraph rendered in `out` from `start`.
+    static func escapeLineStart(_ out: inout [UInt8], from start: Int) {
+        if out.count - start >= 2 && out[start] == UInt8(ascii: "-") && out[start + 1] == 0x20 {
+            out.insert(UInt8(ascii: "\\"), at: start)
+        } else if let content = numberedContent(out, start..<out.count) {
+            out.insert(UInt8(ascii: "\\"), at: content.lowerBound - 2)
+        }
     }
 }

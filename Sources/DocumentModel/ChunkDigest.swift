@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+
+/// A text chunk's SHA-256 as four machine words.
+///
+/// The body store keys dictionaries by digest for thousands of chunks per import: `Data` keys hashed all
+/// 32 bytes through a generic path and cost more than the SQL around them. A digest is already uniformly
+/// random, so hashing its first word is enough; equality still compares all 32 bytes.
+struct ChunkDigest: Hashable, Sendable {
+    private let a, b, c, d: UInt64
+
+    init(_ utf8: Substring.UTF8View) {
+        var hasher = SHA256()
+        if utf8.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+            hasher.update(data: Array(utf8))
+        }
+        let digest = hasher.finalize()
+        (a, b, c, d) = digest.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+             raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(a) }
+
+    /// The 32 bytes in digest order, appended to a blob of digests.
+    func append(to data: inout Data) {
+        withUnsafeBytes(of: (a, b, c, d)) { data.append(contentsOf: $0) }
+    }
+
+    /// The 32 bytes as stored in `textChunk.sha256`.
+    var data: Data {
+        var data = Data(capacity: 32)
+        append(to: &data)
+        return data
+    }
+}
