@@ -6,7 +6,7 @@ import Foundation
 /// The body store keys dictionaries by digest for thousands of chunks per import: `Data` keys hashed all
 /// 32 bytes through a generic path and cost more than the SQL around them. A digest is already uniformly
 /// random, so hashing its first word is enough; equality still compares all 32 bytes.
-struct ChunkDigest: Hashable, Sendable {
+struct ChunkDigest: Hashable, Comparable, Sendable {
     private let a, b, c, d: UInt64
 
     init(_ utf8: Substring.UTF8View) {
@@ -14,14 +14,24 @@ struct ChunkDigest: Hashable, Sendable {
         if utf8.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
             hasher.update(data: Array(utf8))
         }
-        let digest = hasher.finalize()
-        (a, b, c, d) = digest.withUnsafeBytes { raw in
+        self.init(bytes: Data(hasher.finalize()))!
+    }
+
+    /// A digest read back from the database; nil unless it has 32 bytes.
+    init?(bytes: Data) {
+        guard bytes.count == 32 else { return nil }
+        (a, b, c, d) = bytes.withUnsafeBytes { raw in
             (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
              raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
         }
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(a) }
+
+    /// The order of the 32 bytes compared as SQLite compares blobs (`memcmp`).
+    static func < (lhs: ChunkDigest, rhs: ChunkDigest) -> Bool {
+        (lhs.a.bigEndian, lhs.b.bigEndian, lhs.c.bigEndian, lhs.d.bigEndian) < (rhs.a.bigEndian, rhs.b.bigEndian, rhs.c.bigEndian, rhs.d.bigEndian)
+    }
 
     /// The 32 bytes in digest order, appended to a blob of digests.
     func append(to data: inout Data) {

@@ -67,7 +67,7 @@ struct SeededGenerator: RandomNumberGenerator {
     /// more than one lookup batch of them, all come back byte for byte and are stored once.
     @Test func bodiesStoredTogetherShareChunksWithEachOtherAndWithTheStore() async throws {
         let store = try await TestStore.make()
-        let many = (0..<5000).map { "Sentence \($0). " }.joined()
+        let many = (0..<5000).map { "Sentence \($0) ünïcödé 🧒🏽. " }.joined()
         let bodies = ["Shared one. Shared two.\n", "Shared one. Fresh.\n", many, "", "Shared two.\n"]
         let (lists, counts) = try await store.database.write { db -> ([Data], (Int, Int)) in
             _ = try BodyStore.store("Shared one. ", in: db)
