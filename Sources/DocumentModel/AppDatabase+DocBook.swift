@@ -50,10 +50,17 @@ extension AppDatabase {
         errors += checked.flatMap(\.errors)
         guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
         let actor = Actor(accountID: account.id, group: nil)
-        let prepared = checked.map { $0.body! }
+        let batch = ChunkBatch(checked.map { $0.body! })
+        // Which chunks are stored already is asked on read connections, one per core, before the write.
+        let half = (batch.digests.count + 1) / 2
+        let halves = [batch.digests[..<half], batch.digests[half...]]
+        let found = halves.parallelMap(worthIt: batch.digests.count > ChunkBatch.batchSize) { digests in
+            Result { try self.read { db in try ChunkBatch.committedIDs(of: digests, in: db) } }
+        }
+        let known = try found.flatMap { try $0.get() }
         return try await write { db in
             let now = Date()
-            let lists = try BodyStore.store(prepared, in: db)
+            let lists = try batch.store(known: known, in: db)
             try db.run(
                 "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
                 [source.title, source.summary, Phase.drafting.rawValue, now]

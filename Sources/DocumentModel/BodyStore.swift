@@ -58,91 +58,9 @@ enum BodyStore {
         bodies.parallelMap(worthIt: bodies.reduce(0) { $0 + $1.utf8.count } > 64 * 1024) { prepare($0) }
     }
 
-    /// Digests per lookup or insert statement; a digest's place in its batch fits the 12 bits the lookup
-    /// answer leaves it.
-    static let batchSize = 4096
-
-    /// Stores prepared bodies and returns their chunk lists. Which chunks exist is asked in one statement per
-    /// 4,096 digests (the digests travel as one blob that SQLite slices), so a large import does not pay a
-    /// query per chunk; only the missing chunks are inserted.
+    /// Stores prepared bodies and returns their chunk lists (see `ChunkBatch`).
     static func store(_ bodies: [PreparedBody], in db: Database) throws -> [Data] {
-        // Each distinct digest gets a slot; bodies refer to slots, so the database answers are matched by index.
-        var slotOf: [ChunkDigest: Int] = [:]
-        slotOf.reserveCapacity(bodies.reduce(0) { $0 + $1.digests.count })
-        var pending: [(digest: ChunkDigest, text: Substring)] = []
-        let bodySlots = bodies.map { body in
-            zip(body.digests, body.chunks).map { digest, chunk in
-                if let slot = slotOf[digest] { return slot }
-                slotOf[digest] = pending.count
-                pending.append((digest, chunk))
-                return pending.count - 1
-            }
-        }
-        var ids = [Int64](repeating: 0, count: pending.count)
-        // Each answer packs the chunk id and the digest's place in the batch into one integer, which GRDB
-        // reads without building a row: decoding 11,000 two-column rows cost more than the lookups.
-        let lookup = try db.cachedStatement(
-            sql: """
-                WITH RECURSIVE slot(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM slot WHERE i + 1 < ?)
-                SELECT (textChunk.id << 12) | slot.i FROM slot JOIN textChunk ON textChunk.sha256 = substr(?, slot.i * 32 + 1, 32)
-                """
-        )
-        // Asked in index order, each lookup finds the pages of the one before in the cache.
-        let order = pending.indices.sorted { pending[$0].digest < pending[$1].digest }
-        for start in stride(from: 0, to: order.count, by: batchSize) {
-            let batch = order[start..<min(start + batchSize, order.count)]
-            var blob = Data(capacity: batch.count * 32)
-            for slot in batch { pending[slot].digest.append(to: &blob) }
-            let answers = try Int64.fetchCursor(lookup, arguments: [batch.count, blob])
-            while let packed = try answers.next() { ids[order[start + Int(packed & 0xFFF)]] = packed >> 12 }
-        }
-        try insertMissing(pending, ids: &ids, in: db)
-        return bodySlots.map { slots in
-            var list: [UInt8] = []
-            list.reserveCapacity(slots.count * 3)
-            for slot in slots { Varint.append(UInt64(ids[slot]), to: &list) }
-            return Data(list)
-        }
-    }
-
-    /// Inserts the chunks whose id is still 0 with one statement per 4,096: their digests travel as one blob,
-    /// their texts as another with a JSON list of cut offsets, and SQLite answers each new id with its digest.
-    /// (A first import of new text is bound by the commit's disk writes either way; this spares it 11,000
-    /// statements.) An empty blob may reach SQLite as NULL, hence the `coalesce` for an empty body's one chunk.
-    private static func insertMissing(_ pending: [(digest: ChunkDigest, text: Substring)], ids: inout [Int64], in db: Database) throws {
-        let missing = pending.indices.filter { ids[$0] == 0 }
-        guard !missing.isEmpty else { return }
-        let insert = try db.cachedStatement(
-            sql: """
-                WITH cut(i, start, stop) AS (SELECT key, value, lead(value) OVER (ORDER BY key) FROM json_each(?3))
-                INSERT INTO textChunk (sha256, text)
-                SELECT substr(?1, i * 32 + 1, 32), coalesce(CAST(substr(?2, start + 1, stop - start) AS TEXT), '') FROM cut WHERE stop IS NOT NULL
-                RETURNING sha256, id
-                """
-        )
-        var slotOf: [ChunkDigest: Int] = [:]
-        slotOf.reserveCapacity(missing.count)
-        for slot in missing { slotOf[pending[slot].digest] = slot }
-        for start in stride(from: 0, to: missing.count, by: batchSize) {
-            let batch = missing[start..<min(start + batchSize, missing.count)]
-            var digests = Data(capacity: batch.count * 32)
-            var texts = Data()
-            var cuts = "[0"
-            for slot in batch {
-                pending[slot].digest.append(to: &digests)
-                texts.append(contentsOf: pending[slot].text.utf8)
-                cuts += ",\(texts.count)"
-            }
-            cuts += "]"
-            let rows = try Row.fetchCursor(insert, arguments: [digests, texts, cuts])
-            while let row = try rows.next() {
-                let digest = try row.withUnsafeData(atIndex: 0) { $0.flatMap(ChunkDigest.init(bytes:)) }
-                guard let digest, let slot = slotOf[digest] else {
-                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "an inserted chunk came back with another digest")
-                }
-                ids[slot] = row[1]
-            }
-        }
+        try ChunkBatch(bodies).store(in: db)
     }
 
     /// Rebuilds a body from its chunk list, byte for byte, with the ids of its chunks for the next store.
