@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A DocBook 5 document read into a strategy's shape, with the elements that were kept as plain text.
 public struct DocBookImport: Sendable, Equatable {
     public var source: DocBookSource
@@ -71,6 +73,8 @@ public enum DocBookImporter {
             }
         }
         if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
+        // The element tree is released on a background queue (a few milliseconds the answer need not wait for).
+        DispatchQueue.global(qos: .utility).async { [root, outline] in withExtendedLifetime((root, outline)) {} }
         return DocBookImport(source: source, unmapped: unmapped)
     }
 

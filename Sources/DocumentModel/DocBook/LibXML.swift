@@ -65,10 +65,17 @@ enum LibXML {
             }
         }
         guard let document else { throw XMLInputError.malformed(lastError(context)) }
-        defer { xmlFreeDoc(document) }
+        defer { dispose(document) }
         if document.pointee.intSubset != nil || document.pointee.extSubset != nil { throw XMLInputError.doctype }
         guard let root = xmlDocGetRootElement(document) else { throw XMLInputError.malformed("the document has no root element") }
         return element(root)
+    }
+
+    /// Frees a parsed document on a background queue: the caller has its Swift copy, and freeing tens of
+    /// thousands of nodes need not delay the answer.
+    private static func dispose(_ document: xmlDocPtr) {
+        nonisolated(unsafe) let document = document
+        DispatchQueue.global(qos: .utility).async { xmlFreeDoc(document) }
     }
 
     /// A quick scan that refuses `<!DOCTYPE` anywhere, so no internal subset is ever parsed.
