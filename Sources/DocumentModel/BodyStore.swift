@@ -53,16 +53,6 @@ enum BodyStore {
         return PreparedBody(chunks: chunks, digests: chunks.map { ChunkDigest($0.utf8) })
     }
 
-    /// Many bodies prepared at once, on all cores when there is enough text to be worth it (an import).
-    static func prepareAll(_ bodies: [String]) -> [PreparedBody] {
-        bodies.parallelMap(worthIt: bodies.reduce(0) { $0 + $1.utf8.count } > 64 * 1024) { prepare($0) }
-    }
-
-    /// Stores prepared bodies and returns their chunk lists (see `ChunkBatch`).
-    static func store(_ bodies: [PreparedBody], in db: Database) throws -> [Data] {
-        try ChunkBatch(bodies).store(in: db)
-    }
-
     /// Rebuilds a body from its chunk list, byte for byte, with the ids of its chunks for the next store.
     static func load(_ list: Data, in db: Database) throws -> Loaded {
         var chunkIDs: [Substring: Int64] = [:]

@@ -69,10 +69,11 @@ struct SeededGenerator: RandomNumberGenerator {
         let store = try await TestStore.make()
         let many = (0..<5000).map { "Sentence \($0) ünïcödé 🧒🏽. " }.joined()
         let bodies = ["Shared one. Shared two.\n", "Shared one. Fresh.\n", many, "", "Shared two.\n"]
+        let batch = ChunkBatch(bodies.map(BodyStore.prepare))
         let (lists, counts) = try await store.database.write { db -> ([Data], (Int, Int)) in
             _ = try BodyStore.store("Shared one. ", in: db)
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0
-            let lists = try BodyStore.store(BodyStore.prepareAll(bodies), in: db)
+            let lists = try batch.store(in: db)
             return (lists, (before, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0))
         }
         let texts = try store.database.read { db in try BodyStore.loadTexts(lists, in: db) }
@@ -80,5 +81,12 @@ struct SeededGenerator: RandomNumberGenerator {
         // Every distinct chunk but the one stored beforehand is new, and stored once however often it recurs.
         let distinct = Set(bodies.flatMap { BodyStore.chunks(of: $0) }).subtracting(["Shared one. "])
         #expect(counts.1 - counts.0 == distinct.count)
+        // Ids found on a read connection before the write are used as they are: the same lists, nothing new.
+        let known = try store.database.read { db in try ChunkBatch.committedIDs(of: batch.digests[...], in: db) }
+        #expect(!known.contains(0))
+        let again = try await store.database.write { db in
+            (try batch.store(known: known, in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0)
+        }
+        #expect(again.0 == lists && again.1 == counts.1)
     }
 }
