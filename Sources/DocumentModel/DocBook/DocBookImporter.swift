@@ -46,11 +46,13 @@ public enum DocBookImporter {
         let bodies = outline.contents.parallelMap(worthIt: outline.contents.count >= 16) { content in
             var reader = BlockReader()
             var blocks: [MarkdownSubset.Block] = []
-            var reports: [(element: Int, path: String)] = []
+            var reports: [Int: [String]] = [:]
             for (index, item) in content.enumerated() {
                 blocks += reader.blocks([item])
-                reports += reader.unmapped.map { (index, $0) }
-                reader.unmapped.removeAll()
+                if !reader.unmapped.isEmpty {
+                    reports[index] = reader.unmapped
+                    reader.unmapped.removeAll()
+                }
             }
             return SectionBody(text: MarkdownSubset.normalise(blocks), reports: reports)
         }
@@ -69,7 +71,7 @@ public enum DocBookImporter {
             switch entry {
             case .path(let path): unmapped.append(path)
             case .content(let section, let element):
-                unmapped += bodies[section].reports.lazy.filter { $0.element == element }.map(\.path)
+                unmapped += bodies[section].reports[element] ?? []
             }
         }
         if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
@@ -80,7 +82,8 @@ public enum DocBookImporter {
 
     private struct SectionBody: Sendable {
         var text: String
-        var reports: [(element: Int, path: String)]
+        /// Paths reported by each content element, by its index in the section's list.
+        var reports: [Int: [String]]
     }
 
     /// Where an element sits. Its path (`/article/section[2]/para[1]`) is spelled out only when something is

@@ -310,13 +310,8 @@ public enum MarkdownSubset {
         }
     }
 
-    /// Escapes the characters that could start markup; `-` and `.` only where they could start a list item.
-    static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        escape(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
+    /// Escapes the characters that could start markup (`-` and `.` only where they could start a list item,
+    /// which `escapeLineStart` handles).
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
