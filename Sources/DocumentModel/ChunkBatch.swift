@@ -4,7 +4,8 @@ import GRDB
 /// The distinct chunks of many prepared bodies (an import's), stored with a few statements instead of one per
 /// chunk.
 ///
-/// Which chunks exist is asked in one statement per 4,096 digests (they travel as one blob that SQLite slices),
+/// Which chunks exist is asked in one statement per 4,096 digests (they travel as one blob that SQLite slices
+/// by joining the `batchSlot` table of integers),
 /// and the missing ones are inserted the same way. Chunks are never deleted, so ids found by a read connection
 /// before the write stay valid: `committedIDs` lets an import ask on the reader pool, on all cores, and leave
 /// the single writer only what was missing.
@@ -15,7 +16,8 @@ struct ChunkBatch: Sendable {
     /// For each body, its chunks as indices into `digests`.
     let bodySlots: [[Int]]
 
-    /// Digests per statement; a digest's place in its batch fits the 12 bits the lookup answer leaves it.
+    /// Digests per statement: a digest's place in its batch fits the 12 bits the lookup answer leaves it, and
+    /// the `batchSlot` table (migration v5) holds one row per place.
     static let batchSize = 4096
 
     init(_ bodies: [BodyStore.PreparedBody]) {
@@ -43,8 +45,9 @@ struct ChunkBatch: Sendable {
         // reads without building a row: decoding 11,000 two-column rows cost more than the lookups.
         let lookup = try db.cachedStatement(
             sql: """
-                WITH RECURSIVE slot(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM slot WHERE i + 1 < ?)
-                SELECT (textChunk.id << 12) | slot.i FROM slot JOIN textChunk ON textChunk.sha256 = substr(?, slot.i * 32 + 1, 32)
+                SELECT (textChunk.id << 12) | batchSlot.i
+                FROM batchSlot CROSS JOIN textChunk ON textChunk.sha256 = substr(?2, batchSlot.i * 32 + 1, 32)
+                WHERE batchSlot.i < ?1
                 """
         )
         // Asked in index order, each lookup finds the pages of the one before in the cache.
