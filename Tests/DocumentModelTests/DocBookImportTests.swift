@@ -49,6 +49,20 @@ import Testing
         #expect(MarkdownSubset.render(MarkdownSubset.parse(plain)) == plain)
     }
 
+    /// The import writes canonical text straight from the parser's events; it must be what rendering the
+    /// parsed blocks gives, for markup-dense text too (stars next to stars, links in emphasis, list-like lines).
+    @Test func canonicalTextIsTheRenderingOfTheParsedBlocks() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["a", "é", " ", "  ", "*", "**", "***", "[", "]", "(", ")", "](u)", "[t](", "\\", "-", "- ", ".", "1. ",
+                      "12", "\n", "\n\n", "\r", "\t", "🧒🏽"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var bytes = text
+            let canonical = bytes.withUTF8 { String(decoding: MarkdownSubset.canonical($0), as: UTF8.self) }
+            #expect(canonical == MarkdownSubset.render(MarkdownSubset.parse(text)), "\(text.debugDescription)")
+        }
+    }
+
     @Test func foreignDocBookMapsItsSubsetAndReportsTheRestByPath() throws {
         let document = """
             <?xml version="1.0"?>

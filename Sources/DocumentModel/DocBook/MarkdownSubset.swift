@@ -1,5 +1,5 @@
 /// The text format of section bodies (and of a strategy's summary): a small, documented subset of Markdown.
-/// One parser, used by every consumer (DocBook export, import, and whatever renders bodies next).
+/// One parser (`MarkdownParser`), used by every consumer (DocBook export, import, and whatever renders bodies next).
 ///
 /// Blocks are separated by blank lines:
 /// - a block whose every line starts with `- ` or `* ` is a bullet list, one item per line;
@@ -27,8 +27,8 @@ public enum MarkdownSubset {
         case link(url: String, [Inline])
     }
 
-    /// Every markup character is ASCII, so parsing works on UTF-8 bytes: a multi-byte character never
-    /// contains an ASCII byte. (Parsing `Character`s cost thirty times the time of writing the XML.)
+    enum BlockKind { case paragraph, bulletList, numberedList }
+
     static func isEscapable(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
@@ -40,51 +40,9 @@ public enum MarkdownSubset {
     /// White space as XML and Markdown both mean it: space, tab, carriage return, line feed.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-    // MARK: Parsing
-
-    public static func parse(_ text: String) -> [Block] {
-        let bytes = Array(text.utf8)
-        var blocks: [Block] = []
-        var lines: [Range<Int>] = []
-        func flush() {
-            defer { lines.removeAll() }
-            guard !lines.isEmpty else { return }
-            if lines.allSatisfy({ bulletContent(bytes, $0) != nil }) {
-                blocks.append(.bulletList(lines.map { inlines(bytes, trim(bytes, bulletContent(bytes, $0)!)) }))
-            } else if lines.allSatisfy({ numberedContent(bytes, $0) != nil }) {
-                blocks.append(.numberedList(lines.map { inlines(bytes, trim(bytes, numberedContent(bytes, $0)!)) }))
-            } else {
-                // The paragraph's lines, trimmed, joined by single line breaks.
-                var joined: [UInt8] = []
-                for (index, line) in lines.enumerated() {
-                    if index > 0 { joined.append(0x0A) }
-                    joined.append(contentsOf: bytes[trim(bytes, line)])
-                }
-                let content = inlines(joined, 0..<joined.count)
-                if !content.isEmpty { blocks.append(.paragraph(content)) }
-            }
-        }
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            let line = start..<end
-            if bytes[line].allSatisfy(isSpace) { flush() } else { lines.append(line) }
-            start = end + 1
-        }
-        flush()
-        return blocks
-    }
-
-    static func bulletContent(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int>? {
-        var index = line.lowerBound
-        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
-        guard index + 1 < line.upperBound, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == 0x20
-        else { return nil }
-        return index + 2..<line.upperBound
-    }
-
-    static func numberedContent(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int>? {
+    /// A numbered item's content: the line after its number and `. `.
+    static func numberedContent<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ line: Range<Int>) -> Range<Int>?
+    where Bytes.Index == Int {
         var index = line.lowerBound
         while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
         let digitsStart = index
@@ -95,157 +53,154 @@ public enum MarkdownSubset {
         return index + 2..<line.upperBound
     }
 
-    static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper && isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
-        return lower..<upper
+    // MARK: Parsing
+
+    public static func parse(_ text: String) -> [Block] {
+        var text = text
+        var builder = BlockBuilder()
+        text.withUTF8 { MarkdownParser.parse($0, into: &builder) }
+        return builder.blocks
     }
 
-    /// Inline markup of one paragraph or item.
-    static func inlines(_ bytes: [UInt8], _ range: Range<Int>) -> [Inline] {
-        InlineParser(bytes: bytes).parse(range)
-    }
+    /// Builds block values from the parser's events.
+    private struct BlockBuilder: MarkdownSink {
+        var blocks: [Block] = []
+        private var kind = BlockKind.paragraph
+        private var items: [[Inline]] = []
+        /// The inlines being collected: the paragraph's or item's at the bottom, an open span's above.
+        private var levels: [[Inline]] = [[]]
+        private var spans: [MarkdownParser.Span] = []
+        private var text: [UInt8] = []
 
-    private struct InlineParser {
-        let bytes: [UInt8]
+        private var inItem = false
 
-        func parse(_ range: Range<Int>) -> [Inline] {
-            var result: [Inline] = []
-            var literal: [UInt8] = []
-            func flushLiteral() {
-                guard !literal.isEmpty else { return }
-                let text = String(decoding: literal, as: UTF8.self)
-                if case .text(let previous)? = result.last {
-                    result[result.count - 1] = .text(previous + text)
-                } else {
-                    result.append(.text(text))
-                }
-                literal.removeAll(keepingCapacity: true)
-            }
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\\") where index + 1 < range.upperBound && MarkdownSubset.isEscapable(bytes[index + 1]):
-                    literal.append(bytes[index + 1])
-                    index += 2
-                    continue
-                case UInt8(ascii: "*"):
-                    if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "*"),
-                        let close = closingDoubleStar(from: index + 2, in: range), isSpan(index + 2..<close)
-                    {
-                        flushLiteral()
-                        result.append(.strong(parse(index + 2..<close)))
-                        index = close + 2
-                        continue
-                    }
-                    if let close = closingSingleStar(from: index + 1, in: range), isSpan(index + 1..<close) {
-                        flushLiteral()
-                        result.append(.emphasis(parse(index + 1..<close)))
-                        index = close + 1
-                        continue
-                    }
-                case UInt8(ascii: "["):
-                    if let link = link(at: index, in: range) {
-                        flushLiteral()
-                        result.append(.link(url: link.url, parse(link.text)))
-                        index = link.end
-                        continue
-                    }
-                case 0x20 where index + 1 >= range.upperBound || !MarkdownSubset.isSpace(bytes[index + 1]):
-                    break  // a single space, the common case
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    // A white-space run holding a line break is one line break.
-                    var end = index
-                    var newline = false
-                    while end < range.upperBound, MarkdownSubset.isSpace(bytes[end]) {
-                        if bytes[end] == 0x0A || bytes[end] == 0x0D { newline = true }
-                        end += 1
-                    }
-                    if newline { literal.append(0x0A) } else { literal.append(contentsOf: bytes[index..<end]) }
-                    index = end
-                    continue
-                default:
-                    // Copy the run up to the next byte that may start markup or white space in one go.
-                    // (A single space between words continues the run: most paragraphs are then one copy.)
-                    var end = index + 1
-                    while end < range.upperBound {
-                        let next = bytes[end]
-                        if next == UInt8(ascii: "\\") || next == UInt8(ascii: "*") || next == UInt8(ascii: "[") { break }
-                        if next < 0x21 {
-                            guard next == 0x20, end + 1 < range.upperBound, !MarkdownSubset.isSpace(bytes[end + 1]) else { break }
-                        }
-                        end += 1
-                    }
-                    literal.append(contentsOf: bytes[index..<end])
-                    index = end
-                    continue
-                }
-                literal.append(byte)
-                index += 1
-            }
-            flushLiteral()
-            return result
+        mutating func startBlock(_ kind: BlockKind) {
+            self.kind = kind
+            items = []
+            levels = [[]]
         }
 
-        /// Non-empty and not starting or ending with white space, as emphasis must be.
-        private func isSpan(_ range: Range<Int>) -> Bool {
-            !range.isEmpty && !MarkdownSubset.isSpace(bytes[range.lowerBound]) && !MarkdownSubset.isSpace(bytes[range.upperBound - 1])
+        mutating func startItem() {
+            if inItem { endItem() }
+            inItem = true
         }
 
-        private func closingDoubleStar(from start: Int, in range: Range<Int>) -> Int? {
-            var index = start
-            while index + 1 < range.upperBound {
-                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
-                if bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return index }
-                index += 1
-            }
-            return nil
+        private mutating func endItem() {
+            flushText()
+            items.append(levels[0])
+            levels = [[]]
         }
 
-        /// The next `*` that is not part of `**` (those enclose strong text, which emphasis may contain).
-        private func closingSingleStar(from start: Int, in range: Range<Int>) -> Int? {
-            var index = start
-            while index < range.upperBound {
-                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
-                if bytes[index] == UInt8(ascii: "*") {
-                    if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "*") {
-                        guard let close = closingDoubleStar(from: index + 2, in: range) else { return nil }
-                        index = close + 2
-                        continue
-                    }
-                    return index
-                }
-                index += 1
+        mutating func endBlock() {
+            switch kind {
+            case .paragraph:
+                flushText()
+                if !levels[0].isEmpty { blocks.append(.paragraph(levels[0])) }
+            case .bulletList, .numberedList:
+                if inItem { endItem() }
+                inItem = false
+                blocks.append(kind == .bulletList ? .bulletList(items) : .numberedList(items))
             }
-            return nil
         }
 
-        /// `[text](url)` at `start`: the text's range, the url, and the index after the `)`.
-        private func link(at start: Int, in range: Range<Int>) -> (text: Range<Int>, url: String, end: Int)? {
-            var close = start + 1
-            while close < range.upperBound && bytes[close] != UInt8(ascii: "]") {
-                close += bytes[close] == UInt8(ascii: "\\") ? 2 : 1
+        mutating func text(_ piece: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: piece) }
+        mutating func lineBreak() { text.append(0x0A) }
+
+        mutating func startSpan(_ span: MarkdownParser.Span) {
+            flushText()
+            spans.append(span)
+            levels.append([])
+        }
+
+        mutating func endSpan(_ span: MarkdownParser.Span) {
+            flushText()
+            let content = levels.removeLast()
+            let inline: Inline = switch spans.removeLast() {
+            case .emphasis: .emphasis(content)
+            case .strong: .strong(content)
+            case .link(let url): .link(url: String(decoding: url, as: UTF8.self), content)
             }
-            guard close + 1 < range.upperBound, close > start + 1, bytes[close + 1] == UInt8(ascii: "(") else { return nil }
-            var index = close + 2
-            while index < range.upperBound, bytes[index] != UInt8(ascii: ")") {
-                let byte = bytes[index]
-                if MarkdownSubset.isSpace(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\\") { return nil }
-                index += 1
-            }
-            guard index < range.upperBound, index > close + 2 else { return nil }
-            return (start + 1..<close, String(decoding: bytes[close + 2..<index], as: UTF8.self), index + 1)
+            levels[levels.count - 1].append(inline)
+        }
+
+        private mutating func flushText() {
+            guard !text.isEmpty else { return }
+            levels[levels.count - 1].append(.text(String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
         }
     }
 
     // MARK: Rendering
 
-    /// The canonical text of blocks read from elsewhere (an imported document): rendered, then read back and
-    /// rendered again, so that white space and markup characters mean what they will mean when parsed.
+    /// The canonical text of blocks read from elsewhere (an imported document): rendered, then made canonical,
+    /// so that white space and markup characters mean what they will mean when parsed.
     static func normalise(_ blocks: [Block]) -> String {
-        render(parse(render(blocks)))
+        var first: [UInt8] = []
+        render(blocks, into: &first)
+        return String(decoding: first.withUnsafeBufferPointer(canonical), as: UTF8.self)
+    }
+
+    /// `render(parse(text))`, written from the parser's events without building the blocks.
+    static func canonical(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var writer = CanonicalWriter()
+        writer.out.reserveCapacity(text.count + text.count / 16)
+        MarkdownParser.parse(text, into: &writer)
+        return writer.out
+    }
+
+    /// Writes what `render` would write for the blocks the events describe.
+    private struct CanonicalWriter: MarkdownSink {
+        var out: [UInt8] = []
+        private var kind = BlockKind.paragraph
+        private var blockCount = 0
+        private var items = 0
+        /// Where the block's separator and the block itself start in `out`.
+        private var separatorStart = 0, blockStart = 0
+
+        mutating func startBlock(_ kind: BlockKind) {
+            self.kind = kind
+            items = 0
+            separatorStart = out.count
+            if blockCount > 0 { out.append(contentsOf: [0x0A, 0x0A]) }
+            blockStart = out.count
+        }
+
+        mutating func endBlock() {
+            if kind == .paragraph {
+                // `parse` drops a paragraph without content, and `render` writes no separator for it.
+                guard out.count > blockStart else { return out.removeSubrange(separatorStart...) }
+                escapeLineStart(&out, from: blockStart)
+            }
+            blockCount += 1
+        }
+
+        mutating func startItem() {
+            if items > 0 { out.append(0x0A) }
+            items += 1
+            if kind == .bulletList { out.append(contentsOf: [UInt8(ascii: "-"), 0x20]) } else { out.append(contentsOf: "\(items). ".utf8) }
+        }
+
+        mutating func text(_ piece: UnsafeBufferPointer<UInt8>) { escape(piece, into: &out) }
+        mutating func lineBreak() { out.append(0x0A) }
+
+        mutating func startSpan(_ span: MarkdownParser.Span) {
+            switch span {
+            case .emphasis: out.append(UInt8(ascii: "*"))
+            case .strong: out.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "*")])
+            case .link: out.append(UInt8(ascii: "["))
+            }
+        }
+
+        mutating func endSpan(_ span: MarkdownParser.Span) {
+            switch span {
+            case .emphasis: out.append(UInt8(ascii: "*"))
+            case .strong: out.append(contentsOf: [UInt8(ascii: "*"), UInt8(ascii: "*")])
+            case .link(let url):
+                out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "(")])
+                out.append(contentsOf: url)
+                out.append(UInt8(ascii: ")"))
+            }
+        }
     }
 
     /// The canonical Markdown text of `blocks`: `parse(render(blocks)) == blocks` for any blocks `parse` gives.
@@ -314,18 +269,20 @@ public enum MarkdownSubset {
     /// which `escapeLineStart` handles).
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-                else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                out.append(UInt8(ascii: "\\"))
-                run = index
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        text.withUTF8 { escape($0, into: &out) }
+    }
+
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var run = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            out.append(UInt8(ascii: "\\"))
+            run = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 
     /// A paragraph whose first line looks like a list item must not be read back as a list: escapes the `-`
