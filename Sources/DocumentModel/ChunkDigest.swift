@@ -9,16 +9,18 @@ struct ChunkDigest: Hashable, Comparable, Sendable {
     private let a, b, c, d: UInt64
 
     init(_ utf8: Substring.UTF8View) {
-        self.init(bytes: Hashing.sha256(utf8))!
+        self = Hashing.sha256(utf8) { ChunkDigest(raw: $0) }
     }
 
     /// A digest read back from the database; nil unless it has 32 bytes.
     init?(bytes: Data) {
         guard bytes.count == 32 else { return nil }
-        (a, b, c, d) = bytes.withUnsafeBytes { raw in
-            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-             raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-        }
+        self = bytes.withUnsafeBytes { ChunkDigest(raw: $0) }
+    }
+
+    private init(raw: UnsafeRawBufferPointer) {
+        (a, b, c, d) = (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                        raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(a) }

@@ -8,11 +8,17 @@ enum Hashing {
     }
 
     static func sha256(_ utf8: Substring.UTF8View) -> Data {
+        sha256(utf8) { Data($0) }
+    }
+
+    /// Hands the digest's 32 bytes to `body` without copying them into a collection first (an import hashes
+    /// thousands of chunks, and building `Data` from the digest byte by byte cost more than the hashing).
+    static func sha256<Result>(_ utf8: Substring.UTF8View, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         var hasher = SHA256()
         if utf8.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
             hasher.update(data: Array(utf8))
         }
-        return Data(hasher.finalize())
+        return hasher.finalize().withUnsafeBytes(body)
     }
 
     static func hex(_ data: Data) -> String {
