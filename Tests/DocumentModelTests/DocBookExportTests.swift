@@ -43,8 +43,8 @@ import Testing
         let nasty = "A & B < C > D ]]> \"quoted\" 'single' 🧒🏽 \u{1}\u{B}\u{FFFE}\u{FFFF}end"
         let bytes = DocBookExporter.export(Self.source([Self.section("section-1", "1", nasty, nasty)], summary: nasty))
         #expect(try LibXML.validate(bytes, relaxNG: Self.schema) == [])
-        let root = try LibXML.parse(bytes, limit: 1 << 20)
-        #expect(root.name == "article")
+        let document = try LibXML.parse(bytes, limit: 1 << 20)
+        #expect(document.root.name == "article")
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(!text.contains("\u{1}") && !text.contains("\u{B}") && !text.contains("\u{FFFE}") && !text.contains("\u{FFFF}"))
         #expect(text.contains("A &amp; B &lt; C &gt; D ]]&gt;"))

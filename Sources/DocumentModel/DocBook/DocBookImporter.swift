@@ -20,14 +20,17 @@ public enum DocBookImportError: Error, Equatable {
 /// Reads a DocBook 5 `article` or `book`: `info` (title, abstract, organisational authors as stakeholder
 /// groups), sections and chapters (nested, with their `xml:id`s) → sections; paragraphs, lists, emphasis and
 /// links → the Markdown subset. Anything else is refused by path, or in lenient mode kept as its plain text.
+///
+/// libxml2's tree is read in place: `OutlineReader` walks the frame in order, then every section's content is
+/// written as Markdown by a `BodyWriter`, on all cores.
 public enum DocBookImporter {
     static let namespace = DocBookExporter.namespace
     static let sectionNames: Set<String> = ["section", "chapter", "sect1", "sect2", "sect3", "sect4", "sect5", "simplesect", "appendix"]
 
     public static func read(_ bytes: [UInt8], limit: Int, lenient: Bool) throws -> DocBookImport {
-        let root: XMLElement
+        let document: XMLDocument
         do {
-            root = try LibXML.parse(bytes, limit: limit)
+            document = try LibXML.parse(bytes, limit: limit)
         } catch XMLInputError.tooLarge(let limit) {
             throw DocBookImportError.tooLarge(limit: limit)
         } catch XMLInputError.doctype {
@@ -35,26 +38,30 @@ public enum DocBookImporter {
         } catch XMLInputError.malformed(let message) {
             throw DocBookImportError.malformed(message)
         }
-        guard root.namespace == namespace, root.name == "article" || root.name == "book" else {
+        // The nodes are read in place: the document must live until the reading is done.
+        return try withExtendedLifetime(document) { try read(document.root, lenient: lenient) }
+    }
+
+    private static func read(_ root: XMLElementRef, lenient: Bool) throws -> DocBookImport {
+        guard root.isIn(namespace: namespace), root.name == "article" || root.name == "book" else {
             throw DocBookImportError.notDocBook(
                 "the root element must be a DocBook 5 article or book (namespace \(namespace)), not \(root.name)"
             )
         }
         var outline = OutlineReader()
         var source = outline.document(root)
-        // Section bodies are independent of each other: read on all cores when there are enough of them.
+        // Section bodies are independent of each other: written on all cores when there are enough of them.
         let bodies = outline.contents.parallelMap(worthIt: outline.contents.count >= 16) { content in
-            var reader = BlockReader()
-            var blocks: [MarkdownSubset.Block] = []
+            var writer = BodyWriter()
             var reports: [Int: [String]] = [:]
             for (index, item) in content.enumerated() {
-                blocks += reader.blocks([item])
-                if !reader.unmapped.isEmpty {
-                    reports[index] = reader.unmapped
-                    reader.unmapped.removeAll()
+                writer.block(item.element, item.location)
+                if !writer.unmapped.isEmpty {
+                    reports[index] = writer.unmapped
+                    writer.unmapped.removeAll()
                 }
             }
-            return SectionBody(text: MarkdownSubset.normalise(blocks), reports: reports)
+            return SectionBody(text: writer.canonicalText, reports: reports)
         }
         var next = 0
         func fill(_ sections: inout [DocBookSource.Section]) {
@@ -75,8 +82,6 @@ public enum DocBookImporter {
             }
         }
         if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
-        // The element tree is released on a background queue (a few milliseconds the answer need not wait for).
-        DispatchQueue.global(qos: .utility).async { [root, outline] in withExtendedLifetime((root, outline)) {} }
         return DocBookImport(source: source, unmapped: unmapped)
     }
 
@@ -90,43 +95,26 @@ public enum DocBookImporter {
     /// reported: building one per element cost as much as the rest of the reading.
     struct Location: Sendable {
         let parent: String
-        let siblings: [XMLNode]
-        let index: Int
+        let element: XMLElementRef
 
-        var path: String {
-            guard case .element(let element) = siblings[index] else { return parent }
-            var ordinal = 0
-            for node in siblings[...index] {
-                if case .element(let sibling) = node, sibling.name == element.name { ordinal += 1 }
-            }
-            return "\(parent)/\(element.name)[\(ordinal)]"
-        }
+        var path: String { "\(parent)/\(element.name)[\(element.ordinal)]" }
     }
 
-    /// Element children with where they sit; text between them is layout and ignored.
-    static func children(_ element: XMLElement, _ path: String) -> [(XMLElement, Location)] {
-        element.children.indices.compactMap { index in
-            guard case .element(let child) = element.children[index] else { return nil }
-            return (child, Location(parent: path, siblings: element.children, index: index))
+    /// Child elements with where they sit; text between them is layout and ignored.
+    static func children(_ element: XMLElementRef, _ path: String) -> [(element: XMLElementRef, location: Location)] {
+        element.children.compactMap { child in
+            guard case .element(let element) = child else { return nil }
+            return (element, Location(parent: path, element: element))
         }
-    }
-
-    static func text(of element: XMLElement) -> String {
-        element.children.map { node in
-            switch node {
-            case .text(let text): text
-            case .element(let child): Self.text(of: child)
-            }
-        }.joined()
     }
 
     /// A title as one line: white-space runs become single spaces.
-    static func heading(_ element: XMLElement) -> String {
-        text(of: element).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    static func heading(_ element: XMLElementRef) -> String {
+        element.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The document's frame: `info`, the section tree with titles and anchors, and for each section (in
-    /// document order) the content elements whose bodies are read afterwards.
+    /// document order) the content elements whose bodies are written afterwards.
     private struct OutlineReader {
         enum Entry {
             case path(String)
@@ -136,11 +124,11 @@ public enum DocBookImporter {
         var report: [Entry] = []
         var anchors: Set<String> = []
         /// Each section's content elements, in the order sections start (pre-order).
-        var contents: [[(XMLElement, Location)]] = []
+        var contents: [[(element: XMLElementRef, location: Location)]] = []
 
-        mutating func document(_ root: XMLElement) -> DocBookSource {
+        mutating func document(_ root: XMLElementRef) -> DocBookSource {
             var title = ""
-            var summary: [MarkdownSubset.Block] = []
+            var summary = BodyWriter()
             var groups: [StakeholderGroup] = []
             var sections: [DocBookSource.Section] = []
             let rootPath = "/" + root.name
@@ -152,16 +140,14 @@ public enum DocBookImporter {
                         switch item.name {
                         case "title": title = heading(item)
                         case "abstract":
-                            var reader = BlockReader()
-                            summary += reader.blocks(children(item, itemLocation.path))
-                            report += reader.unmapped.map(Entry.path)
+                            for (block, blockLocation) in children(item, itemLocation.path) { summary.block(block, blockLocation) }
+                            report += summary.unmapped.map(Entry.path)
+                            summary.unmapped.removeAll()
                         case "authorgroup":
                             let groupPath = itemLocation.path
                             for (author, authorLocation) in children(item, groupPath) {
-                                let name = author.name == "author" ? author.children.lazy.compactMap { node -> String? in
-                                    guard case .element(let element) = node, element.name == "orgname" else { return nil }
-                                    return heading(element)
-                                }.first : nil
+                                let name = author.name == "author"
+                                    ? children(author, "").first { $0.element.name == "orgname" }.map { heading($0.element) } : nil
                                 if let name, !name.isEmpty { groups.append(StakeholderGroup(key: DocBookImporter.key(name, taken: groups.map(\.key)), name: name)) }
                                 else { report.append(.path(authorLocation.path)) }
                             }
@@ -174,18 +160,18 @@ public enum DocBookImporter {
                     sections.append(section(child, location.path, parentNumber: "", index: sections.count))
                 case "para", "simpara":
                     // An article's own empty paragraph is what an export writes when there are no sections.
-                    if !text(of: child).allSatisfy(\.isWhitespace) { report.append(.path(location.path)) }
+                    if !child.text.allSatisfy(\.isWhitespace) { report.append(.path(location.path)) }
                 default: report.append(.path(location.path))
                 }
             }
             return DocBookSource(
-                title: title, summary: MarkdownSubset.normalise(summary), groups: groups.isEmpty ? StakeholderGroup.defaults : groups,
+                title: title, summary: summary.canonicalText, groups: groups.isEmpty ? StakeholderGroup.defaults : groups,
                 sections: sections
             )
         }
 
-        /// A section with its subsections; its body is left empty, to be read from `contents[slot]`.
-        mutating func section(_ element: XMLElement, _ path: String, parentNumber: String, index: Int) -> DocBookSource.Section {
+        /// A section with its subsections; its body is left empty, to be written from `contents[slot]`.
+        mutating func section(_ element: XMLElementRef, _ path: String, parentNumber: String, index: Int) -> DocBookSource.Section {
             let number = parentNumber.isEmpty ? "\(index + 1)" : "\(parentNumber).\(index + 1)"
             let slot = contents.count
             contents.append([])
@@ -211,77 +197,6 @@ public enum DocBookImporter {
                 }
             }
             return DocBookSource.Section(anchor: anchor, number: number, heading: title, body: "", sections: sections)
-        }
-    }
-
-    /// Paragraphs, lists and inline markup → the Markdown subset; anything else is reported by path and kept
-    /// as its plain text.
-    private struct BlockReader {
-        var unmapped: [String] = []
-
-        mutating func blocks(_ elements: [(XMLElement, Location)]) -> [MarkdownSubset.Block] {
-            var result: [MarkdownSubset.Block] = []
-            for (element, location) in elements {
-                switch element.name {
-                case "para", "simpara":
-                    let content = inlines(element, location)
-                    if !content.isEmpty { result.append(.paragraph(content)) }
-                case "itemizedlist", "orderedlist":
-                    var items: [[MarkdownSubset.Inline]] = []
-                    let path = location.path
-                    for (item, itemLocation) in children(element, path) {
-                        guard item.name == "listitem" else { unmapped.append(itemLocation.path); continue }
-                        var content: [MarkdownSubset.Inline] = []
-                        for (paragraph, paragraphLocation) in children(item, itemLocation.path) {
-                            guard paragraph.name == "para" || paragraph.name == "simpara" else {
-                                unmapped.append(paragraphLocation.path)
-                                content.append(.text(text(of: paragraph)))
-                                continue
-                            }
-                            if !content.isEmpty { content.append(.text(" ")) }
-                            content += inlines(paragraph, paragraphLocation)
-                        }
-                        items.append(content)
-                    }
-                    result.append(element.name == "itemizedlist" ? .bulletList(items) : .numberedList(items))
-                default:
-                    unmapped.append(location.path)
-                    let content = text(of: element)
-                    if !content.allSatisfy(\.isWhitespace) { result.append(.paragraph([.text(content)])) }
-                }
-            }
-            return result
-        }
-
-        mutating func inlines(_ element: XMLElement, _ location: Location) -> [MarkdownSubset.Inline] {
-            var result: [MarkdownSubset.Inline] = []
-            var path: String?  // this element's, once a child element needs it
-            for index in element.children.indices {
-                switch element.children[index] {
-                case .text(let text): result.append(.text(text))
-                case .element(let inner):
-                    if path == nil { path = location.path }
-                    let innerLocation = Location(parent: path!, siblings: element.children, index: index)
-                    guard inner.namespace == namespace else {
-                        unmapped.append(innerLocation.path)
-                        result.append(.text(text(of: inner)))
-                        continue
-                    }
-                    switch inner.name {
-                    case "emphasis":
-                        let role = inner.attribute("role")
-                        let content = inlines(inner, innerLocation)
-                        result.append(role == "strong" || role == "bold" ? .strong(content) : .emphasis(content))
-                    case "link" where inner.attribute("href", namespace: DocBookExporter.xlink) != nil:
-                        let url = DocBookImporter.url(inner.attribute("href", namespace: DocBookExporter.xlink)!)
-                        result.append(.link(url: url, inlines(inner, innerLocation)))
-                    default:
-                        unmapped.append(innerLocation.path)
-                        result.append(.text(text(of: inner)))
-                    }
-                }
-            }
-            return result
         }
     }
 

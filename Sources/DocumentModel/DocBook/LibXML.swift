@@ -2,28 +2,120 @@ import CLibXML2
 import Foundation
 import Synchronization
 
-/// An XML element read from a document, detached from libxml2.
-struct XMLElement: Sendable, Equatable {
-    var name: String
-    /// The namespace URI, nil for none.
-    var namespace: String?
-    var attributes: [XMLAttribute]
-    var children: [XMLNode]
+/// A parsed document, read through `XMLElementRef`s that stay valid while it lives. Nothing changes it after
+/// parsing, so several threads may read it at once. It is freed on a background queue when the last reference
+/// goes: freeing tens of thousands of nodes need not delay an answer.
+final class XMLDocument: @unchecked Sendable {
+    private let pointer: xmlDocPtr
+    let root: XMLElementRef
 
-    func attribute(_ name: String, namespace: String? = nil) -> String? {
-        attributes.first { $0.name == name && $0.namespace == namespace }?.value
+    fileprivate init(_ pointer: xmlDocPtr, root: xmlNodePtr) {
+        self.pointer = pointer
+        self.root = XMLElementRef(node: root)
+    }
+
+    deinit {
+        nonisolated(unsafe) let pointer = pointer
+        DispatchQueue.global(qos: .utility).async { xmlFreeDoc(pointer) }
     }
 }
 
-struct XMLAttribute: Sendable, Equatable {
-    var name: String
-    var namespace: String?
-    var value: String
+/// An element of a parsed `XMLDocument` (only valid while the document lives). Reading the parser's tree in
+/// place spares an import a copy of every node into Swift values, which cost a third of libxml2's parse.
+struct XMLElementRef: @unchecked Sendable {
+    fileprivate let node: xmlNodePtr
+
+    /// The local name. (Element names are short, so the string is stored inline, without an allocation.)
+    var name: String { String(cString: node.pointee.name) }
+
+    /// The namespace URI, nil for none.
+    var namespace: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    func isIn(namespace uri: String) -> Bool {
+        guard let href = node.pointee.ns?.pointee.href else { return false }
+        return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
+    }
+
+    /// The attribute `name` in `namespace` (nil: in no namespace).
+    func attribute(_ name: String, namespace: String? = nil) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard String(cString: current.pointee.name) == name,
+                current.pointee.ns?.pointee.href.map({ String(cString: $0) }) == namespace
+            else { continue }
+            guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+            defer { strategy_xml_free(value) }
+            return String(cString: value)
+        }
+        return nil
+    }
+
+    /// Element and text children in document order; comments and processing instructions carry no content of
+    /// a strategy and are skipped.
+    var children: Children { Children(first: node.pointee.children) }
+
+    /// This element's place among its parent's child elements of the same name, from 1 (for paths).
+    var ordinal: Int {
+        var count = 1
+        var sibling = node.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE && xmlStrEqual(current.pointee.name, node.pointee.name) != 0 { count += 1 }
+            sibling = current.pointee.prev
+        }
+        return count
+    }
+
+    /// Every text below this element, in document order, as UTF-8 pieces.
+    func forEachText(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for child in children {
+            switch child {
+            case .text(let text): text.withBytes(body)
+            case .element(let element): element.forEachText(body)
+            }
+        }
+    }
+
+    /// The text below this element, joined.
+    var text: String {
+        var bytes: [UInt8] = []
+        forEachText { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    enum Child {
+        case element(XMLElementRef)
+        case text(XMLTextRef)
+    }
+
+    struct Children: Sequence, IteratorProtocol {
+        private var upcoming: xmlNodePtr?
+
+        fileprivate init(first: xmlNodePtr?) { upcoming = first }
+
+        mutating func next() -> Child? {
+            while let node = upcoming {
+                upcoming = node.pointee.next
+                switch node.pointee.type {
+                case XML_ELEMENT_NODE: return .element(XMLElementRef(node: node))
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: if node.pointee.content != nil { return .text(XMLTextRef(node: node)) }
+                default: continue
+                }
+            }
+            return nil
+        }
+    }
 }
 
-enum XMLNode: Sendable, Equatable {
-    case element(XMLElement)
-    case text(String)
+/// A text (or CDATA) node of a parsed `XMLDocument`.
+struct XMLTextRef: @unchecked Sendable {
+    fileprivate let node: xmlNodePtr
+
+    /// The text's UTF-8 bytes, valid during the call.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let content = node.pointee.content!
+        return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+    }
 }
 
 /// Why an XML input was refused before or while parsing.
@@ -52,8 +144,8 @@ enum LibXML {
         strategy_silence_errors()
     }()
 
-    /// Parses `bytes` and returns the root element.
-    static func parse(_ bytes: [UInt8], limit: Int) throws -> XMLElement {
+    /// Parses `bytes` into a document with a root element.
+    static func parse(_ bytes: [UInt8], limit: Int) throws -> XMLDocument {
         _ = setUp
         guard bytes.count <= limit else { throw XMLInputError.tooLarge(limit: limit) }
         if containsDoctype(bytes) { throw XMLInputError.doctype }
@@ -65,17 +157,12 @@ enum LibXML {
             }
         }
         guard let document else { throw XMLInputError.malformed(lastError(context)) }
-        defer { dispose(document) }
-        if document.pointee.intSubset != nil || document.pointee.extSubset != nil { throw XMLInputError.doctype }
-        guard let root = xmlDocGetRootElement(document) else { throw XMLInputError.malformed("the document has no root element") }
-        return element(root)
-    }
-
-    /// Frees a parsed document on a background queue: the caller has its Swift copy, and freeing tens of
-    /// thousands of nodes need not delay the answer.
-    private static func dispose(_ document: xmlDocPtr) {
-        nonisolated(unsafe) let document = document
-        DispatchQueue.global(qos: .utility).async { xmlFreeDoc(document) }
+        guard document.pointee.intSubset == nil && document.pointee.extSubset == nil, let root = xmlDocGetRootElement(document) else {
+            let doctype = document.pointee.intSubset != nil || document.pointee.extSubset != nil
+            xmlFreeDoc(document)
+            throw doctype ? XMLInputError.doctype : XMLInputError.malformed("the document has no root element")
+        }
+        return XMLDocument(document, root: root)
     }
 
     /// A quick scan that refuses `<!DOCTYPE` anywhere, so no internal subset is ever parsed.
@@ -100,63 +187,6 @@ enum LibXML {
         guard let error = xmlCtxtGetLastError(context), let message = error.pointee.message else { return "not well-formed XML" }
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
         return "line \(error.pointee.line): \(text)"
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
-
-    /// Copies a subtree into Swift values (iteratively: depth is bounded by the parser, but not by our stack).
-    private static func element(_ root: xmlNodePtr) -> XMLElement {
-        // libxml2 keeps one copy of each element name (its dictionary) and of each namespace URI (its
-        // declaration), so their Swift strings are made once per pointer rather than once per element.
-        var interned: [UnsafeRawPointer: String] = [:]
-        func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-            guard let pointer else { return nil }
-            if let known = interned[UnsafeRawPointer(pointer)] { return known }
-            let made = String(cString: pointer)
-            interned[UnsafeRawPointer(pointer)] = made
-            return made
-        }
-        func shell(_ node: xmlNodePtr) -> XMLElement {
-            var attributes: [XMLAttribute] = []
-            var attribute = node.pointee.properties
-            while let current = attribute {
-                let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
-                attributes.append(XMLAttribute(
-                    name: string(current.pointee.name) ?? "", namespace: string(current.pointee.ns?.pointee.href),
-                    value: value.map { String(cString: $0) } ?? ""
-                ))
-                if let value { strategy_xml_free(value) }
-                attribute = current.pointee.next
-            }
-            return XMLElement(name: name(node.pointee.name) ?? "", namespace: name(node.pointee.ns?.pointee.href), attributes: attributes, children: [])
-        }
-        // A stack of (node being filled, its next child to visit).
-        var stack: [(element: XMLElement, next: xmlNodePtr?)] = [(shell(root), root.pointee.children)]
-        while true {
-            guard let child = stack[stack.count - 1].next else {
-                let done = stack.removeLast().element
-                if stack.isEmpty { return done }
-                stack[stack.count - 1].element.children.append(.element(done))
-                continue
-            }
-            stack[stack.count - 1].next = child.pointee.next
-            switch child.pointee.type {
-            case XML_ELEMENT_NODE:
-                stack.append((shell(child), child.pointee.children))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = string(child.pointee.content) {
-                    if case .text(let previous)? = stack[stack.count - 1].element.children.last {
-                        stack[stack.count - 1].element.children[stack[stack.count - 1].element.children.count - 1] = .text(previous + content)
-                    } else {
-                        stack[stack.count - 1].element.children.append(.text(content))
-                    }
-                }
-            default:
-                break  // comments and processing instructions carry no content of the strategy
-            }
-        }
     }
 
     // MARK: RELAX NG
