@@ -31,8 +31,9 @@ extension AppDatabase {
         for group in source.groups {
             TextRules.check(group.name, field: "groups/\(group.key)", maxLength: TextRules.maxNameLength, singleLine: true, into: &errors)
         }
-        // Checking and chunking every body is most of an import's work and needs no database: done here, on
-        // all cores, so the single writer only looks up and inserts.
+        // Checking, chunking and hashing every body, and asking which of its chunks are stored already, is most
+        // of an import's work and needs no writer: done before the write, on all cores, in a few groups of
+        // sections of about the same size (one read transaction each).
         var flat: [DocBookSource.Section] = []
         func collect(_ sections: [DocBookSource.Section]) {
             for section in sections {
@@ -41,26 +42,30 @@ extension AppDatabase {
             }
         }
         collect(source.sections)
-        let checked = flat.parallelMap(worthIt: flat.reduce(0) { $0 + $1.body.utf8.count } > 64 * 1024) { section in
-            var errors: [FieldError] = []
-            TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
-            TextRules.check(section.body, field: "section \(section.number)/body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
-            return (errors: errors, body: errors.isEmpty ? BodyStore.prepare(section.body) : nil)
+        let sections = flat
+        let bytes = sections.reduce(0) { $0 + $1.body.utf8.count }
+        let groups = Self.groups(sections, bytes: bytes, count: bytes > 64 * 1024 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
+        let prepared = groups.parallelMap(worthIt: groups.count > 1) { group in
+            Result { () throws -> (errors: [FieldError], bodies: [BodyStore.PreparedBody], known: [[Int64]]) in
+                var errors: [FieldError] = []
+                var bodies: [BodyStore.PreparedBody] = []
+                for section in sections[group] {
+                    TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
+                    TextRules.check(section.body, field: "section \(section.number)/body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
+                    if errors.isEmpty { bodies.append(BodyStore.prepare(section.body)) }
+                }
+                guard errors.isEmpty else { return (errors, [], []) }
+                return (errors, bodies, try self.read { db in try ChunkBatch.knownIDs(of: bodies, in: db) })
+            }
         }
-        errors += checked.flatMap(\.errors)
+        let groupResults = try prepared.map { try $0.get() }
+        errors += groupResults.flatMap(\.errors)
         guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
         let actor = Actor(accountID: account.id, group: nil)
-        let batch = ChunkBatch(checked.map { $0.body! })
-        // Which chunks are stored already is asked on read connections, one per core, before the write.
-        let half = (batch.digests.count + 1) / 2
-        let halves = [batch.digests[..<half], batch.digests[half...]]
-        let found = halves.parallelMap(worthIt: batch.digests.count > ChunkBatch.batchSize) { digests in
-            Result { try self.read { db in try ChunkBatch.committedIDs(of: digests, in: db) } }
-        }
-        let known = try found.flatMap { try $0.get() }
+        let batch = ChunkBatch(groupResults.flatMap(\.bodies), known: groupResults.flatMap(\.known))
         return try await write { db in
             let now = Date()
-            let lists = try batch.store(known: known, in: db)
+            let lists = try batch.store(in: db)
             try db.run(
                 "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
                 [source.title, source.summary, Phase.drafting.rawValue, now]
@@ -94,5 +99,20 @@ extension AppDatabase {
             )
             return Strategy(id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now)
         }
+    }
+
+    /// `count` runs of consecutive sections with about the same number of body bytes.
+    private static func groups(_ sections: [DocBookSource.Section], bytes: Int, count: Int) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0, filled = 0
+        for (index, section) in sections.enumerated() {
+            filled += section.body.utf8.count
+            if filled * count >= bytes * (groups.count + 1) && groups.count < count - 1 {
+                groups.append(start..<index + 1)
+                start = index + 1
+            }
+        }
+        groups.append(start..<sections.count)
+        return groups
     }
 }

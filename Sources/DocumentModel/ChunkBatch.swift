@@ -1,41 +1,56 @@
 import Foundation
 import GRDB
 
-/// The distinct chunks of many prepared bodies (an import's), stored with a few statements instead of one per
-/// chunk.
+/// The chunks of many prepared bodies (an import's), stored with a few statements instead of one per chunk.
 ///
 /// Which chunks exist is asked in one statement per 4,096 digests (they travel as one blob that SQLite slices
-/// by joining the `batchSlot` table of integers),
-/// and the missing ones are inserted the same way. Chunks are never deleted, so ids found by a read connection
-/// before the write stay valid: `committedIDs` lets an import ask on the reader pool, on all cores, and leave
-/// the single writer only what was missing.
+/// by joining the `batchSlot` table of integers), and the missing ones are inserted the same way. Chunks are
+/// never deleted, so ids found by a read connection before the write stay valid: an import asks on the reader
+/// pool, on all cores (`knownIDs`), and leaves the single writer only the chunks that were missing.
 struct ChunkBatch: Sendable {
-    /// Each distinct chunk once, in order of first appearance.
+    /// Each body's chunk ids as found before the write, 0 for a chunk that was not stored then.
+    let known: [[Int64]]
+    /// The chunks that were not stored: each distinct one once, in order of first appearance.
     let digests: [ChunkDigest]
     let texts: [Substring]
-    /// For each body, its chunks as indices into `digests`.
-    let bodySlots: [[Int]]
+    /// For each body, the places in `digests` of its chunks that were not stored, in order.
+    let missingSlots: [[Int]]
 
     /// Digests per statement: a digest's place in its batch fits the 12 bits the lookup answer leaves it, and
     /// the `batchSlot` table (migration v5) holds one row per place.
     static let batchSize = 4096
 
-    init(_ bodies: [BodyStore.PreparedBody]) {
+    /// `known` holds each body's ids found before the write (`knownIDs`); nil when nothing was looked up.
+    init(_ bodies: [BodyStore.PreparedBody], known: [[Int64]]? = nil) {
+        let known = known ?? bodies.map { [Int64](repeating: 0, count: $0.digests.count) }
         var slotOf: [ChunkDigest: Int] = [:]
-        slotOf.reserveCapacity(bodies.reduce(0) { $0 + $1.digests.count })
         var digests: [ChunkDigest] = []
         var texts: [Substring] = []
-        bodySlots = bodies.map { body in
-            zip(body.digests, body.chunks).map { digest, chunk in
+        missingSlots = zip(bodies, known).map { body, ids in
+            ids.indices.compactMap { index in
+                guard ids[index] == 0 else { return nil }
+                let digest = body.digests[index]
                 if let slot = slotOf[digest] { return slot }
                 slotOf[digest] = digests.count
                 digests.append(digest)
-                texts.append(chunk)
+                texts.append(body.chunks[index])
                 return digests.count - 1
             }
         }
+        self.known = known
         self.digests = digests
         self.texts = texts
+    }
+
+    /// The ids of the stored chunks of each body, 0 for the others: the lookup an import makes on a read
+    /// connection before its write.
+    static func knownIDs(of bodies: [BodyStore.PreparedBody], in db: Database) throws -> [[Int64]] {
+        let ids = try committedIDs(of: bodies.flatMap(\.digests)[...], in: db)
+        var start = 0
+        return bodies.map { body in
+            defer { start += body.digests.count }
+            return Array(ids[start..<start + body.digests.count])
+        }
     }
 
     /// The ids of the already stored chunks among `digests`, 0 for the others.
@@ -64,21 +79,23 @@ struct ChunkBatch: Sendable {
         return ids
     }
 
-    /// Stores the chunks not yet stored and returns each body's chunk list. `known` holds ids found before
-    /// the write (0 where none); only the others are looked up again, since another write may have stored
-    /// them since.
-    func store(known: [Int64]? = nil, in db: Database) throws -> [Data] {
-        var ids = known ?? [Int64](repeating: 0, count: digests.count)
-        let unknown = ids.indices.filter { ids[$0] == 0 }
-        if !unknown.isEmpty {
-            let found = try Self.committedIDs(of: ArraySlice(unknown.map { digests[$0] }), in: db)
-            for (index, id) in zip(unknown, found) { ids[index] = id }
-        }
+    /// Stores the chunks not yet stored and returns each body's chunk list. Those not found before the write
+    /// are looked up again first, since another write may have stored them since.
+    func store(in db: Database) throws -> [Data] {
+        var ids = try Self.committedIDs(of: digests[...], in: db)
         try insertMissing(&ids, in: db)
-        return bodySlots.map { slots in
+        return zip(known, missingSlots).map { known, slots in
             var list: [UInt8] = []
-            list.reserveCapacity(slots.count * 3)
-            for slot in slots { Varint.append(UInt64(ids[slot]), to: &list) }
+            list.reserveCapacity(known.count * 3)
+            var next = 0
+            for id in known {
+                if id != 0 {
+                    Varint.append(UInt64(id), to: &list)
+                } else {
+                    Varint.append(UInt64(ids[slots[next]]), to: &list)
+                    next += 1
+                }
+            }
             return Data(list)
         }
     }

@@ -69,7 +69,8 @@ struct SeededGenerator: RandomNumberGenerator {
         let store = try await TestStore.make()
         let many = (0..<5000).map { "Sentence \($0) ünïcödé 🧒🏽. " }.joined()
         let bodies = ["Shared one. Shared two.\n", "Shared one. Fresh.\n", many, "", "Shared two.\n"]
-        let batch = ChunkBatch(bodies.map(BodyStore.prepare))
+        let prepared = bodies.map(BodyStore.prepare)
+        let batch = ChunkBatch(prepared)
         let (lists, counts) = try await store.database.write { db -> ([Data], (Int, Int)) in
             _ = try BodyStore.store("Shared one. ", in: db)
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0
@@ -82,10 +83,10 @@ struct SeededGenerator: RandomNumberGenerator {
         let distinct = Set(bodies.flatMap { BodyStore.chunks(of: $0) }).subtracting(["Shared one. "])
         #expect(counts.1 - counts.0 == distinct.count)
         // Ids found on a read connection before the write are used as they are: the same lists, nothing new.
-        let known = try store.database.read { db in try ChunkBatch.committedIDs(of: batch.digests[...], in: db) }
-        #expect(!known.contains(0))
+        let known = try store.database.read { db in try ChunkBatch.knownIDs(of: prepared, in: db) }
+        #expect(known.map(\.count) == prepared.map(\.digests.count) && !known.joined().contains(0))
         let again = try await store.database.write { db in
-            (try batch.store(known: known, in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0)
+            (try ChunkBatch(prepared, known: known).store(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0)
         }
         #expect(again.0 == lists && again.1 == counts.1)
     }

@@ -133,9 +133,11 @@ enum XMLInputError: Error, Equatable {
 /// validation, XInclude or the `HUGE` option (which lifts the depth and amplification limits); a document
 /// with a DOCTYPE is refused before parsing; the size is capped first; and an external-entity loader that
 /// refuses everything is installed once per process, so no document can make the parser open a file or a
-/// socket.
+/// socket. Small text nodes are stored compactly (`COMPACT`, as `xmllint` does): parsed documents are only read.
 enum LibXML {
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+    static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+    )
 
     /// Initialises libxml2 once per process, with the refusing entity loader and silenced error printing.
     static let setUp: Void = {
