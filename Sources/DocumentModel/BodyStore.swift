@@ -65,37 +65,52 @@ enum BodyStore {
         try assemble(list, in: db) { _, _ in }
     }
 
-    /// Many bodies for reading with one query for all their chunks (an export reads every section).
+    /// Many bodies for reading with one query for all their chunks (an export reads every section). The chunk
+    /// texts are copied into one buffer and the bodies put together from it: a string and a dictionary entry
+    /// per chunk cost as much as the rest of an export.
     static func loadTexts(_ lists: [Data], in db: Database) throws -> [String] {
         let idLists = lists.map { Varint.decode($0).map { Int64($0) } }
-        var unique = Set<Int64>()
-        for ids in idLists { unique.formUnion(ids) }
-        guard !unique.isEmpty else { return lists.map { _ in "" } }
-        var texts: [Int64: String] = [:]
-        texts.reserveCapacity(unique.count)
+        let total = idLists.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return lists.map { _ in "" } }
+        var lowest = Int64.max, highest = Int64.min
+        for ids in idLists {
+            for id in ids {
+                lowest = min(lowest, id)
+                highest = max(highest, id)
+            }
+        }
+        var buffer: [UInt8] = []
+        // Where each chunk's text lies in `buffer`, by id: in an array over the id range when that is dense.
+        var dense: [Range<Int>?] = []
+        var sparse: [Int64: Range<Int>] = [:]
+        let isDense = highest - lowest < 2 * Int64(total)
         let cursor: RowCursor
-        let lowest = unique.min()!, highest = unique.max()!
-        if highest - lowest < 2 * Int64(unique.count) {
+        if isDense {
             // Chunks written together have neighbouring ids: one range scan of the table reads at most twice
             // what is needed, far cheaper than thousands of lookups.
+            dense = Array(repeating: nil, count: Int(highest - lowest) + 1)
             let statement = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id BETWEEN ? AND ?")
             cursor = try Row.fetchCursor(statement, arguments: [lowest, highest])
         } else {
-            let array = "[" + unique.map(String.init).joined(separator: ",") + "]"
+            let array = "[" + Set(idLists.joined()).map(String.init).joined(separator: ",") + "]"
             let statement = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))")
             cursor = try Row.fetchCursor(statement, arguments: [array])
         }
         while let row = try cursor.next() {
             let id: Int64 = row[0]
-            if unique.contains(id) { texts[id] = row[1] }
+            let start = buffer.count
+            try row.withUnsafeData(atIndex: 1) { data in if let data { buffer.append(contentsOf: data) } }
+            if isDense { dense[Int(id - lowest)] = start..<buffer.count } else { sparse[id] = start..<buffer.count }
         }
         return try idLists.map { ids in
-            var text = ""
+            var text: [UInt8] = []
             for id in ids {
-                guard let chunk = texts[id] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk") }
-                text += chunk
+                guard let span = isDense ? dense[Int(id - lowest)] : sparse[id] else {
+                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk")
+                }
+                text.append(contentsOf: buffer[span])
             }
-            return text
+            return String(decoding: text, as: UTF8.self)
         }
     }
 
