@@ -132,15 +132,8 @@ public enum MarkdownSubset {
 
     // MARK: Rendering
 
-    /// The canonical text of blocks read from elsewhere (an imported document): rendered, then made canonical,
-    /// so that white space and markup characters mean what they will mean when parsed.
-    static func normalise(_ blocks: [Block]) -> String {
-        var first: [UInt8] = []
-        render(blocks, into: &first)
-        return String(decoding: first.withUnsafeBufferPointer(canonical), as: UTF8.self)
-    }
-
-    /// `render(parse(text))`, written from the parser's events without building the blocks.
+    /// `render(parse(text))`, written from the parser's events without building the blocks: the canonical text
+    /// of what an import wrote, so that markup characters and white space mean what they will mean when parsed.
     static func canonical(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var writer = CanonicalWriter()
         writer.out.reserveCapacity(text.count + text.count / 16)
@@ -210,8 +203,7 @@ public enum MarkdownSubset {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Renders into one byte buffer: an import renders every body twice, and joining a string per inline
-    /// cost more than the parse.
+    /// Renders into one byte buffer: joining a string per inline cost more than the parse.
     static func render(_ blocks: [Block], into out: inout [UInt8]) {
         for (index, block) in blocks.enumerated() {
             if index > 0 { out.append(contentsOf: [0x0A, 0x0A]) }
