@@ -94,10 +94,10 @@ extension DocBookImporter {
                 switch inner.name {
                 case "emphasis":
                     let role = inner.attribute("role")
-                    let marker: [UInt8] = role == "strong" || role == "bold" ? [UInt8(ascii: "*"), UInt8(ascii: "*")] : [UInt8(ascii: "*")]
-                    out.append(contentsOf: marker)
+                    let stars = role == "strong" || role == "bold" ? 2 : 1
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: stars))
                     _ = inlines(inner, innerLocation)
-                    out.append(contentsOf: marker)
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: stars))
                 case "link" where inner.attribute("href", namespace: DocBookExporter.xlink) != nil:
                     let url = DocBookImporter.url(inner.attribute("href", namespace: DocBookExporter.xlink)!)
                     out.append(UInt8(ascii: "["))

@@ -28,9 +28,6 @@ struct XMLElementRef: @unchecked Sendable {
     /// The local name. (Element names are short, so the string is stored inline, without an allocation.)
     var name: String { String(cString: node.pointee.name) }
 
-    /// The namespace URI, nil for none.
-    var namespace: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
-
     func isIn(namespace uri: String) -> Bool {
         guard let href = node.pointee.ns?.pointee.href else { return false }
         return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }

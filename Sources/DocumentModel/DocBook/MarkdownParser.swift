@@ -57,7 +57,7 @@ struct MarkdownParser {
                 if first == nil { first = line }
                 last = line
                 allBullets = allBullets && bulletContent(line) != nil
-                allNumbered = allNumbered && numberedContent(line) != nil
+                allNumbered = allNumbered && MarkdownSubset.numberedContent(bytes, line) != nil
             }
             start = end + 1
         }
@@ -80,7 +80,7 @@ struct MarkdownParser {
             while end < last.upperBound && bytes[end] != 0x0A { end += 1 }
             let line = start..<end
             sink.startItem()
-            inlines(trim(allBullets ? bulletContent(line)! : numberedContent(line)!), into: &sink)
+            inlines(trim(allBullets ? bulletContent(line)! : MarkdownSubset.numberedContent(bytes, line)!), into: &sink)
             start = end + 1
         }
         sink.endBlock()
@@ -91,16 +91,12 @@ struct MarkdownParser {
         return true
     }
 
-    func bulletContent(_ line: Range<Int>) -> Range<Int>? {
+    private func bulletContent(_ line: Range<Int>) -> Range<Int>? {
         var index = line.lowerBound
         while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
         guard index + 1 < line.upperBound, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == 0x20
         else { return nil }
         return index + 2..<line.upperBound
-    }
-
-    func numberedContent(_ line: Range<Int>) -> Range<Int>? {
-        MarkdownSubset.numberedContent(bytes, line)
     }
 
     private func trim(_ range: Range<Int>) -> Range<Int> {
