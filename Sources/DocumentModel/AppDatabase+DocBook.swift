@@ -43,8 +43,7 @@ extension AppDatabase {
         }
         collect(source.sections)
         let sections = flat
-        let bytes = sections.reduce(0) { $0 + $1.body.utf8.count }
-        let groups = Self.groups(sections, bytes: bytes, count: bytes > 64 * 1024 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
+        let groups = sections.balancedRuns { $0.body.utf8.count }
         let prepared = groups.parallelMap(worthIt: groups.count > 1) { group in
             Result { () throws -> (errors: [FieldError], bodies: [BodyStore.PreparedBody], known: [[Int64]]) in
                 var errors: [FieldError] = []
@@ -99,20 +98,5 @@ extension AppDatabase {
             )
             return Strategy(id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now)
         }
-    }
-
-    /// `count` runs of consecutive sections with about the same number of body bytes.
-    private static func groups(_ sections: [DocBookSource.Section], bytes: Int, count: Int) -> [Range<Int>] {
-        var groups: [Range<Int>] = []
-        var start = 0, filled = 0
-        for (index, section) in sections.enumerated() {
-            filled += section.body.utf8.count
-            if filled * count >= bytes * (groups.count + 1) && groups.count < count - 1 {
-                groups.append(start..<index + 1)
-                start = index + 1
-            }
-        }
-        groups.append(start..<sections.count)
-        return groups
     }
 }

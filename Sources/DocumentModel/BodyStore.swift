@@ -99,7 +99,8 @@ enum BodyStore {
         while let row = try cursor.next() {
             let id: Int64 = row[0]
             let start = buffer.count
-            try row.withUnsafeData(atIndex: 1) { data in if let data { buffer.append(contentsOf: data) } }
+            // Through the raw bytes: appending `Data` itself goes element by element.
+            try row.withUnsafeData(atIndex: 1) { data in data?.withUnsafeBytes { buffer.append(contentsOf: $0) } }
             if isDense { dense[Int(id - lowest)] = start..<buffer.count } else { sparse[id] = start..<buffer.count }
         }
         return try idLists.map { ids in

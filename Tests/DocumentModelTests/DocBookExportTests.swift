@@ -55,6 +55,34 @@ import Testing
         #expect(try !LibXML.validate(invalid, relaxNG: Self.schema).isEmpty)
     }
 
+    @Test func writingOnAllCoresGivesTheBytesOfOneWriter() throws {
+        // Non-ASCII in attributes, redline phrases and flags, and characters XML cannot carry: each fragment
+        // writer must write them exactly as the document's writer does.
+        var sections: [DocBookSource.Section] = []
+        for top in 1...30 {
+            var children: [DocBookSource.Section] = []
+            for child in 1...3 {
+                let body = (1...12).map { n in
+                    "Ñandú *café* \u{1}**niños** [enlace](https://example.org/ñandú/\(n)) & <más> \u{E000}añadido\u{E001} texto \u{E002}quitado\u{E003}."
+                }.joined(separator: " ") + "\n\n- uno 🧒\n- dos\n\n1. tres\n2. cuatro"
+                var section = Self.section("s-\(top)-\(child)", "\(top).\(child)", "Título \u{E000}nuevo\u{E001} \(child)", body)
+                section.redline = child != 2
+                section.flag = ["changed", nil, "added"][child - 1]
+                children.append(section)
+            }
+            sections.append(Self.section("s-\(top)", "\(top)", "Capítulo \(top) «ñ»", top % 3 == 0 ? "" : "Intro *\(top)*.", children))
+        }
+        let document = Self.source(sections, summary: "Resumen con [enlace](https://example.org/ü).")
+        let parallel = DocBookExporter.export(document, parallelAbove: 0)
+        let serial = DocBookExporter.export(document, parallelAbove: .max)
+        #expect(parallel == serial)
+        #expect(try LibXML.validate(parallel, relaxNG: Self.schema) == [])
+        let text = String(decoding: parallel, as: UTF8.self)
+        #expect(text.contains(#"<link xlink:href="https://example.org/ñandú/12">enlace</link>"#))
+        #expect(text.contains(#"<phrase revisionflag="added">añadido</phrase>"#))
+        #expect(!text.contains("\u{1}"))
+    }
+
     @Test func anEmptyStrategyIsStillValid() throws {
         let bytes = DocBookExporter.export(Self.source([], summary: ""))
         #expect(try LibXML.validate(bytes, relaxNG: Self.schema) == [])

@@ -14,6 +14,9 @@ public struct DocBookSource: Sendable, Equatable {
         public var flag: String? = nil
         /// Whether heading and body carry `RedlineMarkup`'s marks, to be written as flagged phrases.
         public var redline: Bool = false
+
+        /// The size of this section's body and its subsections', to share the writing out.
+        var bodyBytes: Int { sections.reduce(body.utf8.count) { $0 + $1.bodyBytes } }
     }
 
     /// One draft in the `revhistory`: its number, date and title, and each group's current sign-off.
@@ -42,16 +45,18 @@ public enum DocBookExporter {
     static let xlink = "http://www.w3.org/1999/xlink"
 
     public static func export(_ source: DocBookSource) -> [UInt8] {
-        var bodies: [String] = []
-        func collect(_ sections: [DocBookSource.Section]) {
-            for section in sections {
-                bodies.append(section.body)
-                collect(section.sections)
-            }
+        export(source, parallelAbove: 64 * 1024)
+    }
+
+    /// `parallelAbove`: the body bytes from which the sections are written on all cores, each run of top-level
+    /// sections by its own fragment writer, the fragments then put in their place by the document's writer.
+    static func export(_ source: DocBookSource, parallelAbove threshold: Int) -> [UInt8] {
+        let runs = source.sections.balancedRuns(threshold: threshold) { $0.bodyBytes }
+        let fragments = runs.parallelMap(worthIt: runs.count > 1) { run in
+            let writer = XMLWriter(fragment: true)
+            for section in source.sections[run] { self.section(writer, section, depth: 1) }
+            return writer.finish()
         }
-        collect(source.sections)
-        let parsed = parseAll(bodies)
-        var next = 0
         let writer = XMLWriter()
         writer.start("article")
         writer.attribute("xmlns", namespace)
@@ -61,11 +66,11 @@ public enum DocBookExporter {
         writer.start("info")
         newline(writer, depth: 2)
         element(writer, "title", source.title)
-        let summary = MarkdownSubset.parse(source.summary)
-        if !summary.isEmpty {
+        if !MarkdownSubset.parse(source.summary).isEmpty {
             newline(writer, depth: 2)
             writer.start("abstract")
-            blocks(writer, summary, depth: 3)
+            var summary = ContentWriter(writer: writer, depth: 3)
+            summary.write(source.summary)
             newline(writer, depth: 2)
             writer.end()
         }
@@ -90,7 +95,7 @@ public enum DocBookExporter {
             writer.start("para")
             writer.end()
         }
-        for section in source.sections { self.section(writer, section, depth: 1, parsed: parsed, next: &next) }
+        for fragment in fragments { writer.raw(fragment) }
         newline(writer, depth: 0)
         writer.end()
         var bytes = writer.finish()
@@ -98,8 +103,7 @@ public enum DocBookExporter {
         return bytes
     }
 
-    /// `parsed` holds every body's blocks in reading order; `next` is this section's index in it.
-    static func section(_ writer: XMLWriter, _ section: DocBookSource.Section, depth: Int, parsed: [[MarkdownSubset.Block]], next: inout Int) {
+    static func section(_ writer: XMLWriter, _ section: DocBookSource.Section, depth: Int) {
         newline(writer, depth: depth)
         writer.start("section")
         writer.attribute("xml:id", section.anchor)
@@ -110,111 +114,17 @@ public enum DocBookExporter {
         writer.start("title")
         text(writer, section.heading, &cursor)
         writer.end()
-        let content = parsed[next]
-        next += 1
-        if content.isEmpty && section.sections.isEmpty {
+        var content = ContentWriter(writer: writer, depth: depth + 1, cursor: cursor)
+        content.write(section.body)
+        if content.blocks == 0 && section.sections.isEmpty {
             // A section needs a block or a subsection; an empty paragraph stands for an empty body.
             newline(writer, depth: depth + 1)
             writer.start("para")
             writer.end()
         }
-        blocks(writer, content, depth: depth + 1, &cursor)
-        for child in section.sections { self.section(writer, child, depth: depth + 1, parsed: parsed, next: &next) }
+        for child in section.sections { self.section(writer, child, depth: depth + 1) }
         newline(writer, depth: depth)
         writer.end()
-    }
-
-    /// Bodies parsed (and made XML-safe) before writing; a large strategy's bodies are parsed on all cores.
-    static func parseAll(_ bodies: [String]) -> [[MarkdownSubset.Block]] {
-        bodies.parallelMap(worthIt: bodies.reduce(0) { $0 + $1.utf8.count } > 64 * 1024) { MarkdownSubset.parse($0) }
-    }
-
-    static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int) {
-        var cursor: RedlineCursor?
-        self.blocks(writer, blocks, depth: depth, &cursor)
-    }
-
-    static func blocks(_ writer: XMLWriter, _ blocks: [MarkdownSubset.Block], depth: Int, _ cursor: inout RedlineCursor?) {
-        for block in blocks {
-            newline(writer, depth: depth)
-            cursor?.open = nil
-            switch block {
-            case .paragraph(let content):
-                writer.start("para")
-                inlines(writer, content, &cursor)
-                writer.end()
-            case .bulletList(let items), .numberedList(let items):
-                if case .bulletList = block { writer.start("itemizedlist") } else { writer.start("orderedlist") }
-                for item in items {
-                    newline(writer, depth: depth + 1)
-                    writer.start("listitem")
-                    writer.start("para")
-                    cursor?.open = nil
-                    inlines(writer, item, &cursor)
-                    writer.end()
-                    writer.end()
-                }
-                newline(writer, depth: depth)
-                writer.end()
-            }
-        }
-    }
-
-    static func inlines(_ writer: XMLWriter, _ inlines: [MarkdownSubset.Inline], _ cursor: inout RedlineCursor?) {
-        for inline in inlines {
-            switch inline {
-            case .text(let text):
-                self.text(writer, text, &cursor)
-            case .emphasis(let content):
-                writer.start("emphasis")
-                self.inlines(writer, content, &cursor)
-                writer.end()
-            case .strong(let content):
-                writer.start("emphasis")
-                writer.attribute("role", "strong")
-                self.inlines(writer, content, &cursor)
-                writer.end()
-            case .link(let url, let content):
-                writer.start("link")
-                writer.attribute("xlink:href", XMLText.safe(RedlineMarkup.strip(url)))
-                self.inlines(writer, content, &cursor)
-                writer.end()
-            }
-        }
-    }
-
-    /// Where a redline stands while a section's text is written: the mark open at this point, if any.
-    struct RedlineCursor {
-        var open: RedlineMarkup.Mark?
-    }
-
-    /// Text, or in a redline the text with its marks turned into flagged phrases. A mark open across an inline
-    /// element flags the text inside it, so phrases only ever wrap text and always nest.
-    static func text(_ writer: XMLWriter, _ text: String, _ cursor: inout RedlineCursor?) {
-        guard cursor != nil else {
-            writer.text(XMLText.safe(text))
-            return
-        }
-        var segment = String.UnicodeScalarView()
-        func flush(_ open: RedlineMarkup.Mark?) {
-            guard !segment.isEmpty else { return }
-            let piece = XMLText.safe(String(segment))
-            segment = String.UnicodeScalarView()
-            guard let open else { return writer.text(piece) }
-            writer.start("phrase")
-            writer.attribute("revisionflag", open.flag)
-            writer.text(piece)
-            writer.end()
-        }
-        for scalar in text.unicodeScalars {
-            if let (mark, opens) = RedlineMarkup.mark(scalar) {
-                flush(cursor?.open)
-                cursor?.open = opens ? mark : nil
-            } else {
-                segment.append(scalar)
-            }
-        }
-        flush(cursor?.open)
     }
 
     /// One `revision` per draft; the sign-offs, when there are any, as a list in its description.
@@ -280,19 +190,20 @@ enum XMLText {
     /// The fast check, on UTF-8: the characters XML 1.0 refuses are the C0 controls but tab, line feed and
     /// carriage return, and U+FFFE and U+FFFF (EF BF BE, EF BF BF); a Swift string holds no lone surrogates.
     static func isSafe(_ utf8: String.UTF8View) -> Bool {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    return false
-                }
-                index += 1
+        utf8.withContiguousStorageIfAvailable(isSafe) ?? Array(utf8).withUnsafeBufferPointer(isSafe)
+    }
+
+    static func isSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return false
             }
-            return true
+            index += 1
         }
-        return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+        return true
     }
 }

@@ -241,16 +241,25 @@ enum LibXML {
 
 /// Writes XML into memory through libxml2's text writer, which escapes `&`, `<` and `>` (and quotes in
 /// attributes). Callers pass only XML-safe text (`TextRules` refuses the rest at the door, and `XMLText`
-/// removes it on the way out).
+/// removes it on the way out). A fragment writer's bytes (without the XML declaration) go into a document
+/// writer's output with `raw`, so that parts of one document can be written on several cores.
 final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    private let isFragment: Bool
+    /// Where a fragment's own bytes start: after the XML declaration.
+    private let start: Int32
 
-    init() {
+    init(fragment: Bool = false) {
         _ = LibXML.setUp
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
+        isFragment = fragment
+        // A fragment starts a document too, and leaves out its declaration: without the document's encoding,
+        // the writer would escape every non-ASCII character of an attribute.
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        xmlTextWriterFlush(writer)
+        start = fragment ? xmlBufferLength(buffer) : 0
     }
 
     deinit {
@@ -263,11 +272,22 @@ final class XMLWriter {
     func text(_ text: String) { xmlTextWriterWriteString(writer, text) }
     func end() { xmlTextWriterEndElement(writer) }
 
-    /// Ends every open element and the document, and returns the bytes.
+    /// Text given as NUL-terminated UTF-8 (the terminator not counted in `bytes`), escaped like `text`.
+    func text(nulTerminated bytes: UnsafeBufferPointer<UInt8>) { xmlTextWriterWriteString(writer, bytes.baseAddress) }
+
+    /// Bytes that are already XML (a fragment writer's output), written as they are.
+    func raw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlTextWriterWriteRawLen(writer, $0, Int32(buffer.count)) }
+        }
+    }
+
+    /// Ends every open element and the document, and returns the bytes. (A fragment's elements must all be
+    /// ended already: ending the document would add a line break.)
     func finish() -> [UInt8] {
-        xmlTextWriterEndDocument(writer)
+        if !isFragment { xmlTextWriterEndDocument(writer) }
         xmlTextWriterFlush(writer)
         guard let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        return Array(UnsafeBufferPointer(start: content + Int(start), count: Int(xmlBufferLength(buffer) - start)))
     }
 }
