@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# DocBook benchmark on the release build, against xmllint on the same file in the same run (hyperfine medians,
-# whole processes):
+# DocBook benchmark on the release build, against xmllint on the same file in the same run (hyperfine medians of
+# whole processes, ours and the baseline in alternating rounds of 5 runs):
 #   export  GET …/export of a generated 200-section, ~1 MB strategy (curl)  vs  xmllint --format of that file
 #   import  POST /strategies/import of that file (curl)                    vs  xmllint --noout of that file
 # Usage: bench/docbook/run.sh   (RUNS=10; SEED=1; SECTIONS=200; SKIP_BUILD=1 to reuse the release build)
@@ -18,9 +18,9 @@ echo "machine: $(nproc) cores; $(date -u +%FT%TZ); seed $SEED; document $(( $(st
 echo
 echo "| measure | ours | baseline | ratio | target |"
 echo "| --- | --- | --- | --- | --- |"
-EXPORT=$(median "curl -sf -o /dev/null -H 'Authorization: Bearer $TOKEN' $BASE/strategies/$STRATEGY/export")
-FORMAT=$(median "xmllint --format --output /dev/null $WORK/export.xml")
+read -r EXPORT FORMAT <<< "$(paired "curl -sf -o /dev/null -H 'Authorization: Bearer $TOKEN' $BASE/strategies/$STRATEGY/export" \
+    "xmllint --format --output /dev/null $WORK/export.xml")"
 row "export (GET …/export) vs xmllint --format" "$EXPORT" "$FORMAT" "≤ 2"
-IMPORT=$(median "curl -sf -o /dev/null -X POST -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/docbook+xml' --data-binary @$WORK/export.xml $BASE/strategies/import")
-NOOUT=$(median "xmllint --noout $WORK/export.xml")
+read -r IMPORT NOOUT <<< "$(paired "curl -sf -o /dev/null -X POST -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/docbook+xml' --data-binary @$WORK/export.xml $BASE/strategies/import" \
+    "xmllint --noout $WORK/export.xml")"
 row "import (POST /strategies/import) vs xmllint --noout" "$IMPORT" "$NOOUT" "≤ 3"
