@@ -66,7 +66,9 @@ struct ChunkBatch: Sendable {
                 """
         )
         // Asked in index order, each lookup finds the pages of the one before in the cache.
-        let order = digests.indices.sorted { digests[$0] < digests[$1] }
+        var keyed = digests.indices.map { (key: digests[$0].sortKey, index: $0) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : digests[$0.index] < digests[$1.index] }
+        let order = keyed.map(\.index)
         for start in stride(from: 0, to: order.count, by: batchSize) {
             let batch = order[start..<min(start + batchSize, order.count)]
             var blob = Data(capacity: batch.count * 32)

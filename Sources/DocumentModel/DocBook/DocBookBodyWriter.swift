@@ -29,15 +29,14 @@ extension DocBookImporter {
                 _ = startBlock()
                 let bullet = element.name == "itemizedlist"
                 var items = 0
-                let path = location.path
-                for (item, itemLocation) in children(element, path) {
+                for (item, itemLocation) in children(element, within: location) {
                     guard item.name == "listitem" else { unmapped.append(itemLocation.path); continue }
                     if items > 0 { out.append(0x0A) }
                     items += 1
                     if bullet { out.append(contentsOf: [UInt8(ascii: "-"), 0x20]) } else { out.append(contentsOf: "\(items). ".utf8) }
                     // The item's paragraphs join with a space; anything else in it is kept as plain text.
                     var written = 0
-                    for (paragraph, paragraphLocation) in children(item, itemLocation.path) {
+                    for (paragraph, paragraphLocation) in children(item, within: itemLocation) {
                         guard paragraph.name == "para" || paragraph.name == "simpara" else {
                             unmapped.append(paragraphLocation.path)
                             plainText(of: paragraph)
@@ -74,7 +73,6 @@ extension DocBookImporter {
         /// Writes an element's inline content; returns how many inlines (text runs and elements) it had.
         private mutating func inlines(_ element: XMLElementRef, _ location: Location) -> Int {
             var count = 0
-            var path: String?  // this element's, once a child element needs it
             for child in element.children {
                 count += 1
                 let inner: XMLElementRef
@@ -84,8 +82,7 @@ extension DocBookImporter {
                     continue
                 case .element(let element): inner = element
                 }
-                if path == nil { path = location.path }
-                let innerLocation = Location(parent: path!, element: inner)
+                let innerLocation = Location(within: location, element: inner)
                 guard inner.isIn(namespace: namespace) else {
                     unmapped.append(innerLocation.path)
                     plainText(of: inner)

@@ -94,10 +94,32 @@ public enum DocBookImporter {
     /// Where an element sits. Its path (`/article/section[2]/para[1]`) is spelled out only when something is
     /// reported: building one per element cost as much as the rest of the reading.
     struct Location: Sendable {
-        let parent: String
+        private let parent: Parent
         let element: XMLElementRef
 
-        var path: String { "\(parent)/\(element.name)[\(element.ordinal)]" }
+        /// A content element's parent is kept as its location, spelled out only with the element's own path.
+        private indirect enum Parent: Sendable {
+            case path(String)
+            case location(Location)
+        }
+
+        init(parent path: String, element: XMLElementRef) {
+            parent = .path(path)
+            self.element = element
+        }
+
+        init(within location: Location, element: XMLElementRef) {
+            parent = .location(location)
+            self.element = element
+        }
+
+        var path: String {
+            let prefix = switch parent {
+            case .path(let path): path
+            case .location(let location): location.path
+            }
+            return "\(prefix)/\(element.name)[\(element.ordinal)]"
+        }
     }
 
     /// Child elements with where they sit; text between them is layout and ignored.
@@ -105,6 +127,13 @@ public enum DocBookImporter {
         element.children.compactMap { child in
             guard case .element(let element) = child else { return nil }
             return (element, Location(parent: path, element: element))
+        }
+    }
+
+    static func children(_ element: XMLElementRef, within location: Location) -> [(element: XMLElementRef, location: Location)] {
+        element.children.compactMap { child in
+            guard case .element(let element) = child else { return nil }
+            return (element, Location(within: location, element: element))
         }
     }
 
