@@ -30,6 +30,8 @@ let package = Package(
                 "DiffEngine",
                 "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for reading a blob column in place where a scan reads thousands of rows.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -31,9 +31,8 @@ extension AppDatabase {
         for group in source.groups {
             TextRules.check(group.name, field: "groups/\(group.key)", maxLength: TextRules.maxNameLength, singleLine: true, into: &errors)
         }
-        // Checking, chunking and hashing every body, and asking which of its chunks are stored already, is most
-        // of an import's work and needs no writer: done before the write, on all cores, in a few groups of
-        // sections of about the same size (one read transaction each).
+        // Every body was checked, cut into chunks and hashed while the document was parsed. Which of its chunks
+        // are stored already needs no writer either: asked before the write, on all cores (`knownIDs`).
         var flat: [DocBookSource.Section] = []
         func collect(_ sections: [DocBookSource.Section]) {
             for section in sections {
@@ -42,26 +41,16 @@ extension AppDatabase {
             }
         }
         collect(source.sections)
-        let sections = flat
-        let groups = sections.balancedRuns { $0.body.utf8.count }
-        let prepared = groups.parallelMap(worthIt: groups.count > 1) { group in
-            Result { () throws -> (errors: [FieldError], bodies: [BodyStore.PreparedBody], known: [[Int64]]) in
-                var errors: [FieldError] = []
-                var bodies: [BodyStore.PreparedBody] = []
-                for section in sections[group] {
-                    TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
-                    TextRules.check(section.body, field: "section \(section.number)/body", maxLength: TextRules.maxBodyLength, allowEmpty: true, into: &errors)
-                    if errors.isEmpty { bodies.append(BodyStore.prepare(section.body)) }
-                }
-                guard errors.isEmpty else { return (errors, [], []) }
-                return (errors, bodies, try self.read { db in try ChunkBatch.knownIDs(of: bodies, in: db) })
-            }
+        for (section, body) in zip(flat, imported.bodies) {
+            TextRules.check(section.heading, field: "section \(section.number)/title", maxLength: TextRules.maxHeadingLength, singleLine: true, into: &errors)
+            errors += body.errors
         }
-        let groupResults = try prepared.map { try $0.get() }
-        errors += groupResults.flatMap(\.errors)
         guard errors.isEmpty else { throw DocumentModelError.invalid(Array(errors.prefix(50))) }
+        let bodies = imported.bodies.map { $0.prepared! }
+        let parts = bodies.reduce(0) { $0 + $1.digests.count } >= 2048 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1
+        let known = try ChunkBatch.knownIDs(of: bodies, parts: parts) { lookup in try self.read(lookup) }
         let actor = Actor(accountID: account.id, group: nil)
-        let batch = ChunkBatch(groupResults.flatMap(\.bodies), known: groupResults.flatMap(\.known))
+        let batch = ChunkBatch(bodies, known: known)
         return try await write { db in
             let now = Date()
             let lists = try batch.store(in: db)

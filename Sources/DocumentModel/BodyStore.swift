@@ -43,7 +43,7 @@ enum BodyStore {
     }
 
     /// A body cut into chunks and hashed: the part of storing that needs no database, done before the write.
-    struct PreparedBody: Sendable {
+    struct PreparedBody: Sendable, Equatable {
         var chunks: [Substring]
         var digests: [ChunkDigest]
     }

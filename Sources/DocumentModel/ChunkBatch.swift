@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The chunks of many prepared bodies (an import's), stored with a few statements instead of one per chunk.
 ///
@@ -42,10 +43,23 @@ struct ChunkBatch: Sendable {
         self.texts = texts
     }
 
-    /// The ids of the stored chunks of each body, 0 for the others: the lookup an import makes on a read
-    /// connection before its write.
-    static func knownIDs(of bodies: [BodyStore.PreparedBody], in db: Database) throws -> [[Int64]] {
-        let ids = try committedIDs(of: bodies.flatMap(\.digests)[...], in: db)
+    /// The ids of the stored chunks of each body, 0 for the others: the lookup an import makes on read
+    /// connections before its write. `read` runs each of `parts` lookups in its own read transaction, at once;
+    /// each covers its own stretch of the digest index, so that the connections do not all read every page.
+    static func knownIDs(
+        of bodies: [BodyStore.PreparedBody], parts: Int, read: @Sendable (_ lookup: (Database) throws -> [Int64]) throws -> [Int64]
+    ) throws -> [[Int64]] {
+        let digests = bodies.flatMap(\.digests)
+        let order = indexOrder(digests[...])
+        let size = max(1, (order.count + parts - 1) / parts)
+        let runs = stride(from: 0, to: order.count, by: size).map { order[$0..<min($0 + size, order.count)] }
+        let found = runs.parallelMap(worthIt: runs.count > 1) { run in
+            Result { try read { db in try lookUp(digests[...], inOrder: run, in: db) } }
+        }
+        var ids = [Int64](repeating: 0, count: digests.count)
+        for (run, result) in zip(runs, found) {
+            for (place, id) in zip(run, try result.get()) { ids[place] = id }
+        }
         var start = 0
         return bodies.map { body in
             defer { start += body.digests.count }
@@ -53,9 +67,43 @@ struct ChunkBatch: Sendable {
         }
     }
 
+    /// The places of `digests` in the order of the digest index: asked in that order, each lookup finds the
+    /// pages of the one before in the cache.
+    static func indexOrder(_ digests: ArraySlice<ChunkDigest>) -> [Int] {
+        var keyed = digests.indices.map { (key: digests[$0].sortKey, index: $0) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : digests[$0.index] < digests[$1.index] }
+        return keyed.map(\.index)
+    }
+
     /// The ids of the already stored chunks among `digests`, 0 for the others.
     static func committedIDs(of digests: ArraySlice<ChunkDigest>, in db: Database) throws -> [Int64] {
+        let order = indexOrder(digests)
         var ids = [Int64](repeating: 0, count: digests.count)
+        for (place, id) in zip(order, try lookUp(digests, inOrder: order[...], in: db)) { ids[place - digests.startIndex] = id }
+        return ids
+    }
+
+    /// The ids of the digests at `places` (in index order), 0 for those not stored, in the order of `places`.
+    ///
+    /// Chosen as a query planner would: one index probe per digest, or, when the stretch of the index between
+    /// the first and the last digest holds fewer than `scanBelow` rows per digest, one scan of that stretch
+    /// merged with the digests (in the service, a probe cost as much as reading three to five rows in order).
+    /// The rows a stretch holds are estimated from the table's size, as digests are uniformly spread.
+    static func lookUp(
+        _ digests: ArraySlice<ChunkDigest>, inOrder places: ArraySlice<Int>, scanBelow: Double = 4, in db: Database
+    ) throws -> [Int64] {
+        guard let first = places.first, let last = places.last else { return [] }
+        // Chunks are never deleted, so the largest id is the number of rows (found in the table's last page).
+        let stored = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM textChunk")) ?? 0
+        let share = Double(digests[last].sortKey - digests[first].sortKey) / 0x1p64
+        if Double(stored) * share < scanBelow * Double(places.count) {
+            return try scan(digests, inOrder: places, in: db)
+        }
+        return try probe(digests, inOrder: places, in: db)
+    }
+
+    private static func probe(_ digests: ArraySlice<ChunkDigest>, inOrder places: ArraySlice<Int>, in db: Database) throws -> [Int64] {
+        var ids = [Int64](repeating: 0, count: places.count)
         // Each answer packs the chunk id and the digest's place in the batch into one integer, which GRDB
         // reads without building a row: decoding 11,000 two-column rows cost more than the lookups.
         let lookup = try db.cachedStatement(
@@ -65,17 +113,35 @@ struct ChunkBatch: Sendable {
                 WHERE batchSlot.i < ?1
                 """
         )
-        // Asked in index order, each lookup finds the pages of the one before in the cache.
-        var keyed = digests.indices.map { (key: digests[$0].sortKey, index: $0) }
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : digests[$0.index] < digests[$1.index] }
-        let order = keyed.map(\.index)
-        for start in stride(from: 0, to: order.count, by: batchSize) {
-            let batch = order[start..<min(start + batchSize, order.count)]
+        for start in stride(from: places.startIndex, to: places.endIndex, by: batchSize) {
+            let batch = places[start..<min(start + batchSize, places.endIndex)]
             var blob = Data(capacity: batch.count * 32)
-            for index in batch { digests[index].append(to: &blob) }
+            for place in batch { digests[place].append(to: &blob) }
             let answers = try Int64.fetchCursor(lookup, arguments: [batch.count, blob])
             while let packed = try answers.next() {
-                ids[order[start + Int(packed & 0xFFF)] - digests.startIndex] = packed >> 12
+                ids[start - places.startIndex + Int(packed & 0xFFF)] = packed >> 12
+            }
+        }
+        return ids
+    }
+
+    /// Reads the index from the first digest to the last in order, matching its rows with the digests. The
+    /// stored digest is read in place through SQLite's C API: a `Data` per row cost more than the scan.
+    private static func scan(_ digests: ArraySlice<ChunkDigest>, inOrder places: ArraySlice<Int>, in db: Database) throws -> [Int64] {
+        let wanted = places.map { digests[$0] }
+        var ids = [Int64](repeating: 0, count: wanted.count)
+        let range = try db.cachedStatement(sql: "SELECT id, sha256 FROM textChunk WHERE sha256 BETWEEN ? AND ? ORDER BY sha256")
+        let rows = try Int64.fetchCursor(range, arguments: [wanted[0].data, wanted[wanted.count - 1].data])
+        let handle = range.sqliteStatement
+        var next = 0
+        while next < wanted.count, let id = try rows.next() {
+            guard let blob = sqlite3_column_blob(handle, 1),
+                let stored = ChunkDigest(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(handle, 1))))
+            else { continue }
+            while next < wanted.count && wanted[next] < stored { next += 1 }
+            while next < wanted.count && wanted[next] == stored {
+                ids[next] = id
+                next += 1
             }
         }
         return ids

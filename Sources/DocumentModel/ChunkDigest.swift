@@ -18,6 +18,12 @@ struct ChunkDigest: Hashable, Comparable, Sendable {
         self = bytes.withUnsafeBytes { ChunkDigest(raw: $0) }
     }
 
+    /// A digest read in place from SQLite; nil unless it has 32 bytes.
+    init?(bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 32 else { return nil }
+        self.init(raw: bytes)
+    }
+
     private init(raw: UnsafeRawBufferPointer) {
         (a, b, c, d) = (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
                         raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))

@@ -83,11 +83,34 @@ struct SeededGenerator: RandomNumberGenerator {
         let distinct = Set(bodies.flatMap { BodyStore.chunks(of: $0) }).subtracting(["Shared one. "])
         #expect(counts.1 - counts.0 == distinct.count)
         // Ids found on a read connection before the write are used as they are: the same lists, nothing new.
-        let known = try store.database.read { db in try ChunkBatch.knownIDs(of: prepared, in: db) }
+        let known = try ChunkBatch.knownIDs(of: prepared, parts: 3) { lookup in try store.database.read(lookup) }
         #expect(known.map(\.count) == prepared.map(\.digests.count) && !known.joined().contains(0))
         let again = try await store.database.write { db in
             (try ChunkBatch(prepared, known: known).store(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textChunk") ?? 0)
         }
         #expect(again.0 == lists && again.1 == counts.1)
+    }
+
+    /// A lookup probes the index once per digest, or scans the stretch of the index between its first and last
+    /// digest when that is cheaper: both find the same ids, for stored, missing and repeated digests.
+    @Test func probingAndScanningFindTheSameChunks() async throws {
+        let store = try await TestStore.make()
+        let stored = (0..<3000).map { "Stored sentence \($0). " }.joined()
+        let lists = try await store.database.write { db in try ChunkBatch([BodyStore.prepare(stored)]).store(in: db) }
+        let storedIDs = Varint.decode(lists[0]).map { Int64($0) }
+        let mixed = BodyStore.prepare((0..<500).map { $0 % 3 == 0 ? "Missing sentence \($0). " : "Stored sentence \($0 * 5). " }.joined())
+        let digests = (mixed.digests + mixed.digests.prefix(50))[...]
+        let order = ChunkBatch.indexOrder(digests)
+        let (probed, scanned) = try store.database.read { db in
+            (try ChunkBatch.lookUp(digests, inOrder: order[...], scanBelow: 0, in: db),
+             try ChunkBatch.lookUp(digests, inOrder: order[...], scanBelow: .infinity, in: db))
+        }
+        #expect(probed == scanned)
+        var expected: [Int64] = []
+        for place in order {
+            let index = place % mixed.digests.count
+            expected.append(index % 3 == 0 ? 0 : storedIDs[index * 5])
+        }
+        #expect(probed == expected)
     }
 }

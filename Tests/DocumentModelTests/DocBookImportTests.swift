@@ -147,6 +147,33 @@ import Testing
             expected.append("/article/section[\(index)]/section[1]/para[1]/code[1]")
         }
         #expect(imported.unmapped == expected)
+        // Each body was checked and cut into chunks for the store as it was written: in pre-order, its own.
+        let preOrder = imported.source.sections.flatMap { [$0.body] + $0.sections.map(\.body) }
+        #expect(imported.bodies.map { $0.prepared?.chunks.joined() } == preOrder)
+        #expect(imported.bodies.allSatisfy { $0.errors.isEmpty })
+    }
+
+    /// Sections are handed to other threads while the parser goes on: a document that turns out malformed,
+    /// or not DocBook, after many complete sections is refused like any other (and its nodes outlive the work).
+    @Test func aDocumentRefusedAfterManyCompleteSectionsIsRefusedCleanly() throws {
+        let sections = (1...200).map { "<section><title>S\($0)</title><para>Text \($0). More text.</para></section>" }.joined()
+        let docbook = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title>"#
+        for tail in ["<para>open", "</section>", "<para>x</para></article><extra/>"] {
+            #expect {
+                try DocBookImporter.read(Array((docbook + sections + tail).utf8), limit: 1 << 20, lenient: true)
+            } throws: { error in
+                guard case .malformed? = error as? DocBookImportError else { return false }
+                return true
+            }
+        }
+        let foreign = "<article><title>T</title>" + sections + "</article>"
+        #expect {
+            try DocBookImporter.read(Array(foreign.utf8), limit: 1 << 20, lenient: true)
+        } throws: { error in
+            guard case .notDocBook? = error as? DocBookImportError else { return false }
+            return true
+        }
+        #expect(throws: DocBookImportError.malformed("the document is empty")) { try DocBookImporter.read([], limit: 1 << 20, lenient: true) }
     }
 
     @Test func externalEntitiesAndDTDsAreRefused() throws {

@@ -1,10 +1,13 @@
 import Dispatch
+import Synchronization
 
 /// A DocBook 5 document read into a strategy's shape, with the elements that were kept as plain text.
 public struct DocBookImport: Sendable, Equatable {
-    public var source: DocBookSource
+    public let source: DocBookSource
     /// Paths (`/article/section[2]/para[1]/code[1]`) of elements outside the mapping, kept as plain text.
-    public var unmapped: [String]
+    public let unmapped: [String]
+    /// Every section's body checked and cut into chunks, in the order sections start (pre-order).
+    let bodies: [CheckedBody]
 }
 
 public enum DocBookImportError: Error, Equatable {
@@ -21,16 +24,18 @@ public enum DocBookImportError: Error, Equatable {
 /// groups), sections and chapters (nested, with their `xml:id`s) → sections; paragraphs, lists, emphasis and
 /// links → the Markdown subset. Anything else is refused by path, or in lenient mode kept as its plain text.
 ///
-/// libxml2's tree is read in place: `OutlineReader` walks the frame in order, then every section's content is
-/// written as Markdown by a `BodyWriter`, on all cores.
+/// libxml2's tree is read in place, while it is being parsed: as each top-level part of the document ends,
+/// `OutlineReader` reads its frame on the parsing thread, and each of its sections' bodies is written as
+/// Markdown by a `BodyWriter` and checked on another core (`SectionPipeline`).
 public enum DocBookImporter {
     static let namespace = DocBookExporter.namespace
     static let sectionNames: Set<String> = ["section", "chapter", "sect1", "sect2", "sect3", "sect4", "sect5", "simplesect", "appendix"]
 
     public static func read(_ bytes: [UInt8], limit: Int, lenient: Bool) throws -> DocBookImport {
+        let pipeline = SectionPipeline()
         let document: XMLDocument
         do {
-            document = try LibXML.parse(bytes, limit: limit)
+            document = try LibXML.parse(bytes, limit: limit, observer: pipeline)
         } catch XMLInputError.tooLarge(let limit) {
             throw DocBookImportError.tooLarge(limit: limit)
         } catch XMLInputError.doctype {
@@ -39,21 +44,93 @@ public enum DocBookImporter {
             throw DocBookImportError.malformed(message)
         }
         // The nodes are read in place: the document must live until the reading is done.
-        return try withExtendedLifetime(document) { try read(document.root, lenient: lenient) }
+        return try withExtendedLifetime(document) { try pipeline.finish(document.root, lenient: lenient) }
     }
 
-    private static func read(_ root: XMLElementRef, lenient: Bool) throws -> DocBookImport {
-        guard root.isIn(namespace: namespace), root.name == "article" || root.name == "book" else {
-            throw DocBookImportError.notDocBook(
-                "the root element must be a DocBook 5 article or book (namespace \(namespace)), not \(root.name)"
-            )
+    static func isDocBookRoot(_ root: XMLElementRef) -> Bool {
+        root.isIn(namespace: namespace) && (root.name == "article" || root.name == "book")
+    }
+
+    /// Reads the document's parts as the parser completes them: the frame on the parsing thread, in order, and
+    /// each section's body on the other cores meanwhile, so that most of the reading is done when the parse is.
+    private final class SectionPipeline: XMLParseObserver, @unchecked Sendable {
+        // Touched on the parsing thread only (and by `finish`, after the parse).
+        private var outline = OutlineReader()
+        private var isDocBook: Bool?
+        private var started = 0
+        private let group = DispatchGroup()
+        /// Written by the workers, each into its own section's slot.
+        private let bodies = Mutex<[Int: SectionBody]>([:])
+
+        func ended(_ element: XMLElementRef, childOf root: XMLElementRef) {
+            if isDocBook == nil { isDocBook = DocBookImporter.isDocBookRoot(root) }
+            guard isDocBook == true else { return }
+            outline.child(element, Location(parent: "/" + root.name, element: element))
+            if outline.contents.count - started >= Self.batch { startBodies() }
         }
-        var outline = OutlineReader()
-        var source = outline.document(root)
-        // Section bodies are independent of each other: written on all cores when there are enough of them.
-        let bodies = outline.contents.parallelMap(worthIt: outline.contents.count >= 16) { content in
+
+        func parsed() {
+            startBodies()
+            group.wait()
+        }
+
+        /// Sections are handed to the workers a few at a time: a document of many tiny sections would spend
+        /// more on dispatching one block per section than on writing them.
+        private static let batch = 4
+
+        private func startBodies() {
+            let slots = started..<outline.contents.count
+            guard !slots.isEmpty else { return }
+            let contents = Array(outline.contents[slots]), numbers = Array(outline.numbers[slots])
+            started = slots.upperBound
+            DispatchQueue.global().async(group: group) { [self] in
+                let written = zip(contents, numbers).map { SectionBody($0, number: $1) }
+                bodies.withLock { bodies in
+                    for (slot, body) in zip(slots, written) { bodies[slot] = body }
+                }
+            }
+        }
+
+        func finish(_ root: XMLElementRef, lenient: Bool) throws -> DocBookImport {
+            guard DocBookImporter.isDocBookRoot(root) else {
+                throw DocBookImportError.notDocBook(
+                    "the root element must be a DocBook 5 article or book (namespace \(namespace)), not \(root.name)"
+                )
+            }
+            var source = outline.source()
+            let bodies = bodies.withLock { bodies in outline.contents.indices.map { bodies[$0]! } }
+            var next = 0
+            func fill(_ sections: inout [DocBookSource.Section]) {
+                for index in sections.indices {
+                    sections[index].body = bodies[next].text
+                    next += 1
+                    fill(&sections[index].sections)
+                }
+            }
+            fill(&source.sections)
+            // The report in document order: the outline's own findings, with each content element's in its place.
+            var unmapped: [String] = []
+            for entry in outline.report {
+                switch entry {
+                case .path(let path): unmapped.append(path)
+                case .content(let section, let element):
+                    unmapped += bodies[section].reports[element] ?? []
+                }
+            }
+            if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
+            return DocBookImport(source: source, unmapped: unmapped, bodies: bodies.map(\.checked))
+        }
+    }
+
+    /// A section's body as written from its content elements, checked and cut into chunks for the store.
+    private struct SectionBody: Sendable {
+        var text: String
+        /// Paths reported by each content element, by its index in the section's list.
+        var reports: [Int: [String]] = [:]
+        var checked: CheckedBody
+
+        init(_ content: [(element: XMLElementRef, location: Location)], number: String) {
             var writer = BodyWriter()
-            var reports: [Int: [String]] = [:]
             for (index, item) in content.enumerated() {
                 writer.block(item.element, item.location)
                 if !writer.unmapped.isEmpty {
@@ -61,34 +138,9 @@ public enum DocBookImporter {
                     writer.unmapped.removeAll()
                 }
             }
-            return SectionBody(text: writer.canonicalText, reports: reports)
+            text = writer.canonicalText
+            checked = CheckedBody(text, field: "section \(number)/body")
         }
-        var next = 0
-        func fill(_ sections: inout [DocBookSource.Section]) {
-            for index in sections.indices {
-                sections[index].body = bodies[next].text
-                next += 1
-                fill(&sections[index].sections)
-            }
-        }
-        fill(&source.sections)
-        // The report in document order: the outline's own findings, with each content element's in its place.
-        var unmapped: [String] = []
-        for entry in outline.report {
-            switch entry {
-            case .path(let path): unmapped.append(path)
-            case .content(let section, let element):
-                unmapped += bodies[section].reports[element] ?? []
-            }
-        }
-        if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
-        return DocBookImport(source: source, unmapped: unmapped)
-    }
-
-    private struct SectionBody: Sendable {
-        var text: String
-        /// Paths reported by each content element, by its index in the section's list.
-        var reports: [Int: [String]]
     }
 
     /// Where an element sits. Its path (`/article/section[2]/para[1]`) is spelled out only when something is
@@ -142,8 +194,8 @@ public enum DocBookImporter {
         element.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The document's frame: `info`, the section tree with titles and anchors, and for each section (in
-    /// document order) the content elements whose bodies are written afterwards.
+    /// The document's frame, read one child of the root at a time: `info`, the section tree with titles and
+    /// anchors, and for each section (in document order) the content elements whose bodies are written apart.
     private struct OutlineReader {
         enum Entry {
             case path(String)
@@ -155,45 +207,50 @@ public enum DocBookImporter {
         /// Each section's content elements, in the order sections start (pre-order).
         var contents: [[(element: XMLElementRef, location: Location)]] = []
 
-        mutating func document(_ root: XMLElementRef) -> DocBookSource {
-            var title = ""
-            var summary = BodyWriter()
-            var groups: [StakeholderGroup] = []
-            var sections: [DocBookSource.Section] = []
-            let rootPath = "/" + root.name
-            for (child, location) in children(root, rootPath) {
-                switch child.name {
-                case "info":
-                    let path = location.path
-                    for (item, itemLocation) in children(child, path) {
-                        switch item.name {
-                        case "title": title = heading(item)
-                        case "abstract":
-                            for (block, blockLocation) in children(item, itemLocation.path) { summary.block(block, blockLocation) }
-                            report += summary.unmapped.map(Entry.path)
-                            summary.unmapped.removeAll()
-                        case "authorgroup":
-                            let groupPath = itemLocation.path
-                            for (author, authorLocation) in children(item, groupPath) {
-                                let name = author.name == "author"
-                                    ? children(author, "").first { $0.element.name == "orgname" }.map { heading($0.element) } : nil
-                                if let name, !name.isEmpty { groups.append(StakeholderGroup(key: DocBookImporter.key(name, taken: groups.map(\.key)), name: name)) }
-                                else { report.append(.path(authorLocation.path)) }
-                            }
-                        case "revhistory", "date", "releaseinfo": break  // history belongs to the exporting service
-                        default: report.append(.path(itemLocation.path))
+        /// Each section's number, by its place in `contents`.
+        var numbers: [String] = []
+        private var title = ""
+        private var summary = BodyWriter()
+        private var groups: [StakeholderGroup] = []
+        private var sections: [DocBookSource.Section] = []
+
+        /// One child element of the root, in document order.
+        mutating func child(_ child: XMLElementRef, _ location: Location) {
+            switch child.name {
+            case "info":
+                let path = location.path
+                for (item, itemLocation) in children(child, path) {
+                    switch item.name {
+                    case "title": title = heading(item)
+                    case "abstract":
+                        for (block, blockLocation) in children(item, itemLocation.path) { summary.block(block, blockLocation) }
+                        report += summary.unmapped.map(Entry.path)
+                        summary.unmapped.removeAll()
+                    case "authorgroup":
+                        let groupPath = itemLocation.path
+                        for (author, authorLocation) in children(item, groupPath) {
+                            let name = author.name == "author"
+                                ? children(author, "").first { $0.element.name == "orgname" }.map { heading($0.element) } : nil
+                            if let name, !name.isEmpty { groups.append(StakeholderGroup(key: DocBookImporter.key(name, taken: groups.map(\.key)), name: name)) }
+                            else { report.append(.path(authorLocation.path)) }
                         }
+                    case "revhistory", "date", "releaseinfo": break  // history belongs to the exporting service
+                    default: report.append(.path(itemLocation.path))
                     }
-                case "title": title = heading(child)
-                case let name where sectionNames.contains(name):
-                    sections.append(section(child, location.path, parentNumber: "", index: sections.count))
-                case "para", "simpara":
-                    // An article's own empty paragraph is what an export writes when there are no sections.
-                    if !child.text.allSatisfy(\.isWhitespace) { report.append(.path(location.path)) }
-                default: report.append(.path(location.path))
                 }
+            case "title": title = heading(child)
+            case let name where sectionNames.contains(name):
+                sections.append(section(child, location.path, parentNumber: "", index: sections.count))
+            case "para", "simpara":
+                // An article's own empty paragraph is what an export writes when there are no sections.
+                if !child.text.allSatisfy(\.isWhitespace) { report.append(.path(location.path)) }
+            default: report.append(.path(location.path))
             }
-            return DocBookSource(
+        }
+
+        /// The document read so far, its section bodies left empty.
+        func source() -> DocBookSource {
+            DocBookSource(
                 title: title, summary: summary.canonicalText, groups: groups.isEmpty ? StakeholderGroup.defaults : groups,
                 sections: sections
             )
@@ -204,6 +261,7 @@ public enum DocBookImporter {
             let number = parentNumber.isEmpty ? "\(index + 1)" : "\(parentNumber).\(index + 1)"
             let slot = contents.count
             contents.append([])
+            numbers.append(number)
             var anchor = ""
             if let id = element.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace"), DocBookImporter.isAnchor(id), !anchors.contains(id) {
                 anchor = id

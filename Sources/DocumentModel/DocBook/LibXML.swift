@@ -115,6 +115,14 @@ struct XMLTextRef: @unchecked Sendable {
     }
 }
 
+/// Sees a document's top-level parts while it is parsed (`LibXML.parse`).
+protocol XMLParseObserver: AnyObject {
+    /// `element`, a child of the root element `root`, is complete: called on the parsing thread, in document order.
+    func ended(_ element: XMLElementRef, childOf root: XMLElementRef)
+    /// The parse is over, well-formed or not; work still reading nodes must be finished when this returns.
+    func parsed()
+}
+
 /// Why an XML input was refused before or while parsing.
 enum XMLInputError: Error, Equatable {
     case tooLarge(limit: Int)
@@ -143,19 +151,48 @@ enum LibXML {
         strategy_silence_errors()
     }()
 
-    /// Parses `bytes` into a document with a root element.
-    static func parse(_ bytes: [UInt8], limit: Int) throws -> XMLDocument {
+    /// Parses `bytes` into a document with a root element. `observer`, when given, sees each child element of
+    /// the root as soon as its end tag is read, while the parse goes on: its subtree no longer changes, so
+    /// other threads may read it at once. Its `parsed()` is called when the parse ends, before a document that
+    /// turned out malformed is freed: nothing may read the nodes after it returns in that case.
+    static func parse(_ bytes: [UInt8], limit: Int, observer: (any XMLParseObserver)? = nil) throws -> XMLDocument {
         _ = setUp
         guard bytes.count <= limit else { throw XMLInputError.tooLarge(limit: limit) }
+        guard !bytes.isEmpty else { throw XMLInputError.malformed("the document is empty") }
         if containsDoctype(bytes) { throw XMLInputError.doctype }
-        guard let context = xmlNewParserCtxt() else { throw XMLInputError.malformed("the parser could not start") }
+        // What `xmlCtxtReadMemory` does, with the context's own handlers kept and the document freed by us:
+        // it would free a malformed document while an observer's work may still be reading it.
+        let made = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlCreateMemoryParserCtxt($0, Int32(buffer.count)) }
+        }
+        guard let context = made else { throw XMLInputError.malformed("the parser could not start") }
         defer { xmlFreeParserCtxt(context) }
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), "input.xml", "UTF-8", options)
+        xmlCtxtUseOptions(context, options)
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(context, utf8) }
+        if let observer {
+            context.pointee._private = Unmanaged.passUnretained(observer as AnyObject).toOpaque()
+            context.pointee.sax.pointee.endElementNs = { userData, localName, prefix, uri in
+                guard let userData else { return }
+                let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+                let node = context.pointee.node
+                xmlSAX2EndElementNs(userData, localName, prefix, uri)
+                guard let node, let root = node.pointee.parent, root.pointee.type == XML_ELEMENT_NODE,
+                    root.pointee.parent?.pointee.type == XML_DOCUMENT_NODE, let observer = context.pointee._private
+                else { return }
+                let object = Unmanaged<AnyObject>.fromOpaque(observer).takeUnretainedValue() as! any XMLParseObserver
+                object.ended(XMLElementRef(node: node), childOf: XMLElementRef(node: root))
             }
         }
-        guard let document else { throw XMLInputError.malformed(lastError(context)) }
+        xmlParseDocument(context)
+        let wellFormed = context.pointee.wellFormed != 0
+        let parsed = context.pointee.myDoc
+        context.pointee.myDoc = nil
+        observer?.parsed()
+        guard let document = parsed, wellFormed else {
+            let message = lastError(context)
+            if let parsed { xmlFreeDoc(parsed) }
+            throw XMLInputError.malformed(message)
+        }
         guard document.pointee.intSubset == nil && document.pointee.extSubset == nil, let root = xmlDocGetRootElement(document) else {
             let doctype = document.pointee.intSubset != nil || document.pointee.extSubset != nil
             xmlFreeDoc(document)
