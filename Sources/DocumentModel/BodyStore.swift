@@ -142,29 +142,29 @@ enum BodyStore {
     static func chunks(of body: String) -> [Substring] {
         var body = body
         let cuts: [Int] = body.withUTF8 { bytes in
+            // Line feed and the sentence punctuation all lie below 64: one shift and mask tells them apart.
+            let punctuation: UInt64 = 1 << UInt8(ascii: ".") | 1 << UInt8(ascii: "!") | 1 << UInt8(ascii: "?") | 1 << UInt8(ascii: ";")
+                | 1 << UInt8(ascii: ":")
+            let special = punctuation | 1 << 0x0A
+            func isIn(_ set: UInt64, _ byte: UInt8) -> Bool { byte < 64 && set >> byte & 1 == 1 }
             var cuts: [Int] = []
             var index = 0
-            var afterPunctuation = false
             while index < bytes.count {
-                let byte = bytes[index]
-                var next = index + 1
-                if byte == UInt8(ascii: "\n") {
-                    cuts.append(next)
-                    afterPunctuation = false
-                } else if afterPunctuation && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) {
-                    // Keep the run of spaces after the punctuation with the sentence it ends.
-                    while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
-                    cuts.append(next)
-                    afterPunctuation = false
-                } else {
-                    switch byte {
-                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
-                        afterPunctuation = true
-                    default:
-                        afterPunctuation = false
-                    }
+                // Most bytes are neither: skip them in a tight loop.
+                while index < bytes.count && !isIn(special, bytes[index]) { index += 1 }
+                guard index < bytes.count else { break }
+                if bytes[index] == 0x0A {
+                    index += 1
+                    cuts.append(index)
+                    continue
                 }
-                index = next
+                index += 1
+                while index < bytes.count && isIn(punctuation, bytes[index]) { index += 1 }
+                guard index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { continue }
+                // Keep the run of spaces after the punctuation with the sentence it ends.
+                index += 1
+                while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+                cuts.append(index)
             }
             if cuts.last != bytes.count || cuts.isEmpty { cuts.append(bytes.count) }
             return cuts

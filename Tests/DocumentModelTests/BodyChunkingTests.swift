@@ -10,14 +10,39 @@ import Testing
 
     @Test func chunksAlwaysConcatenateToTheBody() {
         var generator = SeededGenerator(seed: 7)
-        let alphabet: [String] = ["a", "b", " ", ".", "!", "?", ";", ":", "\n", "\r\n", "\r", "\t", "é", "👩‍👧", "  "]
+        let alphabet: [String] = ["a", "b", " ", ".", "!", "?", ";", ":", "\n", "\r\n", "\r", "\t", "é", "👩‍👧", "  ", "...", ". \t", "\t "]
         for _ in 0..<2_000 {
             let length = Int.random(in: 0..<40, using: &generator)
             let body = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             let chunks = BodyStore.chunks(of: body)
             #expect(chunks.joined() == body)
             #expect(chunks.allSatisfy { !$0.isEmpty } || body.isEmpty)
+            #expect(chunks.map(\.utf8.count) == Self.referenceLengths(body), "\(body.debugDescription)")
         }
+    }
+
+    /// The rule, one byte at a time: cut after a line feed, and after the spaces that follow a space or tab
+    /// that follows sentence punctuation. Stored chunks depend on it: the fast scan must cut exactly here.
+    static func referenceLengths(_ body: String) -> [Int] {
+        let bytes = Array(body.utf8)
+        var cuts: [Int] = []
+        var index = 0, afterPunctuation = false
+        while index < bytes.count {
+            var next = index + 1
+            if bytes[index] == 0x0A {
+                cuts.append(next)
+                afterPunctuation = false
+            } else if afterPunctuation && (bytes[index] == 0x20 || bytes[index] == 0x09) {
+                while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+                cuts.append(next)
+                afterPunctuation = false
+            } else {
+                afterPunctuation = ".!?;:".utf8.contains(bytes[index])
+            }
+            index = next
+        }
+        if cuts.last != bytes.count || cuts.isEmpty { cuts.append(bytes.count) }
+        return zip([0] + cuts, cuts).map { $1 - $0 }
     }
 
     @Test func varintsRoundTrip() {

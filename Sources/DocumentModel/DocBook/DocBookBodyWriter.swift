@@ -3,13 +3,30 @@ extension DocBookImporter {
     /// lists, emphasis and links map to the subset; anything else is reported by path and kept as its plain
     /// text. What it writes is what `MarkdownSubset.render` writes for those blocks, and `canonicalText` makes
     /// it canonical, so that markup characters and white space mean what they will mean when parsed.
+    ///
+    /// Making it canonical re-parses the text (a seventh of an import's work), so the writer notes whether it
+    /// wrote anything parsing could read otherwise: white space other than single spaces inside a line, a
+    /// block, item or span starting or ending with a space, an empty block or span, spans inside spans or
+    /// next to a star, an empty url, or an element outside the mapping. Text without any of these is already
+    /// canonical (a test checks it on random documents), and is taken as it is.
     struct BodyWriter {
         var unmapped: [String] = []
-        private var out: [UInt8] = []
+        /// The Markdown as written, before it is made canonical.
+        private(set) var out: [UInt8] = []
         private var blocks = 0
+        /// Nothing written yet could read otherwise once parsed.
+        private(set) var isCanonical = true
+        private var spanDepth = 0
 
         var canonicalText: String {
-            String(decoding: out.withUnsafeBufferPointer(MarkdownSubset.canonical), as: UTF8.self)
+            if isCanonical { return String(decoding: out, as: UTF8.self) }
+            return String(decoding: out.withUnsafeBufferPointer(MarkdownSubset.canonical), as: UTF8.self)
+        }
+
+        /// What was written from `start` is a block, item or span's content as parsing keeps it: not empty, and
+        /// neither starting nor ending with white space (which parsing trims).
+        private mutating func checkEdges(from start: Int) {
+            if out.count == start || out[start] == 0x20 || out[out.count - 1] == 0x20 { isCanonical = false }
         }
 
         /// One content element: a paragraph, a list, or anything else as a paragraph of its plain text.
@@ -23,6 +40,7 @@ extension DocBookImporter {
                     out.removeSubrange(separator...)
                     blocks -= 1
                 } else {
+                    checkEdges(from: start)
                     MarkdownSubset.escapeLineStart(&out, from: start)
                 }
             case "itemizedlist", "orderedlist":
@@ -30,15 +48,22 @@ extension DocBookImporter {
                 let bullet = element.name == "itemizedlist"
                 var items = 0
                 for (item, itemLocation) in children(element, within: location) {
-                    guard item.name == "listitem" else { unmapped.append(itemLocation.path); continue }
+                    guard item.name == "listitem" else {
+                        unmapped.append(itemLocation.path)
+                        isCanonical = false
+                        continue
+                    }
                     if items > 0 { out.append(0x0A) }
                     items += 1
                     if bullet { out.append(contentsOf: [UInt8(ascii: "-"), 0x20]) } else { out.append(contentsOf: "\(items). ".utf8) }
+                    let start = out.count
+                    defer { checkEdges(from: start) }
                     // The item's paragraphs join with a space; anything else in it is kept as plain text.
                     var written = 0
                     for (paragraph, paragraphLocation) in children(item, within: itemLocation) {
                         guard paragraph.name == "para" || paragraph.name == "simpara" else {
                             unmapped.append(paragraphLocation.path)
+                            isCanonical = false
                             plainText(of: paragraph)
                             written += 1
                             continue
@@ -50,8 +75,10 @@ extension DocBookImporter {
                         written += inlines(paragraph, paragraphLocation)
                     }
                 }
+                if items == 0 { isCanonical = false }
             default:
                 unmapped.append(location.path)
+                isCanonical = false
                 let text = element.text
                 if !text.allSatisfy(\.isWhitespace) {
                     _ = startBlock()
@@ -78,13 +105,14 @@ extension DocBookImporter {
                 let inner: XMLElementRef
                 switch child {
                 case .text(let text):
-                    text.withBytes { MarkdownSubset.escape($0, into: &out) }
+                    if text.withBytes({ MarkdownSubset.escape($0, into: &out) }) { isCanonical = false }
                     continue
                 case .element(let element): inner = element
                 }
                 let innerLocation = Location(within: location, element: inner)
                 guard inner.isIn(namespace: namespace) else {
                     unmapped.append(innerLocation.path)
+                    isCanonical = false
                     plainText(of: inner)
                     continue
                 }
@@ -92,18 +120,29 @@ extension DocBookImporter {
                 case "emphasis":
                     let role = inner.attribute("role")
                     let stars = role == "strong" || role == "bold" ? 2 : 1
+                    if spanDepth > 0 || out.last == UInt8(ascii: "*") { isCanonical = false }
                     out.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: stars))
+                    let start = out.count
+                    spanDepth += 1
                     _ = inlines(inner, innerLocation)
+                    spanDepth -= 1
+                    checkEdges(from: start)
                     out.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: stars))
                 case "link" where inner.attribute("href", namespace: DocBookExporter.xlink) != nil:
                     let url = DocBookImporter.url(inner.attribute("href", namespace: DocBookExporter.xlink)!)
+                    if spanDepth > 0 || url.isEmpty { isCanonical = false }
                     out.append(UInt8(ascii: "["))
+                    let start = out.count
+                    spanDepth += 1
                     _ = inlines(inner, innerLocation)
+                    spanDepth -= 1
+                    if out.count == start { isCanonical = false }
                     out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "(")])
                     out.append(contentsOf: url.utf8)
                     out.append(UInt8(ascii: ")"))
                 default:
                     unmapped.append(innerLocation.path)
+                    isCanonical = false
                     plainText(of: inner)
                 }
             }

@@ -264,10 +264,16 @@ public enum MarkdownSubset {
         text.withUTF8 { escape($0, into: &out) }
     }
 
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Returns whether the text holds a tab or a line break (white space that parsing may change).
+    @discardableResult
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var run = 0
+        var breaks = false
         for index in 0..<bytes.count {
             let byte = bytes[index]
+            // One comparison passes most bytes: the markup characters and the controls all lie below `a`.
+            guard byte < UInt8(ascii: "a") else { continue }
+            if byte < 0x20 { breaks = true; continue }
             guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
             else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
@@ -275,6 +281,7 @@ public enum MarkdownSubset {
             run = index
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        return breaks
     }
 
     /// A paragraph whose first line looks like a list item must not be read back as a list: escapes the `-`
