@@ -1,5 +1,6 @@
 @testable import DocumentModel
 import Foundation
+import Synchronization
 import Testing
 
 /// DocBook import: the mapping, the round trip through the store, and hostile XML refused quickly.
@@ -238,6 +239,20 @@ import Testing
             return true
         }
         #expect(throws: DocBookImportError.malformed("the document is empty")) { try DocBookImporter.read([], limit: 1 << 20, lenient: true) }
+    }
+
+    /// Each import hands its sections to the shared thread pool: with every thread of the pool importing at
+    /// once, all finish, each with the result of an import on its own.
+    @Test(.timeLimit(.minutes(1))) func importsOnEveryThreadOfThePoolAtOnceAllFinish() throws {
+        let sections = (1...120).map { "<section><title>S\($0)</title><para>Text \($0). More *text*.</para></section>" }.joined()
+        let document = Array((#"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title>"# + sections + "</article>").utf8)
+        let expected = try DocBookImporter.read(document, limit: 1 << 20, lenient: false)
+        let results = Mutex<[DocBookImport?]>(Array(repeating: nil, count: 32))
+        DispatchQueue.concurrentPerform(iterations: 32) { index in
+            let imported = try? DocBookImporter.read(document, limit: 1 << 20, lenient: false)
+            results.withLock { $0[index] = imported }
+        }
+        #expect(results.withLock { $0 }.allSatisfy { $0 == expected })
     }
 
     @Test func externalEntitiesAndDTDsAreRefused() throws {

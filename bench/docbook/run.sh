@@ -3,7 +3,9 @@
 # whole processes, ours and the baseline in alternating rounds of 5 runs):
 #   export  GET …/export of a generated 200-section, ~1 MB strategy (curl)  vs  xmllint --format of that file
 #   import  POST /strategies/import of that file (curl)                    vs  xmllint --noout of that file
-# Usage: bench/docbook/run.sh   (RUNS=10; SEED=1; SECTIONS=200; SKIP_BUILD=1 to reuse the release build)
+# Usage: bench/docbook/run.sh   (RUNS=10; SEED=1; SECTIONS=200; SKIP_BUILD=1 to reuse the release build;
+#        STORE=N first fills the database with N other generated strategies, so that the import looks its
+#        chunks up in a store N+1 times its size)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/service.sh
@@ -12,9 +14,12 @@ row() { # name ours baseline target
         "$(python3 -c "print($2 / $3)")" "$4"
 }
 
+for other in $(seq 1 "${STORE:-0}"); do
+    python3 bench/docbook/generate.py "$PORT" "$TOKEN" "$((SEED * 1000 + other))" "${SECTIONS:-200}" > /dev/null
+done
 STRATEGY=$(python3 bench/docbook/generate.py "$PORT" "$TOKEN" "$SEED" "${SECTIONS:-200}")
 curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/strategies/$STRATEGY/export" -o "$WORK/export.xml"
-echo "machine: $(nproc) cores; $(date -u +%FT%TZ); seed $SEED; document $(( $(stat -c %s "$WORK/export.xml") / 1024 )) KB"
+echo "machine: $(nproc) cores; $(date -u +%FT%TZ); seed $SEED; document $(( $(stat -c %s "$WORK/export.xml") / 1024 )) KB; $((${STORE:-0} + 1)) strategies stored"
 echo
 echo "| measure | ours | baseline | ratio | target |"
 echo "| --- | --- | --- | --- | --- |"

@@ -53,42 +53,74 @@ public enum DocBookImporter {
 
     /// Reads the document's parts as the parser completes them: the frame on the parsing thread, in order, and
     /// each section's body on the other cores meanwhile, so that most of the reading is done when the parse is.
+    ///
+    /// Sections wait in a list that the workers and, once the parse is over, the parsing thread itself take
+    /// from. The parsing thread never waits for a batch that no thread has started, but writes it: it does not
+    /// idle while work is left, and does not depend on the thread pool it runs on having a thread to spare.
     private final class SectionPipeline: XMLParseObserver, @unchecked Sendable {
         // Touched on the parsing thread only (and by `finish`, after the parse).
         private var outline = OutlineReader()
         private var isDocBook: Bool?
         private var started = 0
-        private let group = DispatchGroup()
-        /// Written by the workers, each into its own section's slot.
-        private let bodies = Mutex<[Int: SectionBody]>([:])
+
+        private struct Batch {
+            let slots: Range<Int>
+            let contents: [[(element: XMLElementRef, location: Location)]]
+            let numbers: [String]
+        }
+
+        private struct Shared {
+            /// Batches in the order offered; the ones before `next` are taken (and let go).
+            var waiting: [Batch?] = []
+            var next = 0
+            /// Each section's body, by its place in the outline's `contents`.
+            var bodies: [Int: SectionBody] = [:]
+        }
+        private let shared = Mutex(Shared())
+        /// Entered when a batch is taken, left when its bodies are in: what the parsing thread waits for.
+        private let taken = DispatchGroup()
 
         func ended(_ element: XMLElementRef, childOf root: XMLElementRef) {
             if isDocBook == nil { isDocBook = DocBookImporter.isDocBookRoot(root) }
             guard isDocBook == true else { return }
             outline.child(element, Location(parent: "/" + root.name, element: element))
-            if outline.contents.count - started >= Self.batch { startBodies() }
+            if outline.contents.count - started >= Self.batch { offer() }
         }
 
         func parsed() {
-            startBodies()
-            group.wait()
+            offer()
+            while takeAndWrite() {}
+            taken.wait()
         }
 
-        /// Sections are handed to the workers a few at a time: a document of many tiny sections would spend
-        /// more on dispatching one block per section than on writing them.
+        /// Sections are handed over a few at a time: a document of many tiny sections would spend more on
+        /// dispatching one block per section than on writing them.
         private static let batch = 4
 
-        private func startBodies() {
+        private func offer() {
             let slots = started..<outline.contents.count
             guard !slots.isEmpty else { return }
-            let contents = Array(outline.contents[slots]), numbers = Array(outline.numbers[slots])
             started = slots.upperBound
-            DispatchQueue.global().async(group: group) { [self] in
-                let written = zip(contents, numbers).map { SectionBody($0, number: $1) }
-                bodies.withLock { bodies in
-                    for (slot, body) in zip(slots, written) { bodies[slot] = body }
-                }
+            let batch = Batch(slots: slots, contents: Array(outline.contents[slots]), numbers: Array(outline.numbers[slots]))
+            shared.withLock { $0.waiting.append(batch) }
+            DispatchQueue.global().async { [self] in _ = takeAndWrite() }
+        }
+
+        /// Writes the oldest waiting batch, if any is left; returns whether there was one.
+        private func takeAndWrite() -> Bool {
+            let next = shared.withLock { shared -> Batch? in
+                guard shared.next < shared.waiting.count else { return nil }
+                taken.enter()
+                defer { shared.waiting[shared.next] = nil; shared.next += 1 }
+                return shared.waiting[shared.next]
             }
+            guard let batch = next else { return false }
+            let written = zip(batch.contents, batch.numbers).map { SectionBody($0, number: $1) }
+            shared.withLock { shared in
+                for (slot, body) in zip(batch.slots, written) { shared.bodies[slot] = body }
+            }
+            taken.leave()
+            return true
         }
 
         func finish(_ root: XMLElementRef, lenient: Bool) throws -> DocBookImport {
@@ -98,7 +130,7 @@ public enum DocBookImporter {
                 )
             }
             var source = outline.source()
-            let bodies = bodies.withLock { bodies in outline.contents.indices.map { bodies[$0]! } }
+            let bodies = shared.withLock { shared in outline.contents.indices.map { shared.bodies[$0]! } }
             var next = 0
             func fill(_ sections: inout [DocBookSource.Section]) {
                 for index in sections.indices {
