@@ -50,15 +50,22 @@ struct ChunkBatch: Sendable {
         of bodies: [BodyStore.PreparedBody], parts: Int, read: @Sendable (_ lookup: (Database) throws -> [Int64]) throws -> [Int64]
     ) throws -> [[Int64]] {
         let digests = bodies.flatMap(\.digests)
-        let order = indexOrder(digests[...])
-        let size = max(1, (order.count + parts - 1) / parts)
-        let runs = stride(from: 0, to: order.count, by: size).map { order[$0..<min($0 + size, order.count)] }
-        let found = runs.parallelMap(worthIt: runs.count > 1) { run in
-            Result { try read { db in try lookUp(digests[...], inOrder: run, in: db) } }
+        // Each digest goes to the stretch its first bytes fall in: digests are uniform, so the stretches hold
+        // about as many each, and each is sorted by the thread that looks it up.
+        var stretches = [[Int]](repeating: [], count: max(1, parts))
+        for index in digests.indices {
+            stretches[Int(digests[index].sortKey.multipliedFullWidth(by: UInt64(stretches.count)).high)].append(index)
+        }
+        let found = stretches.parallelMap(worthIt: stretches.count > 1) { stretch in
+            Result { () throws -> (places: [Int], ids: [Int64]) in
+                let order = inIndexOrder(stretch, of: digests[...])
+                return (order, try read { db in try lookUp(digests[...], inOrder: order[...], in: db) })
+            }
         }
         var ids = [Int64](repeating: 0, count: digests.count)
-        for (run, result) in zip(runs, found) {
-            for (place, id) in zip(run, try result.get()) { ids[place] = id }
+        for result in found {
+            let (places, stretchIDs) = try result.get()
+            for (place, id) in zip(places, stretchIDs) { ids[place] = id }
         }
         var start = 0
         return bodies.map { body in
@@ -70,7 +77,12 @@ struct ChunkBatch: Sendable {
     /// The places of `digests` in the order of the digest index: asked in that order, each lookup finds the
     /// pages of the one before in the cache.
     static func indexOrder(_ digests: ArraySlice<ChunkDigest>) -> [Int] {
-        var keyed = digests.indices.map { (key: digests[$0].sortKey, index: $0) }
+        inIndexOrder(Array(digests.indices), of: digests)
+    }
+
+    /// `places` sorted by the digests there, as the index orders them.
+    static func inIndexOrder(_ places: [Int], of digests: ArraySlice<ChunkDigest>) -> [Int] {
+        var keyed = places.map { (key: digests[$0].sortKey, index: $0) }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : digests[$0.index] < digests[$1.index] }
         return keyed.map(\.index)
     }

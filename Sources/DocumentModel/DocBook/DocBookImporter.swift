@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// A DocBook 5 document read into a strategy's shape, with the elements that were kept as plain text.
@@ -73,6 +74,8 @@ public enum DocBookImporter {
             /// Batches in the order offered; the ones before `next` are taken (and let go).
             var waiting: [Batch?] = []
             var next = 0
+            /// Workers writing batches: one core fewer than there are, so that the parse keeps one to itself.
+            var workers = 0
             /// Each section's body, by its place in the outline's `contents`.
             var bodies: [Int: SectionBody] = [:]
         }
@@ -97,19 +100,31 @@ public enum DocBookImporter {
         /// dispatching one block per section than on writing them.
         private static let batch = 4
 
+        private static let maximumWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+
         private func offer() {
             let slots = started..<outline.contents.count
             guard !slots.isEmpty else { return }
             started = slots.upperBound
             let batch = Batch(slots: slots, contents: Array(outline.contents[slots]), numbers: Array(outline.numbers[slots]))
-            shared.withLock { $0.waiting.append(batch) }
-            DispatchQueue.global().async { [self] in _ = takeAndWrite() }
+            let startsWorker = shared.withLock { shared in
+                shared.waiting.append(batch)
+                guard shared.workers < Self.maximumWorkers else { return false }
+                shared.workers += 1
+                return true
+            }
+            // A worker writes batches until none is waiting.
+            if startsWorker { DispatchQueue.global().async { [self] in while takeAndWrite(asWorker: true) {} } }
         }
 
-        /// Writes the oldest waiting batch, if any is left; returns whether there was one.
-        private func takeAndWrite() -> Bool {
+        /// Writes the oldest waiting batch, if any is left; returns whether there was one. A worker that finds
+        /// none stops, in the same lock as the check, so that `offer` starts another for the next batch.
+        private func takeAndWrite(asWorker: Bool = false) -> Bool {
             let next = shared.withLock { shared -> Batch? in
-                guard shared.next < shared.waiting.count else { return nil }
+                guard shared.next < shared.waiting.count else {
+                    if asWorker { shared.workers -= 1 }
+                    return nil
+                }
                 taken.enter()
                 defer { shared.waiting[shared.next] = nil; shared.next += 1 }
                 return shared.waiting[shared.next]
