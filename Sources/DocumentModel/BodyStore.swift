@@ -65,54 +65,79 @@ enum BodyStore {
         try assemble(list, in: db) { _, _ in }
     }
 
-    /// Many bodies for reading with one query for all their chunks (an export reads every section). The chunk
-    /// texts are copied into one buffer and the bodies put together from it: a string and a dictionary entry
-    /// per chunk cost as much as the rest of an export.
+    /// Many bodies for reading with a few queries for all their chunks (an export reads every section). The
+    /// chunk texts are copied into one buffer and the bodies put together from it: a string and a dictionary
+    /// entry per chunk cost as much as the rest of an export.
+    ///
+    /// Chunks written together have neighbouring ids, so the ids are read as runs: each run of ids close
+    /// together is read with one range scan of the table (at most twice the rows needed), far cheaper than a
+    /// lookup each; ids outside any run (a chunk shared with an older strategy, such as a blank line) are
+    /// looked up one by one.
     static func loadTexts(_ lists: [Data], in db: Database) throws -> [String] {
         let idLists = lists.map { Varint.decode($0).map { Int64($0) } }
-        let total = idLists.reduce(0) { $0 + $1.count }
-        guard total > 0 else { return lists.map { _ in "" } }
-        var lowest = Int64.max, highest = Int64.min
-        for ids in idLists {
-            for id in ids {
-                lowest = min(lowest, id)
-                highest = max(highest, id)
+        var all = Array(idLists.joined())
+        guard !all.isEmpty else { return lists.map { _ in "" } }
+        all.sort()
+        var ids: [Int64] = [all[0]]
+        for id in all.dropFirst() where id != ids[ids.count - 1] { ids.append(id) }
+        var runs: [Run] = []
+        var scattered: [Int64] = []
+        var start = 0
+        for index in 1...ids.count where index == ids.count || ids[index] - ids[index - 1] > Run.maximumGap {
+            let cluster = ids[start..<index]
+            start = index
+            if cluster.count >= Run.minimumCount && cluster.last! - cluster.first! < 2 * Int64(cluster.count) {
+                runs.append(Run(lowest: cluster.first!, highest: cluster.last!, base: runs.last.map { $0.base + $0.width } ?? 0))
+            } else {
+                scattered += cluster
             }
         }
         var buffer: [UInt8] = []
-        // Where each chunk's text lies in `buffer`, by id: in an array over the id range when that is dense.
-        var dense: [Range<Int>?] = []
-        var sparse: [Int64: Range<Int>] = [:]
-        let isDense = highest - lowest < 2 * Int64(total)
-        let cursor: RowCursor
-        if isDense {
-            // Chunks written together have neighbouring ids: one range scan of the table reads at most twice
-            // what is needed, far cheaper than thousands of lookups.
-            dense = Array(repeating: nil, count: Int(highest - lowest) + 1)
-            let statement = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id BETWEEN ? AND ?")
-            cursor = try Row.fetchCursor(statement, arguments: [lowest, highest])
-        } else {
-            let array = "[" + Set(idLists.joined()).map(String.init).joined(separator: ",") + "]"
-            let statement = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))")
-            cursor = try Row.fetchCursor(statement, arguments: [array])
+        // Where each chunk's text lies in `buffer`: by id in the runs' slots, else in a dictionary.
+        var slots = [Range<Int>?](repeating: nil, count: runs.last.map { $0.base + $0.width } ?? 0)
+        var other: [Int64: Range<Int>] = [:]
+        func read(_ cursor: RowCursor, into place: (Int64, Range<Int>) -> Void) throws {
+            while let row = try cursor.next() {
+                let start = buffer.count
+                // Through the raw bytes: appending `Data` itself goes element by element.
+                try row.withUnsafeData(atIndex: 1) { data in data?.withUnsafeBytes { buffer.append(contentsOf: $0) } }
+                place(row[0], start..<buffer.count)
+            }
         }
-        while let row = try cursor.next() {
-            let id: Int64 = row[0]
-            let start = buffer.count
-            // Through the raw bytes: appending `Data` itself goes element by element.
-            try row.withUnsafeData(atIndex: 1) { data in data?.withUnsafeBytes { buffer.append(contentsOf: $0) } }
-            if isDense { dense[Int(id - lowest)] = start..<buffer.count } else { sparse[id] = start..<buffer.count }
+        let range = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id BETWEEN ? AND ?")
+        for run in runs {
+            try read(try Row.fetchCursor(range, arguments: [run.lowest, run.highest])) { id, span in slots[run.base + Int(id - run.lowest)] = span }
+        }
+        if !scattered.isEmpty {
+            // One cached statement whatever the number of chunks: the ids travel as a JSON array.
+            let array = "[" + scattered.map(String.init).joined(separator: ",") + "]"
+            let lookup = try db.cachedStatement(sql: "SELECT id, text FROM textChunk WHERE id IN (SELECT value FROM json_each(?))")
+            try read(try Row.fetchCursor(lookup, arguments: [array])) { id, span in other[id] = span }
         }
         return try idLists.map { ids in
             var text: [UInt8] = []
+            var run = 0
             for id in ids {
-                guard let span = isDense ? dense[Int(id - lowest)] : sparse[id] else {
-                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk")
-                }
+                // A body's ids mostly stay in one run: the last one found is tried first.
+                if run >= runs.count || !runs[run].contains(id) { run = runs.firstIndex { $0.contains(id) } ?? runs.count }
+                let span = run < runs.count ? slots[runs[run].base + Int(id - runs[run].lowest)] : other[id]
+                guard let span else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "missing text chunk") }
                 text.append(contentsOf: buffer[span])
             }
             return String(decoding: text, as: UTF8.self)
         }
+    }
+
+    /// Ids close together, read with one range scan; `base` is where its slots start.
+    private struct Run {
+        /// Ids further apart than this end a run.
+        static let maximumGap: Int64 = 64
+        /// Fewer ids than this are looked up one by one.
+        static let minimumCount = 32
+        let lowest, highest: Int64
+        let base: Int
+        var width: Int { Int(highest - lowest) + 1 }
+        func contains(_ id: Int64) -> Bool { id >= lowest && id <= highest }
     }
 
     private static func assemble(_ list: Data, in db: Database, visit: (String, Int64) -> Void) throws -> String {

@@ -88,6 +88,25 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(try store.database.read { db in try BodyStore.loadTexts([], in: db) } == [])
     }
 
+    /// A strategy written after others shares a few chunks with them (a blank line, a common sentence): its
+    /// own chunks are still read as runs, the shared ones one by one, and every body comes back as it was.
+    @Test func runsOfNeighbouringChunksAndStragglersLoadTogether() async throws {
+        let store = try await TestStore.make()
+        let lists = try await store.database.write { db -> [Data] in
+            let older = try BodyStore.store((0..<300).map { "Older \($0).\n" }.joined(), in: db)
+            for index in 0..<200 { _ = try BodyStore.store("Filler \(index). ", in: db) }
+            let mixed = try BodyStore.store((0..<150).map { "New \($0). Older \($0 * 2).\n" }.joined(), in: db)
+            for index in 0..<500 { _ = try BodyStore.store("More filler \(index). ", in: db) }
+            let later = try BodyStore.store((0..<40).map { "Later \($0). " }.joined() + "Filler 5. More filler 300. Older 7.\n", in: db)
+            return [older, mixed, later, Data()]
+        }
+        let texts = try store.database.read { db in try BodyStore.loadTexts(lists, in: db) }
+        let older: String = (0..<300).map { "Older \($0).\n" }.joined()
+        let mixed: String = (0..<150).map { "New \($0). Older \($0 * 2).\n" }.joined()
+        let later: String = (0..<40).map { "Later \($0). " }.joined() + "Filler 5. More filler 300. Older 7.\n"
+        #expect(texts == [older, mixed, later, ""])
+    }
+
     /// An import stores all its bodies at once: chunks already stored, repeated within the batch, or new, and
     /// more than one lookup batch of them, all come back byte for byte and are stored once.
     @Test func bodiesStoredTogetherShareChunksWithEachOtherAndWithTheStore() async throws {
