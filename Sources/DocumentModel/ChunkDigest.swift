@@ -14,8 +14,8 @@ struct ChunkDigest: Hashable, Comparable, Sendable {
 
     /// A digest read back from the database; nil unless it has 32 bytes.
     init?(bytes: Data) {
-        guard bytes.count == 32 else { return nil }
-        self = bytes.withUnsafeBytes { ChunkDigest(raw: $0) }
+        guard let digest = bytes.withUnsafeBytes({ ChunkDigest(bytes: $0) }) else { return nil }
+        self = digest
     }
 
     /// A digest read in place from SQLite; nil unless it has 32 bytes.
