@@ -2,7 +2,8 @@ import DocumentModel
 import Hummingbird
 import NIOCore
 
-/// Per-request state: the authenticated account (if any) and the body limit.
+/// The router's context: what every request has before a route is chosen. Routes that need a caller get an
+/// `AuthenticatedContext` made from it.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The account whose bearer token came with the request, once `AuthenticationMiddleware` has run.
@@ -15,17 +16,4 @@ public struct AppRequestContext: RequestContext {
     }
 
     public var maxUploadSize: Int { bodyLimit }
-
-    /// The caller's account, or 401 for anonymous callers.
-    public func requireAccount() throws -> Account {
-        guard let account else { throw Problem.unauthorized() }
-        return account
-    }
-
-    /// The caller's account if it is an admin; 403 otherwise.
-    public func requireAdmin() throws -> Account {
-        let account = try requireAccount()
-        guard account.admin else { throw Problem(status: .forbidden, slug: "forbidden", title: "Forbidden", detail: "only an admin may do this") }
-        return account
-    }
 }

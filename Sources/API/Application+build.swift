@@ -4,32 +4,37 @@ import Hummingbird
 import Logging
 
 /// Assembles the router: middlewares first (they also wrap the not-found responder), then every controller.
-public func buildRouter(database: AppDatabase, configuration: APIConfiguration) throws -> (Router<AppRequestContext>, RouteTable) {
-    Problem.baseURI = configuration.problemBaseURI
+///
+/// `/health` and `/openapi.yaml` answer anyone; every other route runs with an `AuthenticatedContext`.
+public func buildRouter(database: AppDatabase, configuration: APIConfiguration) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    let routes = RouteTable(router: router)
-    router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: ProblemMiddleware(routes: routes))
-    router.add(middleware: AuthenticationMiddleware(database: database, bodyLimit: configuration.bodyLimit))
-    HealthController(openAPI: try OpenAPIDocument.load()).register(in: routes)
-    AccountsController(database: database).register(in: routes)
-    StrategiesController(database: database).register(in: routes)
-    SectionsController(database: database).register(in: routes)
-    RedlineController(database: database).register(in: routes)
-    AmendmentsController(database: database).register(in: routes)
-    DraftsController(database: database).register(in: routes)
-    CommentsController(database: database).register(in: routes)
-    SignoffsController(database: database).register(in: routes)
-    DocBookController(database: database, importLimit: configuration.importLimit).register(in: routes)
-    ActivityController(database: database).register(in: routes)
-    return (router, routes)
+    let allowed = AllowedMethods()
+    router.addMiddleware {
+        RequestLogMiddleware()
+        ProblemMiddleware(baseURI: configuration.problemBaseURI, allowed: allowed)
+        AuthenticationMiddleware(database: database, bodyLimit: configuration.bodyLimit)
+    }
+    router.addRoutes(HealthController(openAPI: try OpenAPIDocument.load()).routes)
+    let authenticated = router.group(context: AuthenticatedContext.self)
+    authenticated.addRoutes(AccountsController(database: database).routes)
+    authenticated.addRoutes(StrategiesController(database: database).routes)
+    authenticated.addRoutes(SectionsController(database: database).routes)
+    authenticated.addRoutes(RedlineController(database: database).routes)
+    authenticated.addRoutes(AmendmentsController(database: database).routes)
+    authenticated.addRoutes(DraftsController(database: database).routes)
+    authenticated.addRoutes(CommentsController(database: database).routes)
+    authenticated.addRoutes(SignoffsController(database: database).routes)
+    authenticated.addRoutes(DocBookController(database: database, importLimit: configuration.importLimit).routes)
+    authenticated.addRoutes(ActivityController(database: database).routes)
+    allowed.load(from: router)
+    return router
 }
 
 /// The whole HTTP application, as `strategy serve` runs it and as tests drive it.
 public func buildApplication(
     database: AppDatabase, configuration: APIConfiguration, logger: Logger = Logger(label: "strategy")
 ) throws -> some ApplicationProtocol {
-    let (router, _) = try buildRouter(database: database, configuration: configuration)
+    let router = try buildRouter(database: database, configuration: configuration)
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: .seconds(60))),

@@ -1,0 +1,158 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Accounts and their tokens; `GET /me`.
+struct AccountsController {
+    let database: AppDatabase
+
+    var routes: RouteCollection<AuthenticatedContext> {
+        let routes = RouteCollection(context: AuthenticatedContext.self)
+        routes.on("/me", method: .get, use: me)
+        routes.on("/accounts", method: .post, use: create)
+        routes.on("/accounts", method: .get, use: list)
+        routes.on("/accounts/{account}/tokens", method: .get, use: tokens)
+        routes.on("/accounts/{account}/tokens", method: .post, use: issueToken)
+        routes.on("/accounts/{account}/tokens/{token}", method: .delete, use: revokeToken)
+        return routes
+    }
+
+    @Sendable func me(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let memberships = try await database.memberships(accountID: account.id)
+        return try JSONResponse.make(
+            MeResponse(
+                id: account.id, name: account.name, admin: account.admin,
+                memberships: memberships.map { .init(strategy: $0.strategyID, role: $0.role.rawValue, group: $0.group) }
+            )
+        )
+    }
+
+    @Sendable func create(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let body = try await RequestPipeline.input(checking: .admin(context)) {
+            try await JSONBodyReader.decode(CreateAccountRequest.self, from: request, context: context)
+        }
+        let (account, token) = try await database.createAccount(
+            name: body.name, admin: body.admin ?? false, by: Actor(accountID: admin.id, group: nil)
+        )
+        return try JSONResponse.make(
+            CreatedAccountResponse(id: account.id, name: account.name, admin: account.admin, token: token.token, tokenId: token.id),
+            status: .created, headers: [.location: "/accounts/\(account.id)"]
+        )
+    }
+
+    @Sendable func list(request: Request, context: AuthenticatedContext) async throws -> Response {
+        _ = try context.requireAdmin()
+        let paging = try Paging(request)
+        let page = try await database.accounts(after: paging.after, limit: paging.limit)
+        return try JSONResponse.make(
+            ListPage(items: page.items.map(AccountResponse.init), nextCursor: Paging.encode(page.nextAfter))
+        )
+    }
+
+    @Sendable func tokens(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let accountID = try selfOrAdmin(request, context)
+        let tokens = try await database.tokens(accountID: accountID)
+        return try JSONResponse.make(ListPage(items: tokens.map(TokenInfoResponse.init), nextCursor: nil))
+    }
+
+    @Sendable func issueToken(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let accountID = try selfOrAdmin(request, context)
+        let caller = context.account
+        let issued = try await database.issueToken(accountID: accountID, by: Actor(accountID: caller.id, group: nil))
+        return try JSONResponse.make(
+            TokenResponse(id: issued.id, token: issued.token), status: .created,
+            headers: [.location: "/accounts/\(accountID)/tokens/\(issued.id)"]
+        )
+    }
+
+    @Sendable func revokeToken(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let accountID = try selfOrAdmin(request, context)
+        let caller = context.account
+        let tokenID = try context.parameters.id("token")
+        try await database.revokeToken(accountID: accountID, tokenID: tokenID, by: Actor(accountID: caller.id, group: nil))
+        return JSONResponse.noContent()
+    }
+
+    /// The account in the path, if the caller is that account or an admin.
+    private func selfOrAdmin(_ request: Request, _ context: AuthenticatedContext) throws -> Int64 {
+        let caller = context.account
+        let accountID = try context.parameters.id("account")
+        guard caller.admin || caller.id == accountID else {
+            throw Problem(status: .forbidden, slug: "forbidden", title: "Forbidden", detail: "only the account itself or an admin may do this")
+        }
+        return accountID
+    }
+}
+
+struct CreateAccountRequest: RequestBody {
+    static let fields: Set<String> = ["name", "admin"]
+    var name: String
+    var admin: Bool?
+}
+
+struct AccountResponse: Encodable, Sendable {
+    var id: Int64
+    var name: String
+    var admin: Bool
+    var createdAt: Date
+
+    init(_ account: Account) {
+        id = account.id
+        name = account.name
+        admin = account.admin
+        createdAt = account.createdAt
+    }
+}
+
+struct CreatedAccountResponse: Encodable, Sendable {
+    var id: Int64
+    var name: String
+    var admin: Bool
+    /// Shown once: only its hash is stored.
+    var token: String
+    var tokenId: Int64
+}
+
+struct TokenResponse: Encodable, Sendable {
+    var id: Int64
+    var token: String
+}
+
+struct TokenInfoResponse: Encodable, Sendable {
+    var id: Int64
+    var prefix: String
+    var createdAt: Date
+    var revokedAt: Date?
+
+    init(_ info: TokenInfo) {
+        id = info.id
+        prefix = info.prefix
+        createdAt = info.createdAt
+        revokedAt = info.revokedAt
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(prefix, forKey: .prefix)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(revokedAt, forKey: .revokedAt)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, prefix, createdAt, revokedAt }
+}
+
+struct MeResponse: Encodable, Sendable {
+    struct MembershipEntry: Encodable, Sendable {
+        var strategy: Int64
+        var role: String
+        var group: String?
+    }
+
+    var id: Int64
+    var name: String
+    var admin: Bool
+    var memberships: [MembershipEntry]
+}

@@ -1,0 +1,220 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Sections of a strategy and their revisions.
+struct SectionsController {
+    let database: AppDatabase
+
+    var routes: RouteCollection<AuthenticatedContext> {
+        let routes = RouteCollection(context: AuthenticatedContext.self)
+        routes.on("/strategies/{strategy}/sections", method: .post, use: create)
+        routes.on("/strategies/{strategy}/sections", method: .get, use: outline)
+        routes.on("/strategies/{strategy}/sections/{section}", method: .get, use: get)
+        routes.on("/strategies/{strategy}/sections/{section}", method: .put, use: replace)
+        routes.on("/strategies/{strategy}/sections/{section}", method: .patch, use: move)
+        routes.on("/strategies/{strategy}/sections/{section}", method: .delete, use: remove)
+        routes.on("/strategies/{strategy}/sections/{section}/revisions", method: .get, use: revisions)
+        routes.on("/strategies/{strategy}/sections/{section}/revisions/{revision}", method: .get, use: revision)
+        return routes
+    }
+
+    @Sendable func create(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let strategyID = try context.parameters.id("strategy")
+        let body = try await RequestPipeline.input(checking: .strategy(strategyID, .editSections, in: database, for: account)) {
+            try await JSONBodyReader.decode(CreateSectionRequest.self, from: request, context: context)
+        }
+        let section = try await database.createSection(
+            strategyID: strategyID,
+            NewSection(heading: body.heading, body: body.body, parentID: body.parent, position: body.position, message: body.message),
+            by: account
+        )
+        return try Self.sectionResponse(section, status: .created)
+    }
+
+    @Sendable func outline(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let outline = try await database.outline(strategyID: try context.parameters.id("strategy"), for: context.account)
+        return try JSONResponse.make(ListPage(items: outline.map(OutlineEntry.init), nextCursor: nil))
+    }
+
+    @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let section = try await database.section(
+            strategyID: try context.parameters.id("strategy"), id: try context.parameters.id("section"),
+            for: context.account
+        )
+        return try Self.sectionResponse(section)
+    }
+
+    @Sendable func replace(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let strategyID = try context.parameters.id("strategy")
+        let sectionID = try context.parameters.id("section")
+        let (ifMatch, body) = try await RequestPipeline.input(checking: .strategy(strategyID, .editSections, in: database, for: account)) {
+            (try IfMatch.revision(request), try await JSONBodyReader.decode(UpdateSectionRequest.self, from: request, context: context))
+        }
+        let section = try await database.updateSection(
+            strategyID: strategyID, id: sectionID, ifMatch: ifMatch, heading: body.heading, body: body.body,
+            message: body.message, by: account
+        )
+        return try Self.sectionResponse(section)
+    }
+
+    @Sendable func move(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let strategyID = try context.parameters.id("strategy")
+        let sectionID = try context.parameters.id("section")
+        let (ifMatch, body) = try await RequestPipeline.input(checking: .strategy(strategyID, .editSections, in: database, for: account)) {
+            (try IfMatch.revision(request), try await JSONBodyReader.decode(MoveSectionRequest.self, from: request, context: context))
+        }
+        let section = try await database.moveSection(
+            strategyID: strategyID, id: sectionID, ifMatch: ifMatch,
+            move: SectionMove(parentID: body.parent, position: body.position), message: body.message, by: account
+        )
+        return try Self.sectionResponse(section)
+    }
+
+    @Sendable func remove(request: Request, context: AuthenticatedContext) async throws -> Response {
+        try await database.removeSection(
+            strategyID: try context.parameters.id("strategy"), id: try context.parameters.id("section"),
+            ifMatch: request.headers[.ifMatch].map { IfMatch.optionalRevision($0) ?? 0 }, by: context.account
+        )
+        return JSONResponse.noContent()
+    }
+
+    @Sendable func revisions(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let paging = try Paging(request)
+        let page = try await database.revisions(
+            strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
+            after: paging.after, limit: paging.limit, for: context.account
+        )
+        return try JSONResponse.make(
+            ListPage(items: page.items.map { RevisionResponse($0, includeBody: false) }, nextCursor: Paging.encode(page.nextAfter))
+        )
+    }
+
+    @Sendable func revision(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let revision = try await database.revision(
+            strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
+            number: try context.parameters.number("revision"), for: context.account
+        )
+        return try JSONResponse.make(RevisionResponse(revision, includeBody: true))
+    }
+
+    static func sectionResponse(_ section: Section, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers: HTTPFields = [.eTag: JSONResponse.eTag(section.revision)]
+        if status == .created { headers[.location] = "/strategies/\(section.strategyID)/sections/\(section.id)" }
+        return try JSONResponse.make(SectionResponse(section), status: status, headers: headers)
+    }
+}
+
+struct CreateSectionRequest: RequestBody {
+    static let fields: Set<String> = ["heading", "body", "parent", "position", "message"]
+    var heading: String
+    var body: String
+    var parent: Int64?
+    var position: Int?
+    var message: String?
+}
+
+struct UpdateSectionRequest: RequestBody {
+    static let fields: Set<String> = ["heading", "body", "message"]
+    var heading: String
+    var body: String
+    var message: String?
+}
+
+/// `parent: null` moves to the top level; an absent `parent` keeps the current one.
+struct MoveSectionRequest: RequestBody {
+    static let fields: Set<String> = ["parent", "position", "message"]
+    var parent: Int64??
+    var position: Int?
+    var message: String?
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if container.contains(.parent) {
+            parent = .some(try container.decodeNil(forKey: .parent) ? nil : try container.decode(Int64.self, forKey: .parent))
+        }
+        position = try container.decodeIfPresent(Int.self, forKey: .position)
+        message = try container.decodeIfPresent(String.self, forKey: .message)
+    }
+
+    enum CodingKeys: String, CodingKey { case parent, position, message }
+}
+
+struct SectionResponse: Encodable, Sendable {
+    var section: Section
+
+    init(_ section: Section) { self.section = section }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(section.id, forKey: .id)
+        try container.encode(section.number, forKey: .number)
+        try container.encode(section.parentID, forKey: .parent)
+        try container.encode(section.position, forKey: .position)
+        try container.encode(section.heading, forKey: .heading)
+        try container.encode(section.body, forKey: .body)
+        try container.encode(section.revision, forKey: .revision)
+        try container.encode(section.updatedAt, forKey: .updatedAt)
+        try container.encode(section.updatedBy, forKey: .updatedBy)
+        try container.encode(section.removed, forKey: .removed)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, number, parent, position, heading, body, revision, updatedAt, updatedBy, removed }
+}
+
+struct OutlineEntry: Encodable, Sendable {
+    var entry: SectionOutline
+
+    init(_ entry: SectionOutline) { self.entry = entry }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entry.id, forKey: .id)
+        try container.encode(entry.number, forKey: .number)
+        try container.encode(entry.parentID, forKey: .parent)
+        try container.encode(entry.position, forKey: .position)
+        try container.encode(entry.heading, forKey: .heading)
+        try container.encode(entry.revision, forKey: .revision)
+        try container.encode(entry.updatedAt, forKey: .updatedAt)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, number, parent, position, heading, revision, updatedAt }
+}
+
+struct RevisionResponse: Encodable, Sendable {
+    var revision: Revision
+    var includeBody: Bool
+
+    init(_ revision: Revision, includeBody: Bool) {
+        self.revision = revision
+        self.includeBody = includeBody
+    }
+
+    struct Author: Encodable, Sendable {
+        var id: Int64
+        var name: String
+    }
+
+    struct Source: Encodable, Sendable {
+        var kind: String
+        var reference: Int?
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(revision.sectionID, forKey: .section)
+        try container.encode(revision.number, forKey: .number)
+        try container.encode(revision.heading, forKey: .heading)
+        if includeBody { try container.encode(revision.body, forKey: .body) }
+        try container.encode(Author(id: revision.authorID, name: revision.authorName), forKey: .author)
+        try container.encode(revision.group, forKey: .group)
+        try container.encode(revision.message, forKey: .message)
+        try container.encode(Source(kind: revision.source.kind, reference: revision.source.reference), forKey: .source)
+        try container.encode(revision.createdAt, forKey: .createdAt)
+    }
+
+    enum CodingKeys: String, CodingKey { case section, number, heading, body, author, group, message, source, createdAt }
+}

@@ -1,0 +1,180 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Strategies and their memberships.
+struct StrategiesController {
+    let database: AppDatabase
+
+    var routes: RouteCollection<AuthenticatedContext> {
+        let routes = RouteCollection(context: AuthenticatedContext.self)
+        routes.on("/strategies", method: .post, use: create)
+        routes.on("/strategies", method: .get, use: list)
+        routes.on("/strategies/{strategy}", method: .get, use: get)
+        routes.on("/strategies/{strategy}", method: .patch, use: update)
+        routes.on("/strategies/{strategy}/members", method: .get, use: members)
+        routes.on("/strategies/{strategy}/members/{account}", method: .put, use: setMember)
+        routes.on("/strategies/{strategy}/members/{account}", method: .delete, use: removeMember)
+        return routes
+    }
+
+    @Sendable func create(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = try context.requireAdmin()
+        let body = try await RequestPipeline.input(checking: .admin(context)) {
+            try await JSONBodyReader.decode(CreateStrategyRequest.self, from: request, context: context)
+        }
+        let groups = body.groups?.map { StakeholderGroup(key: $0.key, name: $0.name ?? Self.displayName(for: $0.key)) }
+        let strategy = try await database.createStrategy(
+            NewStrategy(title: body.title, summary: body.summary ?? "", groups: groups), by: account
+        )
+        return try JSONResponse.make(
+            StrategyResponse(strategy), status: .created, headers: [.location: "/strategies/\(strategy.id)"]
+        )
+    }
+
+    @Sendable func list(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let paging = try Paging(request)
+        let page = try await database.strategies(visibleTo: account, after: paging.after, limit: paging.limit)
+        return try JSONResponse.make(
+            ListPage(items: page.items.map(StrategyResponse.init), nextCursor: Paging.encode(page.nextAfter))
+        )
+    }
+
+    @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let access = try await database.strategy(id: try context.parameters.id("strategy"), for: context.account)
+        return try JSONResponse.make(StrategyResponse(access.strategy))
+    }
+
+    @Sendable func update(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let id = try context.parameters.id("strategy")
+        let (body, phase) = try await RequestPipeline.input(checking: .strategy(id, .editStrategy, in: database, for: account)) {
+            let body = try await JSONBodyReader.decode(UpdateStrategyRequest.self, from: request, context: context)
+            return (body, try body.parsedPhase())
+        }
+        let strategy = try await database.updateStrategy(id: id, title: body.title, summary: body.summary, phase: phase, by: account)
+        return try JSONResponse.make(StrategyResponse(strategy))
+    }
+
+    @Sendable func members(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let members = try await database.members(strategyID: try context.parameters.id("strategy"), for: context.account)
+        return try JSONResponse.make(ListPage(items: members.map(MemberResponse.init), nextCursor: nil))
+    }
+
+    @Sendable func setMember(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let strategyID = try context.parameters.id("strategy")
+        let (body, role) = try await RequestPipeline.input(checking: .strategy(strategyID, .manageMembers, in: database, for: account)) {
+            let body = try await JSONBodyReader.decode(MemberRequest.self, from: request, context: context)
+            return (body, try body.parsedRole())
+        }
+        let (membership, change) = try await database.setMember(
+            strategyID: strategyID, accountID: try context.parameters.id("account"), role: role, group: body.group, by: account
+        )
+        return try JSONResponse.make(
+            MemberResponse(membership), status: change == .created ? .created : .ok,
+            headers: [.location: "/strategies/\(strategyID)/members/\(membership.accountID)"]
+        )
+    }
+
+    @Sendable func removeMember(request: Request, context: AuthenticatedContext) async throws -> Response {
+        try await database.removeMember(
+            strategyID: try context.parameters.id("strategy"), accountID: try context.parameters.id("account"),
+            by: context.account
+        )
+        return JSONResponse.noContent()
+    }
+
+    /// `civil-society` → `Civil society`, for groups created without a display name.
+    static func displayName(for key: String) -> String {
+        let words = key.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+struct CreateStrategyRequest: RequestBody {
+    struct Group: Decodable, Sendable {
+        var key: String
+        var name: String?
+    }
+
+    static let fields: Set<String> = ["title", "summary", "groups"]
+    static let nestedFields: [String: Set<String>] = ["groups": ["key", "name"]]
+    var title: String
+    var summary: String?
+    var groups: [Group]?
+}
+
+struct UpdateStrategyRequest: RequestBody {
+    static let fields: Set<String> = ["title", "summary", "phase"]
+    var title: String?
+    var summary: String?
+    var phase: String?
+
+    func parsedPhase() throws -> Phase? {
+        guard let phase else { return nil }
+        guard let value = Phase(rawValue: phase) else {
+            throw Problem.invalid(field: "phase", "must be one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+}
+
+struct MemberRequest: RequestBody {
+    static let fields: Set<String> = ["role", "group"]
+    var role: String
+    var group: String?
+
+    func parsedRole() throws -> Role {
+        guard let value = Role(rawValue: role) else {
+            throw Problem.invalid(field: "role", "must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+}
+
+struct StrategyResponse: Encodable, Sendable {
+    var id: Int64
+    var title: String
+    var summary: String
+    var phase: String
+    var groups: [StakeholderGroup]
+    var createdAt: Date
+    /// Present once the strategy is adopted: the draft every group approved.
+    var adoptedDraft: Int?
+
+    init(_ strategy: Strategy) {
+        id = strategy.id
+        title = strategy.title
+        summary = strategy.summary
+        phase = strategy.phase.rawValue
+        groups = strategy.groups
+        createdAt = strategy.createdAt
+        adoptedDraft = strategy.adoptedDraft
+    }
+}
+
+struct MemberResponse: Encodable, Sendable {
+    var account: Int64
+    var name: String
+    var role: String
+    var group: String?
+
+    init(_ membership: Membership) {
+        account = membership.accountID
+        name = membership.accountName
+        role = membership.role.rawValue
+        group = membership.group
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(account, forKey: .account)
+        try container.encode(name, forKey: .name)
+        try container.encode(role, forKey: .role)
+        try container.encode(group, forKey: .group)
+    }
+
+    enum CodingKeys: String, CodingKey { case account, name, role, group }
+}

@@ -1,0 +1,145 @@
+import DocumentModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// A JSON request body type that names every field it accepts, so that nothing else can be assigned.
+protocol RequestBody: Decodable, Sendable {
+    /// Top-level keys the client may send.
+    static var fields: Set<String> { get }
+    /// For fields holding objects (or arrays of objects), the keys those objects may have.
+    static var nestedFields: [String: Set<String>] { get }
+}
+
+extension RequestBody {
+    static var nestedFields: [String: Set<String>] { [:] }
+}
+
+/// Reads and checks a JSON body in a fixed order: size (413), media type (415), syntax (400), shape (422).
+///
+/// Controllers read bodies through `RequestPipeline.input`, so these refusals reach only callers who may act.
+enum JSONBodyReader {
+    /// Deeper nesting is refused before parsing, so no body can exhaust the parser's stack.
+    static let maxDepth = 32
+
+    /// For actions whose body is optional (`POST …/accept`): an empty body gives nil, anything else is read as usual.
+    static func decodeIfPresent<Body: RequestBody>(
+        _ type: Body.Type, from request: Request, context: AuthenticatedContext
+    ) async throws -> Body? {
+        let data = try await collect(request, limit: context.bodyLimit)
+        if data.isEmpty { return nil }
+        return try decode(type, data: data, contentType: request.headers[.contentType])
+    }
+
+    static func decode<Body: RequestBody>(_ type: Body.Type, from request: Request, context: AuthenticatedContext) async throws -> Body {
+        let data = try await collect(request, limit: context.bodyLimit)
+        return try decode(type, data: data, contentType: request.headers[.contentType])
+    }
+
+    static func decode<Body: RequestBody>(_ type: Body.Type, data: Data, contentType: String?) throws -> Body {
+        guard isJSON(contentType) else { throw Problem.unsupportedMediaType("application/json") }
+        guard nestingDepth(data) <= maxDepth else { throw Problem.badRequest("the JSON body is nested too deeply") }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw Problem.badRequest("the body is not well-formed JSON")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw Problem.invalid(field: "", "the body must be a JSON object")
+        }
+        var errors: [FieldError] = []
+        for key in dictionary.keys.sorted() where !Body.fields.contains(key) {
+            errors.append(FieldError(field: key, message: "is not a field that can be set here"))
+        }
+        for (key, allowed) in Body.nestedFields {
+            let nested: [[String: Any]]
+            if let object = dictionary[key] as? [String: Any] { nested = [object] }
+            else if let array = dictionary[key] as? [Any] { nested = array.compactMap { $0 as? [String: Any] } }
+            else { nested = [] }
+            for object in nested {
+                for nestedKey in object.keys.sorted() where !allowed.contains(nestedKey) {
+                    errors.append(FieldError(field: "\(key)/\(nestedKey)", message: "is not a field that can be set here"))
+                }
+            }
+        }
+        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        do {
+            return try JSONCoding.decoder.decode(Body.self, from: data)
+        } catch let error as DecodingError {
+            throw Problem.invalid([fieldError(error)])
+        }
+    }
+
+    /// Collects at most `limit` bytes; a larger body is refused without being read further.
+    static func collect(_ request: Request, limit: Int) async throws -> Data {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Problem.contentTooLarge(limit: limit)
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw Problem.contentTooLarge(limit: limit)
+        }
+    }
+
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return mediaType == "application/json"
+    }
+
+    /// The deepest nesting of arrays and objects, ignoring brackets inside strings.
+    static func nestingDepth(_ data: Data) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in data {
+            if inString {
+                if escaped { escaped = false }
+                else if byte == UInt8(ascii: "\\") { escaped = true }
+                else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
+    static func fieldError(_ error: DecodingError) -> FieldError {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return FieldError(field: path(context.codingPath + [key]), message: "is required")
+        case .typeMismatch(let type, let context):
+            return FieldError(field: path(context.codingPath), message: "must be \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return FieldError(field: path(context.codingPath), message: "must be \(describe(type)), not null")
+        case .dataCorrupted(let context):
+            return FieldError(field: path(context.codingPath), message: "has an invalid value")
+        @unknown default:
+            return FieldError(field: "", message: "is invalid")
+        }
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Bool.Type: "a boolean"
+        default: "a value of another type"
+        }
+    }
+}

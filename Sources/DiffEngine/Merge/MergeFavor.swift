@@ -1,0 +1,4 @@
+/// How a conflict is resolved without asking anyone.
+public enum MergeFavor: String, Sendable, CaseIterable {
+    case ours, theirs, union
+}

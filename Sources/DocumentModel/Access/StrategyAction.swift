@@ -1,0 +1,69 @@
+/// What a caller wants to do within one strategy.
+public enum StrategyAction: String, Sendable {
+    case read
+    case editStrategy
+    case manageMembers
+    case editSections
+    case proposeAmendment
+    case supportAmendment
+    case withdrawAmendment
+    case decideAmendment
+    case cutDraft
+    case comment
+    case resolveComment
+    case signOff
+    case adopt
+
+    /// Roles allowed to perform the action (admins may do everything a facilitator may).
+    var allowedRoles: Set<Role> {
+        switch self {
+        case .read: Set(Role.allCases)
+        case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft, .resolveComment, .adopt: [.facilitator]
+        case .proposeAmendment, .withdrawAmendment: [.member, .signatory, .facilitator]
+        // Support is a stakeholder's voice; facilitators run the process and stay neutral.
+        case .supportAmendment: [.member, .signatory]
+        // Observers may comment too, but only while the strategy is out for consultation (see `allowedPhases(for:)`).
+        case .comment: Set(Role.allCases)
+        // A sign-off speaks for a whole group, which is what a signatory is for.
+        case .signOff: [.signatory]
+        }
+    }
+
+    /// Phases in which the action is allowed; an adopted strategy is read-only.
+    var allowedPhases: Set<Phase> {
+        switch self {
+        case .read: Set(Phase.allCases)
+        // Final review takes no new amendments; the open ones can still be decided.
+        case .proposeAmendment: [.drafting, .consultation]
+        case .editStrategy, .manageMembers, .editSections, .supportAmendment, .withdrawAmendment, .decideAmendment, .cutDraft,
+            .comment, .resolveComment, .signOff:
+            [.drafting, .consultation, .finalReview]
+        case .adopt: [.finalReview]
+        }
+    }
+
+    /// The phases in which `role` may act; narrower than `allowedPhases` only for observers' comments.
+    func allowedPhases(for role: Role?) -> Set<Phase> {
+        if self == .comment && role == .observer { return [.consultation] }
+        return allowedPhases
+    }
+
+    /// The action in words, for problem details.
+    var summary: String {
+        switch self {
+        case .read: "reading"
+        case .editStrategy: "changing the strategy"
+        case .manageMembers: "changing members"
+        case .editSections: "editing sections"
+        case .proposeAmendment: "new amendments"
+        case .supportAmendment: "supporting amendments"
+        case .withdrawAmendment: "withdrawing amendments"
+        case .decideAmendment: "deciding on amendments"
+        case .cutDraft: "cutting drafts"
+        case .comment: "comments"
+        case .resolveComment: "resolving comments"
+        case .signOff: "sign-offs"
+        case .adopt: "adoption"
+        }
+    }
+}

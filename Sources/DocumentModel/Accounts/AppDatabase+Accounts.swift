@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Creates an account with its first token; the token's text is returned here and never again.
+    public func createAccount(name: String, admin: Bool, by actor: Actor) async throws -> (Account, IssuedToken) {
+        var errors = FieldErrors()
+        NewAccount(name: name).validate(into: &errors)
+        try errors.throwIfAny()
+        let token = TokenCodec.generate()
+        return try await write { db in
+            let now = Date()
+            try db.run( "INSERT INTO account (name, admin, createdAt) VALUES (?, ?, ?)", [name, admin, now]
+            )
+            let account = Account(id: db.lastInsertedRowID, name: name, admin: admin, createdAt: now)
+            let issued = try Self.insertToken(db, token: token, accountID: account.id)
+            try Self.appendActivity(
+                db, strategyID: nil, actor: actor, action: "account.created", subject: "account/\(account.id)",
+                detail: ["name": name, "admin": admin ? "true" : "false"]
+            )
+            return (account, issued)
+        }
+    }
+
+    public func accounts(after: Int64?, limit: Int) async throws -> Page<Account> {
+        try read { db in
+            let rows = try db.rows( "SELECT * FROM account WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
+            )
+            let accounts = rows.prefix(limit).map(Self.account)
+            return Page(items: accounts, nextAfter: rows.count > limit ? accounts.last?.id : nil)
+        }
+    }
+
+    public func account(id: Int64) async throws -> Account? {
+        try read { db in
+            try db.row( "SELECT * FROM account WHERE id = ?", [id]).map(Self.account)
+        }
+    }
+
+    /// The account a bearer token belongs to, if the token exists and is not revoked.
+    public func authenticate(token: String) async throws -> Account? {
+        guard TokenCodec.looksValid(token) else { return nil }
+        let hash = TokenCodec.hash(token)
+        // One statement needs no wrapping transaction; skipping GRDB's BEGIN/COMMIT pair matters on every request.
+        return try readSingleStatement { db in
+            try db.row(
+                """
+                SELECT account.* FROM token JOIN account ON account.id = token.accountId
+                WHERE token.hash = ? AND token.revokedAt IS NULL
+                """, [hash]
+            ).map(Self.account)
+        }
+    }
+
+    public func issueToken(accountID: Int64, by actor: Actor) async throws -> IssuedToken {
+        let token = TokenCodec.generate()
+        return try await write { db in
+            guard try db.value(Bool.self, "SELECT 1 FROM account WHERE id = ?", [accountID]) != nil else {
+                throw DocumentModelError.notFound("account")
+            }
+            let issued = try Self.insertToken(db, token: token, accountID: accountID)
+            try Self.appendActivity(
+                db, strategyID: nil, actor: actor, action: "token.issued", subject: "account/\(accountID)/token/\(issued.id)"
+            )
+            return issued
+        }
+    }
+
+    public func tokens(accountID: Int64) async throws -> [TokenInfo] {
+        try read { db in
+            try db.rows( "SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
+                TokenInfo(
+                    id: $0["id"], accountID: $0["accountId"], prefix: $0["prefix"], createdAt: $0["createdAt"],
+                    revokedAt: $0["revokedAt"]
+                )
+            }
+        }
+    }
+
+    /// Revokes a token; effective on the next request because every request looks the token up again.
+    public func revokeToken(accountID: Int64, tokenID: Int64, by actor: Actor) async throws {
+        try await write { db in
+            try db.run( "UPDATE token SET revokedAt = COALESCE(revokedAt, ?) WHERE id = ? AND accountId = ?", [Date(), tokenID, accountID]
+            )
+            guard db.changesCount > 0 else { throw DocumentModelError.notFound("token") }
+            try Self.appendActivity(
+                db, strategyID: nil, actor: actor, action: "token.revoked", subject: "account/\(accountID)/token/\(tokenID)"
+            )
+        }
+    }
+
+    static func insertToken(_ db: Database, token: String, accountID: Int64) throws -> IssuedToken {
+        let displayPrefix = String(token.prefix(TokenCodec.prefix.count + 4))
+        try db.run( "INSERT INTO token (accountId, hash, prefix, createdAt) VALUES (?, ?, ?, ?)", [accountID, TokenCodec.hash(token), displayPrefix, Date()]
+        )
+        return IssuedToken(id: db.lastInsertedRowID, accountID: accountID, token: token)
+    }
+
+    static func account(_ row: Row) -> Account {
+        Account(id: row["id"], name: row["name"], admin: row["admin"], createdAt: row["createdAt"])
+    }
+}

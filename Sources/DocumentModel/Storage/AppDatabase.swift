@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// Owns the database connection; every read and write of the service goes through it.
+///
+/// Production opens a `DatabasePool` on a file in WAL mode with `synchronous = FULL`, so that an
+/// acknowledged write survives a power loss; tests may open an in-memory queue.
+public final class AppDatabase: Sendable {
+    let reader: any DatabaseReader
+    let batcher: WriteBatcher
+    /// Where exports, imports, comparisons and large redlines run, and how many at once.
+    let heavyWork: HeavyWork
+
+    init(_ writer: any DatabaseWriter, heavyWork: HeavyWork = HeavyWork()) throws {
+        try Self.migrator.migrate(writer)
+        self.reader = writer
+        self.batcher = WriteBatcher(writer: writer)
+        self.heavyWork = heavyWork
+    }
+
+    /// Opens (creating if needed) the database file at `path` with the production configuration.
+    public static func open(path: String, heavyWork: HeavyWork = HeavyWork()) throws -> AppDatabase {
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        // Opening a pool sets `synchronous = NORMAL`; durability of acknowledged writes needs FULL.
+        try pool.writeWithoutTransaction { db in try db.run( "PRAGMA synchronous = FULL") }
+        return try AppDatabase(pool, heavyWork: heavyWork)
+    }
+
+    /// An empty in-memory database, for tests and tools.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.label = "strategy"
+        configuration.maximumReaderCount = 16
+        return configuration
+    }
+
+    /// Reads the pragmas that matter for durability; used by tests and `strategy serve` at start.
+    public func pragmas() async throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
+        try await batcher.writer.writeWithoutTransaction { db in
+            let journal = try db.value(String.self, "PRAGMA journal_mode") ?? ""
+            let synchronous = try db.value(Int.self, "PRAGMA synchronous") ?? -1
+            let foreignKeys = try db.value(Bool.self, "PRAGMA foreign_keys") ?? false
+            return (journal, synchronous, foreignKeys)
+        }
+    }
+
+    /// Runs `body` in its own savepoint of a group-committed transaction and returns once it is durable.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await batcher.submit(body)
+    }
+
+    /// Reads synchronously on the caller's thread.
+    ///
+    /// In WAL mode a read never waits for the writer, and the service's reads are a few cached statements
+    /// (tens of microseconds); hopping to GRDB's queue and back cost more than the read itself (measured:
+    /// 15k → 5.6k requests/s for a token lookup). The reader pool is sized above the number of threads that
+    /// can call this at once, so no caller waits for a connection.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try reader.read(body)
+    }
+
+    /// A read without GRDB's wrapping transaction: only for a single statement, which is consistent on its own.
+    func readSingleStatement<T>(_ body: (Database) throws -> T) throws -> T {
+        try reader.unsafeRead(body)
+    }
+
+    /// Bytes in use by the database after folding the WAL back into the main file (pages in use × page size).
+    public func storedBytes() async throws -> Int {
+        try await batcher.writer.writeWithoutTransaction { db in
+            if try db.value(String.self, "PRAGMA journal_mode") == "wal" {
+                try db.run( "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            let pages = try db.value(Int.self, "PRAGMA page_count") ?? 0
+            let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0
+            let pageSize = try db.value(Int.self, "PRAGMA page_size") ?? 0
+            return (pages - free) * pageSize
+        }
+    }
+
+    /// Copies the database into a new file, consistent even while the service writes.
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try reader.backup(to: destination)
+    }
+}

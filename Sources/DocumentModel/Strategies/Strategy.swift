@@ -1,0 +1,31 @@
+import Foundation
+
+/// A strategy being drafted: its title, summary, phase and stakeholder groups.
+public struct Strategy: Sendable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var summary: String
+    public var phase: Phase
+    public var groups: [StakeholderGroup]
+    public var createdAt: Date
+    /// The draft every group approved, once the strategy is adopted.
+    public var adoptedDraft: Int? = nil
+}
+
+/// A stakeholder group of one strategy, such as `civil-society`.
+public struct StakeholderGroup: Sendable, Equatable, Codable {
+    public var key: String
+    public var name: String
+
+    public init(key: String, name: String) {
+        self.key = key
+        self.name = name
+    }
+
+    /// The groups a new strategy gets unless it names its own.
+    public static let defaults: [StakeholderGroup] = [
+        StakeholderGroup(key: "government", name: "Government"),
+        StakeholderGroup(key: "civil-society", name: "Civil society"),
+        StakeholderGroup(key: "industry", name: "Industry"),
+    ]
+}
