@@ -58,10 +58,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DiffEngineTests", dependencies: ["DiffEngine"]),
+        // What the test targets share (seeded random input), instead of a copy in each.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DiffEngineTests", dependencies: ["DiffEngine", "TestSupport"]),
         .testTarget(
             name: "DocumentModelTests",
-            dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DocumentModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "APITests",

@@ -2,11 +2,14 @@
 # work folder, starts `strategy serve` on a free loopback port with a fresh database and an admin token, and
 # offers `median CMD` (hyperfine's median in seconds, RUNS runs after 2 warm-ups) and `paired OURS BASELINE` (both
 # medians, measured in alternating rounds of 5 runs so that both see the same phases of a noisy host).
+# BIN=path measures another build of `strategy` (nothing is built then).
 # After sourcing: BIN, WORK, PORT, BASE, DB, TOKEN, SERVER; everything is cleaned up on exit.
 RUNS=${RUNS:-10}
 SEED=${SEED:-1}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
-BIN=$PWD/.build-release/release/strategy
+if [ -z "${BIN:-}" ]; then
+    [ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
+    BIN=$PWD/.build-release/release/strategy
+fi
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"

@@ -13,7 +13,7 @@ import Testing
             json.key("d")
             json.array([1, 2, 3]) { json, value in json.int(value) }
             json.key("e")
-            json.array(["x", "y"]) { json, value in json.object { json in json.field("v", value); json.field("ok", true) } }
+            json.array(["x", "y"]) { json, value in json.object { json in json.field("ok", true); json.field("v", value) } }
             json.key("f")
             json.array([Int]()) { json, value in json.int(value) }
         }

@@ -71,6 +71,10 @@ import Testing
             #expect(response.status == .methodNotAllowed)
             #expect(response.isProblem)
             #expect(response.headers[.allow] == "GET, PUT, PATCH, DELETE")
+            // A literal segment wins over a parameter, as in the router: /strategies/import is not /strategies/{strategy}.
+            let importing = try await client.send(.get, "/strategies/import", as: harness.tokens["member"])
+            #expect(importing.status == .methodNotAllowed)
+            #expect(importing.headers[.allow] == "POST")
             let unknown = try await client.send(.get, "/no/such/path", as: nil)
             #expect(unknown.status == .notFound)
             #expect(unknown.isProblem)

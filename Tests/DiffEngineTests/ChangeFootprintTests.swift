@@ -1,5 +1,6 @@
 import DiffEngine
 import Testing
+import TestSupport
 
 @Suite struct ChangeFootprintTests {
     let base = "Platforms must remove harmful content within 24 hours. Appeals are possible."

@@ -1,6 +1,7 @@
 @testable import DiffEngine
 import Foundation
 import Testing
+import TestSupport
 
 /// Our engine against GNU diff and patch on generated inputs (skipped where the tools are missing).
 @Suite(.enabled(if: Tools.available)) struct DiffOracleTests {

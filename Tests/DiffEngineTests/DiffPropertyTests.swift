@@ -1,5 +1,6 @@
 @testable import DiffEngine
 import Testing
+import TestSupport
 
 /// Correctness, not just stability: every script applies, minimal scripts are minimal.
 @Suite struct DiffPropertyTests {

@@ -1,6 +1,7 @@
 @testable import DiffEngine
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct MergePropertyTests {
     @Test(arguments: MergeStyle.allCases)

@@ -1,5 +1,6 @@
 import DiffEngine
 import Testing
+import TestSupport
 
 @Suite struct PositionMapTests {
     static let words = ["children", "parents", "online", "safety", "report", "harm", "schools", "campaign"]

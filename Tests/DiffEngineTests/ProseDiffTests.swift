@@ -1,5 +1,6 @@
 @testable import DiffEngine
 import Testing
+import TestSupport
 
 @Suite struct ProseDiffTests {
     @Test func wordsPunctuationAndSpacesAreSeparateTokens() {

@@ -1,5 +1,6 @@
 import DiffEngine
 import Testing
+import TestSupport
 
 @Suite struct ProseMergeTests {
     let base = "Children, parents and teachers know the risks online and how to deal with them."

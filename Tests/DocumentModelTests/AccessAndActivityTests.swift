@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func everyChangeIsChainedAndTamperingIsDetected() async throws {
-        let store = try await TestStore.make()
+        let store = try await TestStore.make(onDisk: true)
         let section = try await store.section("H")
         _ = try await store.database.updateSection(
             strategyID: store.strategy.id, id: section.id, ifMatch: 1, heading: "H", body: "changed", message: nil, by: store.facilitator
@@ -92,7 +92,7 @@ import Testing
         #expect(try await store.database.verifyActivity(strategyID: store.strategy.id).intact)
 
         // The triggers refuse edits through SQL; a tamperer who drops them is still caught by the hashes.
-        let queue = try DatabaseQueue(path: store.path)
+        let queue = try DatabaseQueue(path: try #require(store.path))
         #expect(throws: (any Error).self) {
             try queue.writeWithoutTransaction { try $0.execute(sql: "UPDATE activity SET subject = 'x' WHERE id = ?", arguments: [page.items[3].id]) }
         }

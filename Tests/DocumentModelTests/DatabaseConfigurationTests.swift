@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DatabaseConfigurationTests {
     @Test func productionPoolIsWALWithFullSyncAndForeignKeys() async throws {
-        let store = try await TestStore.make()
+        let store = try await TestStore.make(onDisk: true)
         let pragmas = try await store.database.pragmas()
         #expect(pragmas.journalMode == "wal")
         #expect(pragmas.synchronous == 2, "2 is FULL; GRDB leaves NORMAL (1) after opening a pool")
@@ -12,15 +12,15 @@ import Testing
     }
 
     @Test func reopeningKeepsTheData() async throws {
-        let store = try await TestStore.make()
+        let store = try await TestStore.make(onDisk: true)
         let section = try await store.section("Kept")
-        let reopened = try AppDatabase.open(path: store.path)
+        let reopened = try AppDatabase.open(path: try #require(store.path))
         let read = try await reopened.section(strategyID: store.strategy.id, id: section.id, for: store.member)
         #expect(read.heading == "Kept")
     }
 
     @Test func tokensAreNeverStoredInClear() async throws {
-        let store = try await TestStore.make()
+        let store = try await TestStore.make(onDisk: true)
         let (_, issued) = try await store.database.createAccount(name: "Someone", admin: false, by: .commandLine)
         let second = try await store.database.issueToken(accountID: issued.accountID, by: .commandLine)
         let bytes = try store.rawBytes()

@@ -2,6 +2,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 /// DocBook import: the mapping, the round trip through the store, and hostile XML refused quickly.
 @Suite struct DocBookImportTests {

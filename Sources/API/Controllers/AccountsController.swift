@@ -20,7 +20,7 @@ struct AccountsController {
     @Sendable func me(request: Request, context: AuthenticatedContext) async throws -> Response {
         let account = context.account
         let memberships = try await database.memberships(accountID: account.id)
-        return try JSONResponse.make(
+        return JSONResponse.make(
             MeResponse(
                 id: account.id, name: account.name, admin: account.admin,
                 memberships: memberships.map { .init(strategy: $0.strategyID, role: $0.role.rawValue, group: $0.group) }
@@ -36,7 +36,7 @@ struct AccountsController {
         let (account, token) = try await database.createAccount(
             name: body.name, admin: body.admin ?? false, by: Actor(accountID: admin.id, group: nil)
         )
-        return try JSONResponse.make(
+        return JSONResponse.make(
             CreatedAccountResponse(id: account.id, name: account.name, admin: account.admin, token: token.token, tokenId: token.id),
             status: .created, headers: [.location: "/accounts/\(account.id)"]
         )
@@ -46,7 +46,7 @@ struct AccountsController {
         _ = try context.requireAdmin()
         let paging = try Paging(request)
         let page = try await database.accounts(after: paging.after, limit: paging.limit)
-        return try JSONResponse.make(
+        return JSONResponse.make(
             ListPage(items: page.items.map(AccountResponse.init), nextCursor: Paging.encode(page.nextAfter))
         )
     }
@@ -54,14 +54,14 @@ struct AccountsController {
     @Sendable func tokens(request: Request, context: AuthenticatedContext) async throws -> Response {
         let accountID = try selfOrAdmin(request, context)
         let tokens = try await database.tokens(accountID: accountID)
-        return try JSONResponse.make(ListPage(items: tokens.map(TokenInfoResponse.init), nextCursor: nil))
+        return JSONResponse.make(ListPage(items: tokens.map(TokenInfoResponse.init), nextCursor: nil))
     }
 
     @Sendable func issueToken(request: Request, context: AuthenticatedContext) async throws -> Response {
         let accountID = try selfOrAdmin(request, context)
         let caller = context.account
         let issued = try await database.issueToken(accountID: accountID, by: Actor(accountID: caller.id, group: nil))
-        return try JSONResponse.make(
+        return JSONResponse.make(
             TokenResponse(id: issued.id, token: issued.token), status: .created,
             headers: [.location: "/accounts/\(accountID)/tokens/\(issued.id)"]
         )
@@ -92,7 +92,7 @@ struct CreateAccountRequest: RequestBody {
     var admin: Bool?
 }
 
-struct AccountResponse: Encodable, Sendable {
+struct AccountResponse: JSONWritable {
     var id: Int64
     var name: String
     var admin: Bool
@@ -104,23 +104,49 @@ struct AccountResponse: Encodable, Sendable {
         admin = account.admin
         createdAt = account.createdAt
     }
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("admin", admin)
+            json.field("createdAt", createdAt)
+            json.field("id", id)
+            json.field("name", name)
+        }
+    }
 }
 
-struct CreatedAccountResponse: Encodable, Sendable {
+struct CreatedAccountResponse: JSONWritable {
     var id: Int64
     var name: String
     var admin: Bool
     /// Shown once: only its hash is stored.
     var token: String
     var tokenId: Int64
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("admin", admin)
+            json.field("id", id)
+            json.field("name", name)
+            json.field("token", token)
+            json.field("tokenId", tokenId)
+        }
+    }
 }
 
-struct TokenResponse: Encodable, Sendable {
+struct TokenResponse: JSONWritable {
     var id: Int64
     var token: String
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", id)
+            json.field("token", token)
+        }
+    }
 }
 
-struct TokenInfoResponse: Encodable, Sendable {
+struct TokenInfoResponse: JSONWritable {
     var id: Int64
     var prefix: String
     var createdAt: Date
@@ -133,19 +159,18 @@ struct TokenInfoResponse: Encodable, Sendable {
         revokedAt = info.revokedAt
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(prefix, forKey: .prefix)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(revokedAt, forKey: .revokedAt)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("createdAt", createdAt)
+            json.field("id", id)
+            json.field("prefix", prefix)
+            json.field("revokedAt", revokedAt)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case id, prefix, createdAt, revokedAt }
 }
 
-struct MeResponse: Encodable, Sendable {
-    struct MembershipEntry: Encodable, Sendable {
+struct MeResponse: JSONWritable {
+    struct MembershipEntry: Sendable {
         var strategy: Int64
         var role: String
         var group: String?
@@ -155,4 +180,21 @@ struct MeResponse: Encodable, Sendable {
     var name: String
     var admin: Bool
     var memberships: [MembershipEntry]
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("admin", admin)
+            json.field("id", id)
+            json.key("memberships")
+            json.array(memberships) { json, membership in
+                json.object { json in
+                    // A membership without a group has no `group` key (as the encoder it replaces wrote it).
+                    if let group = membership.group { json.field("group", group) }
+                    json.field("role", membership.role)
+                    json.field("strategy", membership.strategy)
+                }
+            }
+            json.field("name", name)
+        }
+    }
 }

@@ -19,7 +19,7 @@ struct ActivityController {
         _ = try await database.strategy(id: strategyID, for: account)
         let paging = try Paging(request)
         let page = try await database.activity(strategyID: strategyID, after: paging.after, limit: paging.limit)
-        return try JSONResponse.make(
+        return JSONResponse.make(
             ListPage(items: page.items.map(ActivityResponse.init), nextCursor: Paging.encode(page.nextAfter))
         )
     }
@@ -29,13 +29,13 @@ struct ActivityController {
         let strategyID = try context.parameters.id("strategy")
         _ = try await database.strategy(id: strategyID, for: account)
         let result = try await database.verifyActivity(strategyID: strategyID)
-        return try JSONResponse.make(
+        return JSONResponse.make(
             VerificationResponse(intact: result.intact, entries: result.entries, firstBrokenEntry: result.firstBrokenEntry)
         )
     }
 }
 
-struct ActivityResponse: Encodable, Sendable {
+struct ActivityResponse: JSONWritable {
     var id: Int64
     var account: Int64?
     var group: String?
@@ -57,10 +57,35 @@ struct ActivityResponse: Encodable, Sendable {
         previousHash = entry.previousHash
         hash = entry.hash
     }
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let account { json.field("account", account) }
+            json.field("action", action)
+            json.field("createdAt", createdAt)
+            json.key("detail")
+            json.object { json in
+                for key in detail.keys.sorted(by: JSONWriter.precedes) { json.field(key, detail[key]) }
+            }
+            if let group { json.field("group", group) }
+            json.field("hash", hash)
+            json.field("id", id)
+            json.field("previousHash", previousHash)
+            json.field("subject", subject)
+        }
+    }
 }
 
-struct VerificationResponse: Encodable, Sendable {
+struct VerificationResponse: JSONWritable {
     var intact: Bool
     var entries: Int
     var firstBrokenEntry: Int64?
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("entries", entries)
+            if let firstBrokenEntry { json.field("firstBrokenEntry", firstBrokenEntry) }
+            json.field("intact", intact)
+        }
+    }
 }

@@ -33,7 +33,7 @@ struct AmendmentsController {
             by: account
         )
         return JSONResponse.make(
-            writing: AmendmentResponse(amendment), status: .created,
+            AmendmentResponse(amendment), status: .created,
             headers: [.location: "/strategies/\(strategyID)/amendments/\(amendment.number)"]
         )
     }
@@ -64,7 +64,7 @@ struct AmendmentsController {
             filter: AmendmentFilter(sectionID: sectionID, status: status, group: query["group"].map(String.init)),
             after: paging.after, limit: paging.limit, for: context.account
         )
-        return JSONResponse.make(writing: ListPage(items: page.items.map(AmendmentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
+        return JSONResponse.make(ListPage(items: page.items.map(AmendmentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
     }
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -72,7 +72,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             for: context.account
         )
-        return JSONResponse.make(writing: AmendmentResponse(amendment))
+        return JSONResponse.make(AmendmentResponse(amendment))
     }
 
     @Sendable func collisions(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -80,7 +80,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             for: context.account
         )
-        return try JSONResponse.make(ListPage(items: collisions.map(CollisionResponse.init), nextCursor: nil))
+        return JSONResponse.make(ListPage(items: collisions.map(CollisionResponse.init), nextCursor: nil))
     }
 
     @Sendable func support(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -88,7 +88,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             by: context.account
         )
-        return JSONResponse.make(writing: AmendmentResponse(amendment))
+        return JSONResponse.make(AmendmentResponse(amendment))
     }
 
     @Sendable func withdraw(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -96,7 +96,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             by: context.account
         )
-        return JSONResponse.make(writing: AmendmentResponse(amendment))
+        return JSONResponse.make(AmendmentResponse(amendment))
     }
 
     @Sendable func reject(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -108,7 +108,7 @@ struct AmendmentsController {
         let amendment = try await database.rejectAmendment(
             strategyID: strategyID, number: try context.parameters.number("amendment"), reason: body.reason, by: account
         )
-        return JSONResponse.make(writing: AmendmentResponse(amendment))
+        return JSONResponse.make(AmendmentResponse(amendment))
     }
 
     /// Without a body: merge three ways. With `heading`/`body`: the facilitator's resolution, which must name the
@@ -136,7 +136,7 @@ struct AmendmentsController {
             strategyID: strategyID, number: try context.parameters.number("amendment"), resolution: resolution,
             ifMatch: ifMatch, by: account
         )
-        return JSONResponse.make(writing: AmendmentResponse(amendment), headers: [.eTag: JSONResponse.eTag(section.revision)])
+        return JSONResponse.make(AmendmentResponse(amendment), headers: [.eTag: JSONResponse.eTag(section.revision)])
     }
 }
 
@@ -209,7 +209,7 @@ struct AmendmentResponse: JSONWritable {
     }
 }
 
-struct CollisionResponse: Encodable, Sendable {
+struct CollisionResponse: JSONWritable {
     var amendment: Int
     var author: String
     var group: String?
@@ -228,16 +228,15 @@ struct CollisionResponse: Encodable, Sendable {
         end = collision.end
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amendment, forKey: .amendment)
-        try container.encode(author, forKey: .author)
-        try container.encode(group, forKey: .group)
-        try container.encode(field, forKey: .field)
-        try container.encode(passage, forKey: .passage)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("amendment", amendment)
+            json.field("author", author)
+            json.field("end", end)
+            json.field("field", field)
+            json.field("group", group)
+            json.field("passage", passage)
+            json.field("start", start)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case amendment, author, group, field, passage, start, end }
 }

@@ -26,7 +26,7 @@ struct CommentsController {
         }
         let comment = try await database.postComment(strategyID: strategyID, new, by: account)
         return JSONResponse.make(
-            writing: CommentResponse(comment), status: .created,
+            CommentResponse(comment), status: .created,
             headers: [.location: "/strategies/\(strategyID)/comments/\(comment.number)"]
         )
     }
@@ -55,7 +55,7 @@ struct CommentsController {
             strategyID: try context.parameters.id("strategy"), filter: filter, after: paging.after, limit: paging.limit,
             for: context.account
         )
-        return JSONResponse.make(writing: ListPage(items: page.items.map(CommentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
+        return JSONResponse.make(ListPage(items: page.items.map(CommentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
     }
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -63,7 +63,7 @@ struct CommentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("comment"),
             for: context.account
         )
-        return JSONResponse.make(writing: CommentResponse(comment))
+        return JSONResponse.make(CommentResponse(comment))
     }
 
     @Sendable func reply(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -78,7 +78,7 @@ struct CommentsController {
         }
         let comment = try await database.replyToComment(strategyID: strategyID, number: number, body: body.body, by: account)
         return JSONResponse.make(
-            writing: CommentResponse(comment), status: .created, headers: [.location: "/strategies/\(strategyID)/comments/\(number)"]
+            CommentResponse(comment), status: .created, headers: [.location: "/strategies/\(strategyID)/comments/\(number)"]
         )
     }
 
@@ -93,7 +93,7 @@ struct CommentsController {
             try await JSONBodyReader.decode(ResolveCommentRequest.self, from: request, context: context).resolution()
         }
         let comment = try await database.resolveComment(strategyID: strategyID, number: number, resolution, by: account)
-        return JSONResponse.make(writing: CommentResponse(comment))
+        return JSONResponse.make(CommentResponse(comment))
     }
 
     @Sendable func applySuggestions(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -107,7 +107,7 @@ struct CommentsController {
             response: body.response, by: account
         )
         return JSONResponse.make(
-            writing: AppliedSuggestionsResponse(section: section, comments: comments),
+            AppliedSuggestionsResponse(section: section, comments: comments),
             headers: [.eTag: JSONResponse.eTag(section.revision)]
         )
     }
@@ -123,7 +123,7 @@ struct CommentsController {
             draft = value
         }
         let rows = try await database.commentMatrix(strategyID: strategyID, draft: draft, for: context.account)
-        guard format == "csv" else { return JSONResponse.make(writing: CommentMatrixResponse(rows: rows)) }
+        guard format == "csv" else { return JSONResponse.make(CommentMatrixResponse(rows: rows)) }
         var csv = CSVWriter()
         csv.record(CommentMatrixRow.columns)
         for row in rows { csv.record(row.cells) }
@@ -207,9 +207,9 @@ struct AppliedSuggestionsResponse: JSONWritable {
 
     func write(to json: inout JSONWriter) {
         json.object { json in
+            json.field("body", section.body)
             json.key("comments")
             json.array(comments) { json, comment in CommentResponse(comment).write(to: &json) }
-            json.field("body", section.body)
             json.field("heading", section.heading)
             json.field("revision", section.revision)
             json.field("section", section.id)

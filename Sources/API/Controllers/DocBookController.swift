@@ -62,7 +62,7 @@ struct DocBookController {
         } catch let error as DocBookImportError {
             throw Self.problem(error)
         }
-        return try JSONResponse.make(
+        return JSONResponse.make(
             ImportResponse(strategy: StrategyResponse(strategy), unmapped: unmapped), status: .created,
             headers: [.location: "/strategies/\(strategy.id)"]
         )
@@ -99,7 +99,16 @@ struct DocBookController {
     }
 }
 
-struct ImportResponse: Encodable, Sendable {
+struct ImportResponse: JSONWritable {
     var strategy: StrategyResponse
     var unmapped: [String]
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("strategy")
+            strategy.write(to: &json)
+            json.key("unmapped")
+            json.array(unmapped) { json, path in json.string(path) }
+        }
+    }
 }

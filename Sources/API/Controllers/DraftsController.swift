@@ -24,7 +24,7 @@ struct DraftsController {
         }
         let draft = try await database.createDraft(strategyID: strategyID, title: body.title, note: body.note, by: account)
         return JSONResponse.make(
-            writing: DraftResponse(draft, includeSections: true), status: .created,
+            DraftResponse(draft, includeSections: true), status: .created,
             headers: [.location: "/strategies/\(strategyID)/drafts/\(draft.number)"]
         )
     }
@@ -36,7 +36,7 @@ struct DraftsController {
             for: context.account
         )
         return JSONResponse.make(
-            writing: ListPage(items: page.items.map { DraftResponse($0, includeSections: false) }, nextCursor: Paging.encode(page.nextAfter))
+            ListPage(items: page.items.map { DraftResponse($0, includeSections: false) }, nextCursor: Paging.encode(page.nextAfter))
         )
     }
 
@@ -45,7 +45,7 @@ struct DraftsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("draft"),
             for: context.account
         )
-        return JSONResponse.make(writing: DraftResponse(draft, includeSections: true))
+        return JSONResponse.make(DraftResponse(draft, includeSections: true))
     }
 
     @Sendable func compare(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -53,7 +53,7 @@ struct DraftsController {
             strategyID: try context.parameters.id("strategy"), from: try context.parameters.number("draft"),
             to: try context.parameters.number("other"), for: context.account
         )
-        return JSONResponse.make(writing: ComparisonResponse(comparison))
+        return JSONResponse.make(ComparisonResponse(comparison))
     }
 }
 

@@ -40,7 +40,7 @@ struct RedlineController {
         )
         switch (redline.changes, format) {
         case (_, .json):
-            return JSONResponse.make(writing: SectionRedlineResponse(redline))
+            return JSONResponse.make(SectionRedlineResponse(redline))
         case (.words(let diff), .unified):
             return Self.text(ProseTextFormatter.format(diff), type: "text/plain; charset=utf-8")
         case (.lines(let diff), .unified):

@@ -35,7 +35,7 @@ struct SectionsController {
 
     @Sendable func outline(request: Request, context: AuthenticatedContext) async throws -> Response {
         let outline = try await database.outline(strategyID: try context.parameters.id("strategy"), for: context.account)
-        return try JSONResponse.make(ListPage(items: outline.map(OutlineEntry.init), nextCursor: nil))
+        return JSONResponse.make(ListPage(items: outline.map(OutlineEntry.init), nextCursor: nil))
     }
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -88,7 +88,7 @@ struct SectionsController {
             strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
             after: paging.after, limit: paging.limit, for: context.account
         )
-        return try JSONResponse.make(
+        return JSONResponse.make(
             ListPage(items: page.items.map { RevisionResponse($0, includeBody: false) }, nextCursor: Paging.encode(page.nextAfter))
         )
     }
@@ -98,13 +98,13 @@ struct SectionsController {
             strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
             number: try context.parameters.number("revision"), for: context.account
         )
-        return try JSONResponse.make(RevisionResponse(revision, includeBody: true))
+        return JSONResponse.make(RevisionResponse(revision, includeBody: true))
     }
 
     static func sectionResponse(_ section: Section, status: HTTPResponse.Status = .ok) throws -> Response {
         var headers: HTTPFields = [.eTag: JSONResponse.eTag(section.revision)]
         if status == .created { headers[.location] = "/strategies/\(section.strategyID)/sections/\(section.id)" }
-        return try JSONResponse.make(SectionResponse(section), status: status, headers: headers)
+        return JSONResponse.make(SectionResponse(section), status: status, headers: headers)
     }
 }
 
@@ -143,48 +143,46 @@ struct MoveSectionRequest: RequestBody {
     enum CodingKeys: String, CodingKey { case parent, position, message }
 }
 
-struct SectionResponse: Encodable, Sendable {
+struct SectionResponse: JSONWritable {
     var section: Section
 
     init(_ section: Section) { self.section = section }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(section.id, forKey: .id)
-        try container.encode(section.number, forKey: .number)
-        try container.encode(section.parentID, forKey: .parent)
-        try container.encode(section.position, forKey: .position)
-        try container.encode(section.heading, forKey: .heading)
-        try container.encode(section.body, forKey: .body)
-        try container.encode(section.revision, forKey: .revision)
-        try container.encode(section.updatedAt, forKey: .updatedAt)
-        try container.encode(section.updatedBy, forKey: .updatedBy)
-        try container.encode(section.removed, forKey: .removed)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("body", section.body)
+            json.field("heading", section.heading)
+            json.field("id", section.id)
+            json.field("number", section.number)
+            json.field("parent", section.parentID)
+            json.field("position", section.position)
+            json.field("removed", section.removed)
+            json.field("revision", section.revision)
+            json.field("updatedAt", section.updatedAt)
+            json.field("updatedBy", section.updatedBy)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case id, number, parent, position, heading, body, revision, updatedAt, updatedBy, removed }
 }
 
-struct OutlineEntry: Encodable, Sendable {
+struct OutlineEntry: JSONWritable {
     var entry: SectionOutline
 
     init(_ entry: SectionOutline) { self.entry = entry }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(entry.id, forKey: .id)
-        try container.encode(entry.number, forKey: .number)
-        try container.encode(entry.parentID, forKey: .parent)
-        try container.encode(entry.position, forKey: .position)
-        try container.encode(entry.heading, forKey: .heading)
-        try container.encode(entry.revision, forKey: .revision)
-        try container.encode(entry.updatedAt, forKey: .updatedAt)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("heading", entry.heading)
+            json.field("id", entry.id)
+            json.field("number", entry.number)
+            json.field("parent", entry.parentID)
+            json.field("position", entry.position)
+            json.field("revision", entry.revision)
+            json.field("updatedAt", entry.updatedAt)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case id, number, parent, position, heading, revision, updatedAt }
 }
 
-struct RevisionResponse: Encodable, Sendable {
+struct RevisionResponse: JSONWritable {
     var revision: Revision
     var includeBody: Bool
 
@@ -193,28 +191,26 @@ struct RevisionResponse: Encodable, Sendable {
         self.includeBody = includeBody
     }
 
-    struct Author: Encodable, Sendable {
-        var id: Int64
-        var name: String
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("author")
+            json.object { json in
+                json.field("id", revision.authorID)
+                json.field("name", revision.authorName)
+            }
+            if includeBody { json.field("body", revision.body) }
+            json.field("createdAt", revision.createdAt)
+            json.field("group", revision.group)
+            json.field("heading", revision.heading)
+            json.field("message", revision.message)
+            json.field("number", revision.number)
+            json.field("section", revision.sectionID)
+            json.key("source")
+            json.object { json in
+                json.field("kind", revision.source.kind)
+                // Absent, not null, for sources that name nothing (as the encoder it replaces wrote it).
+                if let reference = revision.source.reference { json.field("reference", reference) }
+            }
+        }
     }
-
-    struct Source: Encodable, Sendable {
-        var kind: String
-        var reference: Int?
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(revision.sectionID, forKey: .section)
-        try container.encode(revision.number, forKey: .number)
-        try container.encode(revision.heading, forKey: .heading)
-        if includeBody { try container.encode(revision.body, forKey: .body) }
-        try container.encode(Author(id: revision.authorID, name: revision.authorName), forKey: .author)
-        try container.encode(revision.group, forKey: .group)
-        try container.encode(revision.message, forKey: .message)
-        try container.encode(Source(kind: revision.source.kind, reference: revision.source.reference), forKey: .source)
-        try container.encode(revision.createdAt, forKey: .createdAt)
-    }
-
-    enum CodingKeys: String, CodingKey { case section, number, heading, body, author, group, message, source, createdAt }
 }

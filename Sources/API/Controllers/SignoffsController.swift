@@ -28,7 +28,7 @@ struct SignoffsController {
         }
         let summary = try await database.signOffDraft(strategyID: strategyID, draft: draft, signoff, by: account)
         return JSONResponse.make(
-            writing: SignoffSummaryResponse(summary: summary), status: .created,
+            SignoffSummaryResponse(summary: summary), status: .created,
             headers: [.location: "/strategies/\(strategyID)/drafts/\(draft)/signoffs"]
         )
     }
@@ -38,7 +38,7 @@ struct SignoffsController {
             strategyID: try context.parameters.id("strategy"), draft: try context.parameters.number("draft"),
             for: context.account
         )
-        return JSONResponse.make(writing: SignoffSummaryResponse(summary: summary))
+        return JSONResponse.make(SignoffSummaryResponse(summary: summary))
     }
 
     @Sendable func signOffSection(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -59,7 +59,7 @@ struct SignoffsController {
             strategyID: strategyID, sectionID: sectionID, revision: revision, signoff, by: account
         )
         return JSONResponse.make(
-            writing: SignoffSummaryResponse(summary: summary), status: .created,
+            SignoffSummaryResponse(summary: summary), status: .created,
             headers: [.location: "/strategies/\(strategyID)/sections/\(sectionID)/signoffs"]
         )
     }
@@ -69,7 +69,7 @@ struct SignoffsController {
             strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
             for: context.account
         )
-        return JSONResponse.make(writing: SignoffSummaryResponse(summary: summary))
+        return JSONResponse.make(SignoffSummaryResponse(summary: summary))
     }
 
     @Sendable func adopt(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -79,7 +79,7 @@ struct SignoffsController {
             try await JSONBodyReader.decode(AdoptRequest.self, from: request, context: context)
         }
         let strategy = try await database.adopt(strategyID: strategyID, draft: body.draft, by: account)
-        return try JSONResponse.make(StrategyResponse(strategy))
+        return JSONResponse.make(StrategyResponse(strategy))
     }
 
 }

@@ -27,7 +27,7 @@ struct StrategiesController {
         let strategy = try await database.createStrategy(
             NewStrategy(title: body.title, summary: body.summary ?? "", groups: groups), by: account
         )
-        return try JSONResponse.make(
+        return JSONResponse.make(
             StrategyResponse(strategy), status: .created, headers: [.location: "/strategies/\(strategy.id)"]
         )
     }
@@ -36,14 +36,14 @@ struct StrategiesController {
         let account = context.account
         let paging = try Paging(request)
         let page = try await database.strategies(visibleTo: account, after: paging.after, limit: paging.limit)
-        return try JSONResponse.make(
+        return JSONResponse.make(
             ListPage(items: page.items.map(StrategyResponse.init), nextCursor: Paging.encode(page.nextAfter))
         )
     }
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
         let access = try await database.strategy(id: try context.parameters.id("strategy"), for: context.account)
-        return try JSONResponse.make(StrategyResponse(access.strategy))
+        return JSONResponse.make(StrategyResponse(access.strategy))
     }
 
     @Sendable func update(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -54,12 +54,12 @@ struct StrategiesController {
             return (body, try body.parsedPhase())
         }
         let strategy = try await database.updateStrategy(id: id, title: body.title, summary: body.summary, phase: phase, by: account)
-        return try JSONResponse.make(StrategyResponse(strategy))
+        return JSONResponse.make(StrategyResponse(strategy))
     }
 
     @Sendable func members(request: Request, context: AuthenticatedContext) async throws -> Response {
         let members = try await database.members(strategyID: try context.parameters.id("strategy"), for: context.account)
-        return try JSONResponse.make(ListPage(items: members.map(MemberResponse.init), nextCursor: nil))
+        return JSONResponse.make(ListPage(items: members.map(MemberResponse.init), nextCursor: nil))
     }
 
     @Sendable func setMember(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -72,7 +72,7 @@ struct StrategiesController {
         let (membership, change) = try await database.setMember(
             strategyID: strategyID, accountID: try context.parameters.id("account"), role: role, group: body.group, by: account
         )
-        return try JSONResponse.make(
+        return JSONResponse.make(
             MemberResponse(membership), status: change == .created ? .created : .ok,
             headers: [.location: "/strategies/\(strategyID)/members/\(membership.accountID)"]
         )
@@ -134,7 +134,7 @@ struct MemberRequest: RequestBody {
     }
 }
 
-struct StrategyResponse: Encodable, Sendable {
+struct StrategyResponse: JSONWritable {
     var id: Int64
     var title: String
     var summary: String
@@ -153,9 +153,27 @@ struct StrategyResponse: Encodable, Sendable {
         createdAt = strategy.createdAt
         adoptedDraft = strategy.adoptedDraft
     }
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let adoptedDraft { json.field("adoptedDraft", adoptedDraft) }
+            json.field("createdAt", createdAt)
+            json.key("groups")
+            json.array(groups) { json, group in
+                json.object { json in
+                    json.field("key", group.key)
+                    json.field("name", group.name)
+                }
+            }
+            json.field("id", id)
+            json.field("phase", phase)
+            json.field("summary", summary)
+            json.field("title", title)
+        }
+    }
 }
 
-struct MemberResponse: Encodable, Sendable {
+struct MemberResponse: JSONWritable {
     var account: Int64
     var name: String
     var role: String
@@ -168,13 +186,12 @@ struct MemberResponse: Encodable, Sendable {
         group = membership.group
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(account, forKey: .account)
-        try container.encode(name, forKey: .name)
-        try container.encode(role, forKey: .role)
-        try container.encode(group, forKey: .group)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("account", account)
+            json.field("group", group)
+            json.field("name", name)
+            json.field("role", role)
+        }
     }
-
-    enum CodingKeys: String, CodingKey { case account, name, role, group }
 }

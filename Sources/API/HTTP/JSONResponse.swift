@@ -1,26 +1,13 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Builds JSON responses with the service's encoder and explicit status and headers.
+/// Builds JSON responses: every body is a `JSONWritable`, written straight into bytes by `JSONWriter` with its keys
+/// in sorted order (checked in debug builds).
 enum JSONResponse {
-    static func make(
-        _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
-    ) throws -> Response {
+    static func make(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "application/json"
-        let data = try JSONCoding.encoder.encode(value)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    static func make(
-        writing value: some JSONWritable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
-    ) -> Response {
-        var headers = headers
-        headers[.contentType] = "application/json"
-        var json = JSONWriter()
-        value.write(to: &json)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: value.jsonBytes())))
     }
 
     static func noContent() -> Response {
@@ -44,15 +31,4 @@ extension ListPage: JSONWritable where Item: JSONWritable {
             json.field("nextCursor", nextCursor)
         }
     }
-}
-
-extension ListPage: Encodable where Item: Encodable {
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        // nextCursor is always present, null on the last page.
-        try container.encode(nextCursor, forKey: .nextCursor)
-    }
-
-    enum CodingKeys: String, CodingKey { case items, nextCursor }
 }

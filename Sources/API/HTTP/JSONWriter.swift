@@ -1,13 +1,17 @@
 import Foundation
 
-/// Writes JSON straight into bytes. Used for the large responses (redlines, draft comparisons, amendments),
-/// where Foundation's Encodable machinery cost more than computing the diff they carry. Callers write keys in
-/// sorted order, so bodies match what `JSONCoding.encoder` (sorted keys) gives elsewhere.
+/// Writes JSON straight into bytes, for every response body: Foundation's Encodable machinery cost more than
+/// computing the diffs the large responses carry. Callers write keys in sorted order (debug builds assert it),
+/// so bodies are deterministic.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// For each open container: whether it already holds an element (so the next one needs a comma).
     private var hasElement: [Bool] = []
     private var afterKey = false
+    #if DEBUG
+    /// For each open object, the last key written: keys must come in the order the sorted-keys encoder gives.
+    private var lastKeys: [String?] = []
+    #endif
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
@@ -25,6 +29,10 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "{"))
         hasElement.append(false)
+        #if DEBUG
+        lastKeys.append(nil)
+        defer { lastKeys.removeLast() }
+        #endif
         try body(&self)
         hasElement.removeLast()
         bytes.append(UInt8(ascii: "}"))
@@ -40,6 +48,12 @@ struct JSONWriter {
     }
 
     mutating func key(_ name: String) {
+        #if DEBUG
+        if let last = lastKeys.last ?? nil {
+            assert(Self.precedes(last, name), "JSON keys out of order: \(name) after \(last)")
+        }
+        if !lastKeys.isEmpty { lastKeys[lastKeys.count - 1] = name }
+        #endif
         separate()
         quote(name)
         bytes.append(UInt8(ascii: ":"))
@@ -74,6 +88,11 @@ struct JSONWriter {
     mutating func field(_ name: String, _ value: Bool?) { key(name); if let value { bool(value) } else { null() } }
     mutating func field(_ name: String, _ value: Date?) { key(name); if let value { date(value) } else { null() } }
 
+    /// The order of `JSONEncoder`'s `sortedKeys` for the service's ASCII keys.
+    static func precedes(_ first: String, _ second: String) -> Bool {
+        first.lowercased() < second.lowercased() || (first.lowercased() == second.lowercased() && first < second)
+    }
+
     /// A JSON string with the escapes RFC 8259 requires; everything else is copied as UTF-8 (slashes unescaped).
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
@@ -100,7 +119,15 @@ struct JSONWriter {
     }
 }
 
-/// A response body written with `JSONWriter`.
+/// A response body: the one way the service writes JSON.
 protocol JSONWritable: Sendable {
     func write(to json: inout JSONWriter)
+}
+
+extension JSONWritable {
+    func jsonBytes() -> [UInt8] {
+        var json = JSONWriter()
+        write(to: &json)
+        return json.bytes
+    }
 }

@@ -22,7 +22,7 @@ public struct Problem: Error, Sendable {
     }
 
     /// The response; `type` is `baseURI` (`APIConfiguration.problemBaseURI`) followed by the slug.
-    func response(baseURI: String) throws -> Response {
+    func response(baseURI: String) -> Response {
         var object: [String: ProblemValue] = extensions
         object["type"] = .string(slug.map { baseURI + $0 } ?? "about:blank")
         object["title"] = .string(title)
@@ -30,13 +30,19 @@ public struct Problem: Error, Sendable {
         object["detail"] = .string(detail)
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
-        let data = try JSONCoding.encoder.encode(object)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var json = JSONWriter(capacity: 256)
+        json.object { json in
+            for key in object.keys.sorted(by: JSONWriter.precedes) {
+                json.key(key)
+                object[key]!.write(to: &json)
+            }
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
     }
 }
 
 /// A JSON value for problem extension members.
-public enum ProblemValue: Sendable, Encodable, Equatable {
+public enum ProblemValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -45,16 +51,31 @@ public enum ProblemValue: Sendable, Encodable, Equatable {
     case fieldErrors([FieldError])
     case conflicts([MergeConflict])
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+    func write(to json: inout JSONWriter) {
         switch self {
-        case .string(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .bool(let value): try container.encode(value)
-        case .strings(let value): try container.encode(value)
-        case .ints(let value): try container.encode(value)
-        case .fieldErrors(let value): try container.encode(value)
-        case .conflicts(let value): try container.encode(value)
+        case .string(let value): json.string(value)
+        case .int(let value): json.int(value)
+        case .bool(let value): json.bool(value)
+        case .strings(let values): json.array(values) { json, value in json.string(value) }
+        case .ints(let values): json.array(values) { json, value in json.int(value) }
+        case .fieldErrors(let errors):
+            json.array(errors) { json, error in
+                json.object { json in
+                    json.field("field", error.field)
+                    json.field("message", error.message)
+                }
+            }
+        case .conflicts(let conflicts):
+            json.array(conflicts) { json, conflict in
+                json.object { json in
+                    json.field("base", conflict.base)
+                    json.field("current", conflict.current)
+                    json.field("currentEnd", conflict.currentEnd)
+                    json.field("currentStart", conflict.currentStart)
+                    json.field("field", conflict.field)
+                    json.field("proposed", conflict.proposed)
+                }
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            return try problem(for: error, request: request, context: context).response(baseURI: baseURI)
+            return problem(for: error, request: request, context: context).response(baseURI: baseURI)
         }
     }
 

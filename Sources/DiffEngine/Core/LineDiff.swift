@@ -39,17 +39,4 @@ public struct LineDiff: Sendable {
     /// The bytes of line `index` of `before` or `after`.
     public func beforeLine(_ index: Int) -> ArraySlice<UInt8> { before[beforeLines[index].start..<beforeLines[index].end] }
     public func afterLine(_ index: Int) -> ArraySlice<UInt8> { after[afterLines[index].start..<afterLines[index].end] }
-
-    /// `after`, rebuilt from `before` and the script alone: the round trip every test checks.
-    public func applied() -> [UInt8] {
-        var result: [UInt8] = []
-        for edit in script.edits {
-            switch edit.kind {
-            case .equal: for i in edit.before { result.append(contentsOf: beforeLine(i)) }
-            case .insert, .move: for j in edit.after { result.append(contentsOf: afterLine(j)) }
-            case .delete: break
-            }
-        }
-        return result
-    }
 }

@@ -5,5 +5,4 @@ public struct Access: Sendable {
     public var membership: Membership?
 
     public var actor: Actor { Actor(accountID: account.id, group: membership?.group) }
-    public var isFacilitator: Bool { account.admin || membership?.role == .facilitator }
 }

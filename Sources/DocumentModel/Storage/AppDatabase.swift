@@ -70,19 +70,6 @@ public final class AppDatabase: Sendable {
         try reader.unsafeRead(body)
     }
 
-    /// Bytes in use by the database after folding the WAL back into the main file (pages in use × page size).
-    public func storedBytes() async throws -> Int {
-        try await batcher.writer.writeWithoutTransaction { db in
-            if try db.value(String.self, "PRAGMA journal_mode") == "wal" {
-                try db.run( "PRAGMA wal_checkpoint(TRUNCATE)")
-            }
-            let pages = try db.value(Int.self, "PRAGMA page_count") ?? 0
-            let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0
-            let pageSize = try db.value(Int.self, "PRAGMA page_size") ?? 0
-            return (pages - free) * pageSize
-        }
-    }
-
     /// Copies the database into a new file, consistent even while the service writes.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)

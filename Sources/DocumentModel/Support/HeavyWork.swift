@@ -86,10 +86,13 @@ final class HeavyWorkExecutor: TaskExecutor, Sendable {
 
     private let jobs = Mutex<[UnownedJob]>([])
     private let available = DispatchSemaphore(value: 0)
+    /// The `pthread_self()` of each of its threads.
+    private let threadIDs = Mutex<Set<UInt>>([])
 
     private init(threads: Int, nice: Int32) {
         for index in 0..<max(1, threads) {
             let thread = Thread { [self] in
+                threadIDs.withLock { _ = $0.insert(UInt(pthread_self())) }
                 Self.lowerPriority(nice)
                 while true {
                     available.wait()
@@ -100,6 +103,12 @@ final class HeavyWorkExecutor: TaskExecutor, Sendable {
             thread.name = "heavy-work-\(index)"
             thread.start()
         }
+    }
+
+    /// Whether the caller runs on one of these threads.
+    var isCurrent: Bool {
+        let current = UInt(pthread_self())
+        return threadIDs.withLock { $0.contains(current) }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

@@ -1,10 +1,13 @@
-import DocumentModel
+@testable import DocumentModel
+import GRDB
 import Foundation
+import Testing
 
-/// A fresh database file in a temporary folder, with an admin, a facilitator and one member per group.
+/// A fresh database with an admin, a facilitator and one member per group: in memory for the domain's logic,
+/// a file in a temporary folder (`onDisk`) where durability, the file's bytes or a second connection are tested.
 struct TestStore {
-    let directory: URL
-    let path: String
+    /// The database file; nil in memory.
+    let path: String?
     let database: AppDatabase
     let admin: Account
     let facilitator: Account
@@ -12,11 +15,14 @@ struct TestStore {
     let outsider: Account
     let strategy: Strategy
 
-    static func make() async throws -> TestStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strategy-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("test.sqlite").path
-        let database = try AppDatabase.open(path: path)
+    static func make(onDisk: Bool = false) async throws -> TestStore {
+        var path: String?
+        if onDisk {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strategy-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            path = directory.appendingPathComponent("test.sqlite").path
+        }
+        let database = try path.map { try AppDatabase.open(path: $0) } ?? AppDatabase.inMemory()
         let (admin, _) = try await database.createAccount(name: "Admin", admin: true, by: .commandLine)
         let (facilitator, _) = try await database.createAccount(name: "Facilitator", admin: false, by: .commandLine)
         let (member, _) = try await database.createAccount(name: "Member", admin: false, by: .commandLine)
@@ -25,7 +31,7 @@ struct TestStore {
         _ = try await database.setMember(strategyID: strategy.id, accountID: facilitator.id, role: .facilitator, group: nil, by: admin)
         _ = try await database.setMember(strategyID: strategy.id, accountID: member.id, role: .member, group: "industry", by: admin)
         return TestStore(
-            directory: directory, path: path, database: database, admin: admin, facilitator: facilitator, member: member,
+            path: path, database: database, admin: admin, facilitator: facilitator, member: member,
             outsider: outsider, strategy: strategy
         )
     }
@@ -38,6 +44,7 @@ struct TestStore {
 
     /// Every byte of the database file and its WAL, to look for things that must never be stored.
     func rawBytes() throws -> Data {
+        let path = try #require(path, "rawBytes needs a store made onDisk")
         var data = Data()
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
             data.append(try Data(contentsOf: URL(fileURLWithPath: path + suffix)))
@@ -55,5 +62,20 @@ func modelError(_ body: () async throws -> Void) async -> DocumentModelError? {
         return error
     } catch {
         return nil
+    }
+}
+
+extension AppDatabase {
+    /// Bytes in use by the database after folding the WAL back into the main file (pages in use × page size).
+    func storedBytes() async throws -> Int {
+        try await batcher.writer.writeWithoutTransaction { db in
+            if try db.value(String.self, "PRAGMA journal_mode") == "wal" {
+                try db.run( "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            let pages = try db.value(Int.self, "PRAGMA page_count") ?? 0
+            let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0
+            let pageSize = try db.value(Int.self, "PRAGMA page_size") ?? 0
+            return (pages - free) * pageSize
+        }
     }
 }

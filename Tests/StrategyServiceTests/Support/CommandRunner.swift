@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `strategy` executable, which SwiftPM places beside the test bundle.
 enum CommandRunner {
@@ -18,7 +19,7 @@ enum CommandRunner {
         return products.appendingPathComponent("strategy")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, executable: URL = executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -28,12 +29,21 @@ enum CommandRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Both pipes are drained at once: reading one to its end first would deadlock once the child fills the
+        // other's 64 KiB buffer and waits for it to be read.
+        let errorData = Mutex(Data())
+        let errorDrained = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let data = error.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
+            errorDrained.signal()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        errorDrained.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self)
+            error: String(decoding: errorData.withLock { $0 }, as: UTF8.self)
         )
     }
 
