@@ -30,3 +30,4 @@ bench:
 	SKIP_BUILD=1 bench/drafting/run.sh
 	SKIP_BUILD=1 bench/docbook/run.sh
 	SKIP_BUILD=1 bench/comments/run.sh
+	SKIP_BUILD=1 bench/latency/run.sh

@@ -3,12 +3,15 @@
 #   reads   GET of a section vs GET /health (the framework's ceiling), wrk at 16 and 64 connections
 #   writes  conditional PUTs vs the raw SQLite commit rate with the same pragmas (WAL, synchronous=FULL)
 #   storage database growth after 1,000 one-sentence edits of a 10 KB section vs 1,000 full copies
-# Usage: bench/run.sh        (DURATION=seconds per wrk run, default 10; SKIP_BUILD=1 to reuse the build)
+# Usage: bench/run.sh        (DURATION=seconds per wrk run, default 10; SKIP_BUILD=1 to reuse the build;
+#        BIN=path to measure another build of `strategy`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
-BIN=$PWD/.build-release/release/strategy
+if [ -z "${BIN:-}" ]; then
+    [ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
+    BIN=$PWD/.build-release/release/strategy
+fi
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
