@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiffEngine
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -18,7 +18,8 @@ struct ExportCommand: AsyncParsableCommand {
             bytes = try await database.exportDocBook(strategyID: strategy, draft: draft, since: since)
         } catch DocumentModelError.notFound(let what) {
             throw ValidationError(
-                what == "draft" ? "strategy \(strategy) has no such draft (--draft \(draft.map(String.init) ?? "-"), --since \(since.map(String.init) ?? "-"))"
+                what == "draft"
+                    ? "strategy \(strategy) has no such draft (--draft \(draft.map(String.init) ?? "-"), --since \(since.map(String.init) ?? "-"))"
                     : "there is no strategy \(strategy) in \(store.database)"
             )
         }

@@ -75,11 +75,21 @@ enum FastFileCommands {
             switch argument {
             case "-p": request.toStandardOutput = true
             case "-q", "--quiet": request.quiet = true
-            case "--diff3": request.style = .diff3; styles += 1
-            case "--zdiff3": request.style = .zdiff3; styles += 1
-            case "--ours": request.favor = .ours; favors += 1
-            case "--theirs": request.favor = .theirs; favors += 1
-            case "--union": request.favor = .union; favors += 1
+            case "--diff3":
+                request.style = .diff3
+                styles += 1
+            case "--zdiff3":
+                request.style = .zdiff3
+                styles += 1
+            case "--ours":
+                request.favor = .ours
+                favors += 1
+            case "--theirs":
+                request.favor = .theirs
+                favors += 1
+            case "--union":
+                request.favor = .union
+                favors += 1
             case "-L", "--marker-size", "--diff-algorithm":
                 guard index + 1 < arguments.count else { return nil }
                 index += 1

@@ -21,8 +21,11 @@ import Testing
             #expect(try await client.send(.get, uri + "?format=pdf", as: harness.tokens["member"]).status == .badRequest)
 
             let xml: HTTPFields = [.contentType: "application/docbook+xml"]
-            #expect(try await client.send(.post, "/strategies/import", as: harness.tokens["facilitator"], json: export.text, headers: xml).status == .forbidden)
-            #expect(try await client.send(.post, "/strategies/import", as: harness.tokens["admin"], json: export.text).status == .unsupportedMediaType)
+            #expect(
+                try await client.send(.post, "/strategies/import", as: harness.tokens["facilitator"], json: export.text, headers: xml).status
+                    == .forbidden)
+            #expect(
+                try await client.send(.post, "/strategies/import", as: harness.tokens["admin"], json: export.text).status == .unsupportedMediaType)
             let imported = try await client.send(.post, "/strategies/import", as: harness.tokens["admin"], json: export.text, headers: xml)
             #expect(imported.status == .created)
             let id = (imported.object["strategy"] as? [String: Any])?["id"] as? Int ?? 0
@@ -38,12 +41,14 @@ import Testing
         try await harness.application().test(.router) { client in
             let xml: HTTPFields = [.contentType: "application/docbook+xml"]
             let admin = harness.tokens["admin"]
-            let xxe = #"<!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/passwd">]><article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>&x;</title></article>"#
+            let xxe =
+                #"<!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/passwd">]><article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>&x;</title></article>"#
             let refused = try await client.send(.post, "/strategies/import", as: admin, json: xxe, headers: xml)
             #expect(refused.status == .unprocessableContent && refused.isProblem && !refused.text.contains("root:"))
             let malformed = try await client.send(.post, "/strategies/import", as: admin, json: "<article", headers: xml)
             #expect(malformed.status == .badRequest && malformed.isProblem)
-            let foreign = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title><section><title>S</title><table/></section></article>"#
+            let foreign =
+                #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title><section><title>S</title><table/></section></article>"#
             let strict = try await client.send(.post, "/strategies/import", as: admin, json: foreign, headers: xml)
             #expect(strict.status == .unprocessableContent && strict.object["unmapped"] as? [String] == ["/article/section[1]/table[1]"])
             let lenient = try await client.send(.post, "/strategies/import?lenient=true", as: admin, json: foreign, headers: xml)

@@ -11,7 +11,9 @@ import Testing
 /// collisions, rebases, drafts and their comparison, phases.
 @Suite struct DraftingWorkflowTests {
     /// Creates a section as the facilitator and returns its URI.
-    static func section(_ client: some TestClientProtocol, _ harness: Harness, heading: String, body: String, parent: Int? = nil) async throws -> String {
+    static func section(
+        _ client: some TestClientProtocol, _ harness: Harness, heading: String, body: String, parent: Int? = nil
+    ) async throws -> String {
         var object: [String: Any] = ["heading": heading, "body": body]
         if let parent { object["parent"] = parent }
         let json = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
@@ -91,7 +93,8 @@ import Testing
         try await harness.application().test(.live) { client in
             let uri = try await Self.section(client, harness, heading: "Reporting", body: "Report <harm> quickly.\n\nHelp & advice.")
             let put = try await client.send(
-                .put, uri, as: harness.tokens["facilitator"], json: #"{"heading":"Reporting harm","body":"Report <harm> at once.\n\nHelp & advice."}"#,
+                .put, uri, as: harness.tokens["facilitator"],
+                json: #"{"heading":"Reporting harm","body":"Report <harm> at once.\n\nHelp & advice."}"#,
                 headers: [.ifMatch: "\"1\""]
             )
             #expect(put.status == .ok)
@@ -123,8 +126,10 @@ import Testing
         let harness = try await Harness.make()
         try await harness.application().test(.live) { client in
             let uri = try await Self.section(client, harness, heading: "Scope", body: "The state will protect children online and offline.")
-            let first = try await Self.propose(client, uri, as: harness.tokens["member"], body: "The state will protect all children online and offline.")
-            let second = try await Self.propose(client, uri, as: harness.tokens["signatory"], body: "The state will protect children online and at school.")
+            let first = try await Self.propose(
+                client, uri, as: harness.tokens["member"], body: "The state will protect all children online and offline.")
+            let second = try await Self.propose(
+                client, uri, as: harness.tokens["signatory"], body: "The state will protect children online and at school.")
             let a = first.object["number"] as? Int ?? 0, b = second.object["number"] as? Int ?? 0
             #expect(b == a + 1)
             #expect(second.object["collidesWith"] as? [Int] == [])
@@ -142,9 +147,12 @@ import Testing
     @Test func amendmentsOnTheSameWordsCollideConflictAndAreResolved() async throws {
         let harness = try await Harness.make()
         try await harness.application().test(.live) { client in
-            let uri = try await Self.section(client, harness, heading: "Removal", body: "Platforms must remove harmful content within 24 hours. Appeals are possible.")
-            let first = try await Self.propose(client, uri, as: harness.tokens["member"], body: "Platforms must remove harmful content within 12 hours. Appeals are possible.")
-            let second = try await Self.propose(client, uri, as: harness.tokens["signatory"], body: "Platforms must remove harmful content within 48 hours. Appeals are possible.")
+            let uri = try await Self.section(
+                client, harness, heading: "Removal", body: "Platforms must remove harmful content within 24 hours. Appeals are possible.")
+            let first = try await Self.propose(
+                client, uri, as: harness.tokens["member"], body: "Platforms must remove harmful content within 12 hours. Appeals are possible.")
+            let second = try await Self.propose(
+                client, uri, as: harness.tokens["signatory"], body: "Platforms must remove harmful content within 48 hours. Appeals are possible.")
             let a = first.object["number"] as? Int ?? 0, b = second.object["number"] as? Int ?? 0
             let base = "/strategies/\(harness.strategyID)/amendments/"
             let detail = try await client.send(.get, base + "\(a)", as: harness.tokens["observer"])
@@ -157,7 +165,8 @@ import Testing
             #expect(try await client.send(.post, base + "\(a)/accept", as: harness.tokens["facilitator"]).status == .ok)
             let conflicting = try await client.send(.get, base + "\(b)", as: harness.tokens["observer"])
             #expect(conflicting.object["conflicting"] as? Bool == true && conflicting.object["status"] as? String == "open")
-            let listed = try await client.send(.get, "/strategies/\(harness.strategyID)/amendments?status=conflicting", as: harness.tokens["observer"])
+            let listed = try await client.send(
+                .get, "/strategies/\(harness.strategyID)/amendments?status=conflicting", as: harness.tokens["observer"])
             #expect((listed.object["items"] as? [[String: Any]])?.compactMap { $0["number"] as? Int } == [b])
 
             let refused = try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"])
@@ -165,15 +174,20 @@ import Testing
             #expect(refused.object["currentRevision"] as? Int == 2)
             let regions = refused.object["conflicts"] as? [[String: Any]] ?? []
             #expect(regions.count == 1)
-            #expect(regions.first?["base"] as? String == "24" && regions.first?["current"] as? String == "12" && regions.first?["proposed"] as? String == "48")
+            #expect(
+                regions.first?["base"] as? String == "24" && regions.first?["current"] as? String == "12"
+                    && regions.first?["proposed"] as? String == "48")
             let unchanged = try await client.send(.get, uri, as: harness.tokens["observer"])
             #expect(unchanged.object["revision"] as? Int == 2)
 
             let resolved = #"{"body":"Platforms must remove harmful content within 6 hours. Appeals are possible."}"#
-            #expect(try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved).status == .preconditionRequired)
-            let stale = try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved, headers: [.ifMatch: "\"1\""])
+            #expect(
+                try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved).status == .preconditionRequired)
+            let stale = try await client.send(
+                .post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved, headers: [.ifMatch: "\"1\""])
             #expect(stale.status == .preconditionFailed)
-            let accepted = try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved, headers: [.ifMatch: "\"2\""])
+            let accepted = try await client.send(
+                .post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved, headers: [.ifMatch: "\"2\""])
             #expect(accepted.status == .ok && accepted.object["acceptedRevision"] as? Int == 3)
             let final = try await client.send(.get, uri, as: harness.tokens["observer"])
             #expect(final.object["body"] as? String == "Platforms must remove harmful content within 6 hours. Appeals are possible.")
@@ -184,10 +198,13 @@ import Testing
         let harness = try await Harness.make()
         try await harness.application().test(.live) { client in
             let uri = try await Self.section(client, harness, heading: "Helplines", body: "Helplines answer calls every day. They are free.")
-            let touched = try await Self.propose(client, uri, as: harness.tokens["member"], body: "Helplines answer calls around the clock. They are free.")
-            let elsewhere = try await Self.propose(client, uri, as: harness.tokens["member"], body: "Helplines answer calls every day. They are free of charge.")
+            let touched = try await Self.propose(
+                client, uri, as: harness.tokens["member"], body: "Helplines answer calls around the clock. They are free.")
+            let elsewhere = try await Self.propose(
+                client, uri, as: harness.tokens["member"], body: "Helplines answer calls every day. They are free of charge.")
             let put = try await client.send(
-                .put, uri, as: harness.tokens["facilitator"], json: #"{"heading":"Helplines","body":"Helplines answer calls on weekdays. They are free."}"#,
+                .put, uri, as: harness.tokens["facilitator"],
+                json: #"{"heading":"Helplines","body":"Helplines answer calls on weekdays. They are free."}"#,
                 headers: [.ifMatch: "\"1\""]
             )
             #expect(put.status == .ok)
@@ -208,11 +225,14 @@ import Testing
             let member = harness.tokens["member"]
             #expect(try await Self.propose(client, uri, as: member, base: 2, body: "Other.").status == .unprocessableContent)
             #expect(try await Self.propose(client, uri, as: member, base: 1, body: "Children go online early.").status == .unprocessableContent)
-            let unknown = try await client.send(.post, uri + "/amendments", as: member, json: #"{"baseRevision":1,"body":"x","rationale":"r","status":"accepted"}"#)
+            let unknown = try await client.send(
+                .post, uri + "/amendments", as: member, json: #"{"baseRevision":1,"body":"x","rationale":"r","status":"accepted"}"#)
             #expect(unknown.status == .unprocessableContent)
-            let control = try await client.send(.post, uri + "/amendments", as: member, json: #"{"baseRevision":1,"body":"a\u0001b","rationale":"r"}"#)
+            let control = try await client.send(
+                .post, uri + "/amendments", as: member, json: #"{"baseRevision":1,"body":"a\u0001b","rationale":"r"}"#)
             #expect(control.status == .unprocessableContent)
-            let noRationale = try await client.send(.post, uri + "/amendments", as: member, json: #"{"baseRevision":1,"body":"New.","rationale":" "}"#)
+            let noRationale = try await client.send(
+                .post, uri + "/amendments", as: member, json: #"{"baseRevision":1,"body":"New.","rationale":" "}"#)
             #expect(noRationale.status == .unprocessableContent)
             let huge = String(repeating: "word ", count: 110_000)
             let tooLong = try await Self.propose(client, uri, as: member, body: huge)
@@ -223,10 +243,14 @@ import Testing
             let created = try await Self.propose(client, uri, as: member, body: "Children go online very early.")
             let amendment = "/strategies/\(harness.strategyID)/amendments/\(created.object["number"] as? Int ?? 0)"
             #expect(try await client.send(.post, amendment + "/withdraw", as: harness.tokens["signatory"]).status == .forbidden)
-            #expect(try await client.send(.post, amendment + "/reject", as: harness.tokens["facilitator"], json: #"{"reason":""}"#).status == .unprocessableContent)
+            #expect(
+                try await client.send(.post, amendment + "/reject", as: harness.tokens["facilitator"], json: #"{"reason":""}"#).status
+                    == .unprocessableContent)
             #expect(try await client.send(.post, amendment + "/withdraw", as: member).status == .ok)
             #expect(try await client.send(.post, amendment + "/accept", as: harness.tokens["facilitator"]).status == .conflict)
-            #expect(try await client.send(.post, amendment + "/reject", as: harness.tokens["facilitator"], json: #"{"reason":"late"}"#).status == .conflict)
+            #expect(
+                try await client.send(.post, amendment + "/reject", as: harness.tokens["facilitator"], json: #"{"reason":"late"}"#).status
+                    == .conflict)
             #expect(try await client.send(.get, "/strategies/\(harness.strategyID)/amendments/99", as: member).status == .notFound)
             #expect(try await client.send(.get, "/strategies/\(harness.strategyID)/amendments?status=maybe", as: member).status == .badRequest)
 
@@ -240,8 +264,11 @@ import Testing
             // Phases: forward one step at a time; no new amendments in final review.
             let strategy = "/strategies/\(harness.strategyID)"
             #expect(try await client.send(.patch, strategy, as: member, json: #"{"phase":"consultation"}"#).status == .forbidden)
-            #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"final-review"}"#).status == .conflict)
-            #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"later"}"#).status == .unprocessableContent)
+            #expect(
+                try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"final-review"}"#).status == .conflict)
+            #expect(
+                try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"later"}"#).status
+                    == .unprocessableContent)
             let consultation = try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"consultation"}"#)
             #expect(consultation.object["phase"] as? String == "consultation")
             #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"drafting"}"#).status == .conflict)
@@ -264,12 +291,16 @@ import Testing
             let old = try await Self.section(client, harness, heading: "Annex", body: "To be dropped.")
             let strategy = "/strategies/\(harness.strategyID)"
             #expect(try await client.send(.post, strategy + "/drafts", as: harness.tokens["member"], json: #"{"title":"Mine"}"#).status == .forbidden)
-            let first = try await client.send(.post, strategy + "/drafts", as: facilitator, json: #"{"title":"Draft for consultation","note":"First"}"#)
+            let first = try await client.send(
+                .post, strategy + "/drafts", as: facilitator, json: #"{"title":"Draft for consultation","note":"First"}"#)
             #expect(first.status == .created && first.headers[.location] == strategy + "/drafts/1")
             #expect((first.object["sections"] as? [[String: Any]])?.count == 5)
 
-            _ = try await client.send(.put, harness.sectionURI, as: facilitator, json: #"{"heading":"Introduction","body":"Children go online very early."}"#, headers: [.ifMatch: "\"1\""])
-            _ = try await client.send(.put, scope, as: facilitator, json: #"{"heading":"Scope and aims","body":"All children."}"#, headers: [.ifMatch: "\"1\""])
+            _ = try await client.send(
+                .put, harness.sectionURI, as: facilitator, json: #"{"heading":"Introduction","body":"Children go online very early."}"#,
+                headers: [.ifMatch: "\"1\""])
+            _ = try await client.send(
+                .put, scope, as: facilitator, json: #"{"heading":"Scope and aims","body":"All children."}"#, headers: [.ifMatch: "\"1\""])
             _ = try await client.send(.patch, schools, as: facilitator, json: #"{"parent":null}"#, headers: [.ifMatch: "\"1\""])
             #expect(try await client.send(.delete, old, as: facilitator).status == .noContent)
             let added = try await Self.section(client, harness, heading: "Evaluation", body: "Every two years.")
@@ -323,7 +354,8 @@ import Testing
             // One more on the same words as the first, so that some accept must be a clean 409.
             var rival = sentences
             rival[0] = "Measure 1 applies to nobody."
-            let rivalNumber = try await Self.propose(client, uri, as: harness.tokens["signatory"], body: rival.joined(separator: " ")).object["number"] as? Int ?? 0
+            let rivalNumber =
+                try await Self.propose(client, uri, as: harness.tokens["signatory"], body: rival.joined(separator: " ")).object["number"] as? Int ?? 0
             let port = client.port!
             let tokens = [harness.tokens["facilitator"]!, harness.tokens["admin"]!]
             let statuses = try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status).self) { group in
@@ -332,10 +364,11 @@ import Testing
                         let own = TestClient(host: "127.0.0.1", port: port)
                         own.connect()
                         defer { Task { try? await own.shutdown() } }
-                        let response = try await own.execute(TestClient.Request(
-                            "/strategies/\(harness.strategyID)/amendments/\(number)/accept", method: .post,
-                            headers: [.authorization: "Bearer \(tokens[index % 2])"]
-                        ))
+                        let response = try await own.execute(
+                            TestClient.Request(
+                                "/strategies/\(harness.strategyID)/amendments/\(number)/accept", method: .post,
+                                headers: [.authorization: "Bearer \(tokens[index % 2])"]
+                            ))
                         return (number, response.status)
                     }
                 }

@@ -1,6 +1,7 @@
-@testable import API
 import Foundation
 import Testing
+
+@testable import API
 
 @Suite struct JSONWriterTests {
     @Test func writtenJSONParsesBackToTheSameValues() throws {
@@ -13,7 +14,12 @@ import Testing
             json.key("d")
             json.array([1, 2, 3]) { json, value in json.int(value) }
             json.key("e")
-            json.array(["x", "y"]) { json, value in json.object { json in json.field("ok", true); json.field("v", value) } }
+            json.array(["x", "y"]) { json, value in
+                json.object { json in
+                    json.field("ok", true)
+                    json.field("v", value)
+                }
+            }
             json.key("f")
             json.array([Int]()) { json, value in json.int(value) }
         }

@@ -1,6 +1,7 @@
-@testable import API
 import Foundation
 import Testing
+
+@testable import API
 
 /// The hand-kept OpenAPI document and the router must list the same operations.
 @Suite struct OpenAPIConformanceTests {
@@ -22,7 +23,10 @@ import Testing
         var currentPath: String?
         let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options"]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !line.hasPrefix(" ") && !line.isEmpty { inPaths = line == "paths:"; continue }
+            if !line.hasPrefix(" ") && !line.isEmpty {
+                inPaths = line == "paths:"
+                continue
+            }
             guard inPaths else { continue }
             if line.hasPrefix("  /") && line.hasSuffix(":") && !line.hasPrefix("   ") {
                 currentPath = String(line.dropFirst(2).dropLast())

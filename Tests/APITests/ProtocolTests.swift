@@ -119,7 +119,8 @@ import Testing
             #expect(plain.status == .unsupportedMediaType)
             let malformed = try await client.send(.post, "/strategies", as: admin, json: #"{"title": "x""#)
             #expect(malformed.status == .badRequest)
-            let deep = try await client.send(.post, "/strategies", as: admin, json: String(repeating: "[", count: 500) + String(repeating: "]", count: 500))
+            let deep = try await client.send(
+                .post, "/strategies", as: admin, json: String(repeating: "[", count: 500) + String(repeating: "]", count: 500))
             #expect(deep.status == .badRequest)
             let notObject = try await client.send(.post, "/strategies", as: admin, json: "[]")
             #expect(notObject.status == .unprocessableContent)
@@ -182,8 +183,10 @@ import Testing
             let responses = [
                 try await client.send(.get, "/strategies/\(harness.strategyID)/sections/abc", as: token),
                 try await client.send(.get, "/strategies/99999999999999999999999", as: token),
-                try await client.send(.post, "/strategies/\(harness.strategyID)/sections", as: token, json: #"{"heading":"H","body":"b","parent":-1}"#),
-                try await client.send(.patch, harness.sectionURI, as: token, json: #"{"parent":\#(harness.sectionID)}"#, headers: [.ifMatch: "\"1\""]),
+                try await client.send(
+                    .post, "/strategies/\(harness.strategyID)/sections", as: token, json: #"{"heading":"H","body":"b","parent":-1}"#),
+                try await client.send(
+                    .patch, harness.sectionURI, as: token, json: #"{"parent":\#(harness.sectionID)}"#, headers: [.ifMatch: "\"1\""]),
             ]
             for response in responses {
                 #expect(response.isProblem)

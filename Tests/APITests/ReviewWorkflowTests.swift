@@ -75,7 +75,8 @@ import Testing
             // 3: the sentence is deleted; the comment stays, with its quote.
             let body4 = "Every child has rights. Children go online early. Parents need support."
             try await Self.put(client, harness, uri, revision: 3, heading: "Education", body: body4)
-            let listed = try await client.send(.get, "/strategies/\(harness.strategyID)/comments?section=\(Self.id(uri))", as: harness.tokens["member"])
+            let listed = try await client.send(
+                .get, "/strategies/\(harness.strategyID)/comments?section=\(Self.id(uri))", as: harness.tokens["member"])
             let items = listed.object["items"] as? [[String: Any]] ?? []
             #expect(items.count == 1)
             anchor = items.first?["anchor"] as? [String: Any] ?? [:]
@@ -104,7 +105,8 @@ import Testing
             let uri = try await Drafting.section(client, harness, heading: "Education", body: body)
             let section = Self.id(uri)
             func suggest(_ passage: String, _ text: String) async throws -> Int {
-                let response = try await Self.comment(client, harness, section: section, revision: 1, body: body, on: passage, kind: "editorial", suggestion: text)
+                let response = try await Self.comment(
+                    client, harness, section: section, revision: 1, body: body, on: passage, kind: "editorial", suggestion: text)
                 #expect(response.status == .created, "\(response.text)")
                 return response.object["number"] as? Int ?? 0
             }
@@ -113,7 +115,8 @@ import Testing
             let overlapping = try await suggest("teach digital", "explain")
             let apply = "/strategies/\(harness.strategyID)/sections/\(section)/apply-suggestions"
 
-            let refused = try await client.send(.post, apply, as: harness.tokens["facilitator"], json: #"{"comments":[\#(early),\#(safety),\#(overlapping)]}"#)
+            let refused = try await client.send(
+                .post, apply, as: harness.tokens["facilitator"], json: #"{"comments":[\#(early),\#(safety),\#(overlapping)]}"#)
             #expect(refused.status == .conflict && refused.isProblem)
             #expect(refused.object["comments"] as? [Int] == [safety, overlapping])
             #expect(try await client.send(.get, uri, as: harness.tokens["member"]).object["revision"] as? Int == 1)
@@ -122,7 +125,8 @@ import Testing
             let applied = try await client.send(.post, apply, as: harness.tokens["facilitator"], json: #"{"comments":[\#(early),\#(safety)]}"#)
             #expect(applied.status == .ok, "\(applied.text)")
             #expect(applied.object["revision"] as? Int == 2)
-            #expect(applied.object["body"] as? String == "Children go online very early. Schools teach online safety and privacy. Parents need support.")
+            #expect(
+                applied.object["body"] as? String == "Children go online very early. Schools teach online safety and privacy. Parents need support.")
             let revision = try await client.send(.get, uri + "/revisions/2", as: harness.tokens["member"])
             let source = revision.object["source"] as? [String: Any] ?? [:]
             #expect(source["kind"] as? String == "comment" && source["reference"] as? Int == early)
@@ -131,16 +135,20 @@ import Testing
 
             // The overlapping suggestion's passage is now changed: it can be disposed of, but not applied.
             let resolve = "/strategies/\(harness.strategyID)/comments/\(overlapping)/resolve"
-            let stale = try await client.send(.post, resolve, as: harness.tokens["facilitator"], json: #"{"disposition":"accepted","applySuggestion":true}"#)
+            let stale = try await client.send(
+                .post, resolve, as: harness.tokens["facilitator"], json: #"{"disposition":"accepted","applySuggestion":true}"#)
             #expect(stale.status == .conflict)
             #expect(try await client.send(.post, resolve, as: harness.tokens["member"], json: #"{"disposition":"noted"}"#).status == .forbidden)
-            let noted = try await client.send(.post, resolve, as: harness.tokens["facilitator"], json: #"{"disposition":"partially-accepted","response":"Covered by comment \#(safety)."}"#)
+            let noted = try await client.send(
+                .post, resolve, as: harness.tokens["facilitator"],
+                json: #"{"disposition":"partially-accepted","response":"Covered by comment \#(safety)."}"#)
             #expect(noted.status == .ok && noted.object["status"] as? String == "resolved")
             #expect(try await client.send(.post, resolve, as: harness.tokens["facilitator"], json: #"{"disposition":"noted"}"#).status == .conflict)
 
             // One suggestion applied on its own.
             let single = try await Self.comment(
-                client, harness, section: section, revision: 2, body: "Children go online very early. Schools teach online safety and privacy. Parents need support.",
+                client, harness, section: section, revision: 2,
+                body: "Children go online very early. Schools teach online safety and privacy. Parents need support.",
                 on: "need support", suggestion: "deserve help"
             )
             let number = single.object["number"] as? Int ?? 0
@@ -149,8 +157,9 @@ import Testing
                 json: #"{"disposition":"accepted","response":"Thanks.","applySuggestion":true}"#
             )
             #expect(one.status == .ok && one.object["appliedRevision"] as? Int == 3)
-            #expect(try await client.send(.get, uri, as: harness.tokens["member"]).object["body"] as? String
-                == "Children go online very early. Schools teach online safety and privacy. Parents deserve help.")
+            #expect(
+                try await client.send(.get, uri, as: harness.tokens["member"]).object["body"] as? String
+                    == "Children go online very early. Schools teach online safety and privacy. Parents deserve help.")
         }
     }
 
@@ -167,9 +176,12 @@ import Testing
             // "ü" is two bytes, at offsets 15 and 16: offset 16 splits it.
             let split = try await post(["section": section, "revision": 1, "anchor": ["start": 16, "end": 20], "body": "x"])
             #expect(split.status == .unprocessableContent && split.text.contains("UTF-8"))
-            #expect(try await post(["section": section, "revision": 1, "anchor": ["start": 0, "end": 999], "body": "x"]).status == .unprocessableContent)
-            #expect(try await post(["section": section, "revision": 7, "anchor": ["start": 0, "end": 4], "body": "x"]).status == .unprocessableContent)
-            #expect(try await post(["section": section, "anchor": ["start": 0, "end": 4], "body": "x", "kind": "rant"]).status == .unprocessableContent)
+            #expect(
+                try await post(["section": section, "revision": 1, "anchor": ["start": 0, "end": 999], "body": "x"]).status == .unprocessableContent)
+            #expect(
+                try await post(["section": section, "revision": 7, "anchor": ["start": 0, "end": 4], "body": "x"]).status == .unprocessableContent)
+            #expect(
+                try await post(["section": section, "anchor": ["start": 0, "end": 4], "body": "x", "kind": "rant"]).status == .unprocessableContent)
             #expect(try await post(["section": section, "body": "x", "suggestion": "y"]).status == .unprocessableContent)
             #expect(try await post(["amendment": 99, "body": "x"]).status == .unprocessableContent)
             #expect(try await post(["section": section, "body": "Whole section."]).status == .created)
@@ -182,7 +194,8 @@ import Testing
             #expect(try await client.send(.get, comments + "/matrix", as: harness.tokens["outsider"]).status == .notFound)
             #expect(try await client.send(.post, comments + "/99/replies", as: harness.tokens["member"], json: #"{"body":"?"}"#).status == .notFound)
             #expect(try await client.send(.post, comments + "/1/replies", as: harness.tokens["outsider"], json: #"{"body":"?"}"#).status == .notFound)
-            let phase = try await client.send(.patch, "/strategies/\(harness.strategyID)", as: harness.tokens["facilitator"], json: #"{"phase":"consultation"}"#)
+            let phase = try await client.send(
+                .patch, "/strategies/\(harness.strategyID)", as: harness.tokens["facilitator"], json: #"{"phase":"consultation"}"#)
             #expect(phase.status == .ok)
             #expect(try await post(["section": section, "body": "Observed."], as: "observer").status == .created)
             let filtered = try await client.send(.get, comments + "?group=industry&kind=general&status=open", as: harness.tokens["observer"])
@@ -223,7 +236,9 @@ import Testing
             let json = try await client.send(.get, "/strategies/\(harness.strategyID)/comments/matrix", as: harness.tokens["observer"])
             let rows = json.object["rows"] as? [[String: Any]] ?? []
             #expect(rows.map { $0["comment"] as? String } == texts)
-            #expect(try await client.send(.get, "/strategies/\(harness.strategyID)/comments/matrix?format=xls", as: harness.tokens["observer"]).status == .badRequest)
+            #expect(
+                try await client.send(.get, "/strategies/\(harness.strategyID)/comments/matrix?format=xls", as: harness.tokens["observer"]).status
+                    == .badRequest)
         }
     }
 
@@ -264,7 +279,8 @@ import Testing
             let other = try await Drafting.section(client, harness, heading: "Scope", body: "Children under 18.")
             // Section sign-off goes stale only for the section that changed.
             for uri in [harness.sectionURI, other] {
-                let signed = try await client.send(.post, uri + "/signoffs", as: signatories["government"], json: #"{"revision":1,"decision":"approve"}"#)
+                let signed = try await client.send(
+                    .post, uri + "/signoffs", as: signatories["government"], json: #"{"revision":1,"decision":"approve"}"#)
                 #expect(signed.status == .created, "\(signed.text)")
             }
             try await Self.put(client, harness, harness.sectionURI, revision: 1, heading: "Introduction", body: "Children go online very early.")
@@ -273,10 +289,15 @@ import Testing
             #expect(staleGroups.first { $0["group"] as? String == "government" }?["stale"] as? Bool == true)
             let fresh = try await client.send(.get, other + "/signoffs", as: harness.tokens["observer"])
             #expect((fresh.object["groups"] as? [[String: Any]])?.first { $0["group"] as? String == "government" }?["stale"] as? Bool == false)
-            #expect(try await client.send(.post, harness.sectionURI + "/signoffs", as: signatories["government"], json: #"{"revision":1,"decision":"approve"}"#).status == .conflict)
+            #expect(
+                try await client.send(
+                    .post, harness.sectionURI + "/signoffs", as: signatories["government"], json: #"{"revision":1,"decision":"approve"}"#
+                ).status == .conflict)
 
             // A draft, final review, and sign-off by each group.
-            #expect(try await client.send(.post, strategy + "/drafts", as: harness.tokens["facilitator"], json: #"{"title":"Final draft"}"#).status == .created)
+            #expect(
+                try await client.send(.post, strategy + "/drafts", as: harness.tokens["facilitator"], json: #"{"title":"Final draft"}"#).status
+                    == .created)
             for phase in ["consultation", "final-review"] {
                 #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"\#(phase)"}"#).status == .ok)
             }
@@ -284,11 +305,19 @@ import Testing
             let adopt = strategy + "/adopt"
             let early = try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":1}"#)
             #expect(early.status == .conflict && early.object["groups"] as? [String] == ["government", "civil-society", "industry"])
-            #expect(try await client.send(.post, signoffs, as: signatories["government"], json: #"{"decision":"approve","group":"industry"}"#).status == .forbidden)
+            #expect(
+                try await client.send(.post, signoffs, as: signatories["government"], json: #"{"decision":"approve","group":"industry"}"#).status
+                    == .forbidden)
             #expect(try await client.send(.post, signoffs, as: harness.tokens["member"], json: #"{"decision":"approve"}"#).status == .forbidden)
-            #expect(try await client.send(.post, signoffs, as: signatories["civil-society"], json: #"{"decision":"object"}"#).status == .unprocessableContent)
-            #expect(try await client.send(.post, signoffs, as: signatories["civil-society"], json: #"{"decision":"maybe"}"#).status == .unprocessableContent)
-            #expect(try await client.send(.post, strategy + "/drafts/9/signoffs", as: signatories["industry"], json: #"{"decision":"approve"}"#).status == .notFound)
+            #expect(
+                try await client.send(.post, signoffs, as: signatories["civil-society"], json: #"{"decision":"object"}"#).status
+                    == .unprocessableContent)
+            #expect(
+                try await client.send(.post, signoffs, as: signatories["civil-society"], json: #"{"decision":"maybe"}"#).status
+                    == .unprocessableContent)
+            #expect(
+                try await client.send(.post, strategy + "/drafts/9/signoffs", as: signatories["industry"], json: #"{"decision":"approve"}"#).status
+                    == .notFound)
             for (group, json) in [
                 ("government", #"{"decision":"approve"}"#), ("civil-society", #"{"decision":"object","note":"Section 2 is too narrow."}"#),
                 ("industry", #"{"decision":"approve","note":"With thanks."}"#),
@@ -297,10 +326,14 @@ import Testing
             }
             let blocked = try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":1}"#)
             #expect(blocked.status == .conflict && blocked.object["groups"] as? [String] == ["civil-society"])
-            #expect(try await client.send(.post, signoffs, as: signatories["civil-society"], json: #"{"decision":"approve","note":"Fixed in the annex."}"#).status == .created)
+            #expect(
+                try await client.send(
+                    .post, signoffs, as: signatories["civil-society"], json: #"{"decision":"approve","note":"Fixed in the annex."}"#
+                ).status == .created)
             let summary = try await client.send(.get, signoffs, as: harness.tokens["observer"])
             #expect(summary.object["allApprove"] as? Bool == true)
-            #expect((summary.object["history"] as? [[String: Any]])?.map { $0["decision"] as? String } == ["approve", "object", "approve", "approve"])
+            #expect(
+                (summary.object["history"] as? [[String: Any]])?.map { $0["decision"] as? String } == ["approve", "object", "approve", "approve"])
             let civil = (summary.object["groups"] as? [[String: Any]])?.first { $0["group"] as? String == "civil-society" }
             #expect(civil?["decision"] as? String == "approve")
 
@@ -314,10 +347,13 @@ import Testing
                 .put, harness.sectionURI, as: harness.tokens["facilitator"], json: #"{"heading":"X","body":"Y"}"#, headers: [.ifMatch: "\"2\""]
             )
             #expect(edit.status == .conflict && edit.object["phase"] as? String == "adopted")
-            let late = try await client.send(.post, strategy + "/comments", as: harness.tokens["member"], json: #"{"section":\#(harness.sectionID),"body":"Late."}"#)
+            let late = try await client.send(
+                .post, strategy + "/comments", as: harness.tokens["member"], json: #"{"section":\#(harness.sectionID),"body":"Late."}"#)
             #expect(late.status == .conflict && late.object["phase"] as? String == "adopted")
             #expect(try await client.send(.post, signoffs, as: signatories["industry"], json: #"{"decision":"abstain"}"#).status == .conflict)
-            #expect(try await client.send(.post, strategy + "/drafts", as: harness.tokens["facilitator"], json: #"{"title":"Another"}"#).status == .conflict)
+            #expect(
+                try await client.send(.post, strategy + "/drafts", as: harness.tokens["facilitator"], json: #"{"title":"Another"}"#).status
+                    == .conflict)
             #expect(try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":1}"#).status == .conflict)
             #expect(try await client.send(.get, strategy + "/export?format=docbook", as: harness.tokens["observer"]).status == .ok)
             #expect(try await client.send(.get, strategy + "/comments/matrix", as: harness.tokens["observer"]).status == .ok)

@@ -14,7 +14,10 @@ import Testing
 
     struct Created: Decodable { var id: Int64 }
     struct Numbered: Decodable { var number: Int }
-    struct Problem: Decodable { var status: Int; var type: String }
+    struct Problem: Decodable {
+        var status: Int
+        var type: String
+    }
 
     struct Operation: CustomStringConvertible {
         var method: HTTPRequest.Method
@@ -69,7 +72,8 @@ import Testing
                     .replacingOccurrences(of: "{account}", with: String(harness.accountIDs["admin"]!))
             }
             func status(_ operation: Operation, strategy: Int64, as role: String) async throws -> Int {
-                let response = try await client.send(operation.method, uri(operation, strategy: strategy), as: harness.tokens[role], json: Self.invalidBody)
+                let response = try await client.send(
+                    operation.method, uri(operation, strategy: strategy), as: harness.tokens[role], json: Self.invalidBody)
                 let problem = try JSONDecoder().decode(Problem.self, from: Data(response.text.utf8))
                 #expect(problem.status == Int(response.status.code))
                 return problem.status
@@ -86,7 +90,9 @@ import Testing
                     // Outside any strategy: administration, the admin's (or the account's own).
                     #expect(try await status(operation, strategy: harness.strategyID, as: "member") == 403, "\(operation) as a member")
                 }
-                #expect(try await client.send(operation.method, uri(operation, strategy: harness.strategyID), as: nil, json: Self.invalidBody).status == .unauthorized)
+                #expect(
+                    try await client.send(operation.method, uri(operation, strategy: harness.strategyID), as: nil, json: Self.invalidBody).status
+                        == .unauthorized)
             }
         }
     }
@@ -97,7 +103,10 @@ import Testing
         let created = try await client.send(.post, "/strategies", as: admin, json: #"{"title":"Adopted","groups":[{"key":"government"}]}"#)
         let strategy = try JSONDecoder().decode(Created.self, from: Data(created.text.utf8)).id
         let base = "/strategies/\(strategy)"
-        for (role, membership) in [("facilitator", #"{"role":"facilitator"}"#), ("signatory", #"{"role":"signatory","group":"government"}"#), ("observer", #"{"role":"observer"}"#)] {
+        for (role, membership) in [
+            ("facilitator", #"{"role":"facilitator"}"#), ("signatory", #"{"role":"signatory","group":"government"}"#),
+            ("observer", #"{"role":"observer"}"#),
+        ] {
             #expect(try await client.send(.put, "\(base)/members/\(harness.accountIDs[role]!)", as: admin, json: membership).status == .created)
         }
         let section = try await client.send(.post, "\(base)/sections", as: facilitator, json: #"{"heading":"Scope","body":"All children."}"#)

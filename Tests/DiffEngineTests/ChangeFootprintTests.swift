@@ -1,6 +1,6 @@
 import DiffEngine
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ChangeFootprintTests {
     let base = "Platforms must remove harmful content within 24 hours. Appeals are possible."
@@ -74,8 +74,10 @@ import TestSupport
             let after = edited.joined()
             let paragraphs = ProseParagraphs(ProseDiff(before: before, after: after)).paragraphs
             let pieces = paragraphs.flatMap { $0 }
-            let beforeText = pieces.filter { $0.kind == .equal || $0.kind == .delete || ($0.kind == .move && $0.beforeOffset != nil) }.map(\.text).joined()
-            let afterText = pieces.filter { $0.kind == .equal || $0.kind == .insert || ($0.kind == .move && $0.afterOffset != nil) }.map(\.text).joined()
+            let beforeText = pieces.filter { $0.kind == .equal || $0.kind == .delete || ($0.kind == .move && $0.beforeOffset != nil) }.map(\.text)
+                .joined()
+            let afterText = pieces.filter { $0.kind == .equal || $0.kind == .insert || ($0.kind == .move && $0.afterOffset != nil) }.map(\.text)
+                .joined()
             #expect(beforeText == before && afterText == after)
             for piece in pieces where piece.kind == .equal {
                 let start = before.utf8.index(before.utf8.startIndex, offsetBy: piece.beforeOffset!)

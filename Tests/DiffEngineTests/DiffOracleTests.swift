@@ -1,7 +1,8 @@
-@testable import DiffEngine
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import DiffEngine
 
 /// Our engine against GNU diff and patch on generated inputs (skipped where the tools are missing).
 @Suite(.enabled(if: Tools.available)) struct DiffOracleTests {
@@ -62,8 +63,10 @@ import TestSupport
             try Tools.write(beforeText, to: "old", in: directory)
             try Tools.write(afterText, to: "new", in: directory)
             let gnu = try Tools.run("diff", ["-u", "old", "new"], in: directory)
-            let gnuBody = String(decoding: gnu.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
-            let ours = String(decoding: UnifiedFormatter.format(LineDiff(before: beforeText, after: afterText, options: DiffOptions(minimal: true))), as: UTF8.self)
+            let gnuBody = String(decoding: gnu.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(
+                separator: "\n")
+            let ours = String(
+                decoding: UnifiedFormatter.format(LineDiff(before: beforeText, after: afterText, options: DiffOptions(minimal: true))), as: UTF8.self)
             #expect(ours == gnuBody, "round \(round)")
             if ours == gnuBody { identical += 1 }
         }

@@ -1,6 +1,7 @@
-@testable import DiffEngine
-import Testing
 import TestSupport
+import Testing
+
+@testable import DiffEngine
 
 /// Correctness, not just stability: every script applies, minimal scripts are minimal.
 @Suite struct DiffPropertyTests {

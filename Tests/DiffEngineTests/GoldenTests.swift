@@ -36,7 +36,8 @@ import Testing
     func merge(name: String) throws {
         let base = try Self.bytes("merge", name, "base"), ours = try Self.bytes("merge", name, "ours")
         let theirs = try Self.bytes("merge", name, "theirs")
-        let status = Int(String(decoding: try Self.bytes("merge", name, "expected.status"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        let status = Int(
+            String(decoding: try Self.bytes("merge", name, "expected.status"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         for (style, file) in [(MergeStyle.merge, "expected"), (.diff3, "expected-diff3")] {
             let merge = LineMerge(
                 base: base, ours: ours, theirs: theirs,

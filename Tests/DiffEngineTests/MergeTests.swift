@@ -1,7 +1,8 @@
-@testable import DiffEngine
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import DiffEngine
 
 @Suite struct MergePropertyTests {
     @Test(arguments: MergeStyle.allCases)
@@ -35,9 +36,14 @@ import TestSupport
 
     @Test func favourResolvesConflicts() {
         let base = "a\nb\nc\n", ours = "a\nX\nc\n", theirs = "a\nY\nc\n"
-        #expect(String(decoding: LineMerge(base: base, ours: ours, theirs: theirs, options: MergeOptions(favor: .ours)).text(), as: UTF8.self) == ours)
-        #expect(String(decoding: LineMerge(base: base, ours: ours, theirs: theirs, options: MergeOptions(favor: .theirs)).text(), as: UTF8.self) == theirs)
-        #expect(String(decoding: LineMerge(base: base, ours: ours, theirs: theirs, options: MergeOptions(favor: .union)).text(), as: UTF8.self) == "a\nX\nY\nc\n")
+        #expect(
+            String(decoding: LineMerge(base: base, ours: ours, theirs: theirs, options: MergeOptions(favor: .ours)).text(), as: UTF8.self) == ours)
+        #expect(
+            String(decoding: LineMerge(base: base, ours: ours, theirs: theirs, options: MergeOptions(favor: .theirs)).text(), as: UTF8.self) == theirs
+        )
+        #expect(
+            String(decoding: LineMerge(base: base, ours: ours, theirs: theirs, options: MergeOptions(favor: .union)).text(), as: UTF8.self)
+                == "a\nX\nY\nc\n")
     }
 }
 
@@ -57,7 +63,10 @@ import TestSupport
             var ours = RandomText.mutate(base, edits: Int.random(in: 0..<5, using: &generator), vocabulary: vocabulary, using: &generator)
             var theirs = RandomText.mutate(base, edits: Int.random(in: 0..<5, using: &generator), vocabulary: vocabulary, using: &generator)
             if round % 9 == 0 { theirs = ours }  // identical edits
-            if round % 11 == 0, !base.isEmpty { ours = Array(base.dropLast()); theirs = base.dropLast() + ["changed end\n"] }  // delete/modify
+            if round % 11 == 0, !base.isEmpty {
+                ours = Array(base.dropLast())
+                theirs = base.dropLast() + ["changed end\n"]
+            }  // delete/modify
             var texts = [base, ours, theirs].enumerated().map { index, lines in
                 RandomText.text(lines, dropFinalNewline: (round + index) % 4 == 0)
             }

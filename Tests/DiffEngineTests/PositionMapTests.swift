@@ -1,6 +1,6 @@
 import DiffEngine
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PositionMapTests {
     static let words = ["children", "parents", "online", "safety", "report", "harm", "schools", "campaign"]
@@ -57,7 +57,10 @@ import TestSupport
             return
         }
         #expect(String(after.utf8.dropFirst(target.lowerBound).prefix(target.count)) == "remove reported abuse")
-        guard case .unchanged(let kept) = map.map(range(of: "Schools run")) else { Issue.record("kept passage"); return }
+        guard case .unchanged(let kept) = map.map(range(of: "Schools run")) else {
+            Issue.record("kept passage")
+            return
+        }
         #expect(kept.lowerBound != range(of: "Schools run").lowerBound, "shifted: same text, new place")
     }
 }

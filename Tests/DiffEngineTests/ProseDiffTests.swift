@@ -1,12 +1,14 @@
-@testable import DiffEngine
-import Testing
 import TestSupport
+import Testing
+
+@testable import DiffEngine
 
 @Suite struct ProseDiffTests {
     @Test func wordsPunctuationAndSpacesAreSeparateTokens() {
-        #expect(WordTokenizer.tokenize("Children's safety, online—now!  Ünïcode_ok 42") == [
-            "Children", "'", "s", " ", "safety", ",", " ", "online", "—", "now", "!", "  ", "Ünïcode_ok", " ", "42",
-        ])
+        #expect(
+            WordTokenizer.tokenize("Children's safety, online—now!  Ünïcode_ok 42") == [
+                "Children", "'", "s", " ", "safety", ",", " ", "online", "—", "now", "!", "  ", "Ünïcode_ok", " ", "42",
+            ])
     }
 
     @Test func bothSidesAreReconstructedExactly() {

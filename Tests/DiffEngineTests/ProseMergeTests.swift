@@ -1,6 +1,6 @@
 import DiffEngine
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ProseMergeTests {
     let base = "Children, parents and teachers know the risks online and how to deal with them."

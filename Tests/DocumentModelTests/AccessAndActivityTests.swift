@@ -1,7 +1,8 @@
-@testable import DocumentModel
 import Foundation
 import GRDB
 import Testing
+
+@testable import DocumentModel
 
 @Suite struct AccessAndActivityTests {
     @Test func nonMembersCannotTellAStrategyExists() async throws {
@@ -115,9 +116,10 @@ import Testing
                 group.addTask {
                     // Every third request is invalid (bad parent) and must fail alone.
                     let parent: Int64? = index % 3 == 0 ? 9_999 : nil
-                    return (try? await database.createSection(
-                        strategyID: strategyID, NewSection(heading: "S\(index)", body: "b", parentID: parent), by: facilitator
-                    )) != nil
+                    return
+                        (try? await database.createSection(
+                            strategyID: strategyID, NewSection(heading: "S\(index)", body: "b", parentID: parent), by: facilitator
+                        )) != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }

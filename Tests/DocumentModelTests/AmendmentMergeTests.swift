@@ -1,5 +1,6 @@
-@testable import DocumentModel
 import Testing
+
+@testable import DocumentModel
 
 @Suite struct AmendmentMergeTests {
     let base = SectionText(heading: "Reporting", body: "Report harm quickly. Help is free.")
@@ -13,7 +14,10 @@ import Testing
         let renamedCurrent = SectionText(heading: "Reports", body: base.body)
         let clash = AmendmentMerge(base: base, current: renamedCurrent, proposed: SectionText(heading: "Reporting harm", body: base.body))
         #expect(clash.merged == nil)
-        #expect(clash.conflicts == [MergeConflict(field: "heading", base: "Reporting", current: "Reports", proposed: "Reporting harm", currentStart: 0, currentEnd: 7)])
+        #expect(
+            clash.conflicts == [
+                MergeConflict(field: "heading", base: "Reporting", current: "Reports", proposed: "Reporting harm", currentStart: 0, currentEnd: 7)
+            ])
         let resolved = AmendmentMerge(
             base: base, current: renamedCurrent, proposed: SectionText(heading: "Reporting harm", body: base.body),
             resolution: AmendmentResolution(heading: "Reports of harm")
@@ -23,7 +27,8 @@ import Testing
 
     @Test func bodyConflictsCarryTheirPlaceInTheCurrentText() throws {
         let current = SectionText(heading: "Reporting", body: "Report harm at once. Help is free.")
-        let merge = AmendmentMerge(base: base, current: current, proposed: SectionText(heading: "Reporting", body: "Report harm within a day. Help is free."))
+        let merge = AmendmentMerge(
+            base: base, current: current, proposed: SectionText(heading: "Reporting", body: "Report harm within a day. Help is free."))
         let conflict = try #require(merge.conflicts.first)
         #expect(merge.merged == nil && conflict.field == "body")
         let bytes = Array(current.body.utf8)

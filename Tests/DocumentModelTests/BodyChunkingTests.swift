@@ -1,7 +1,8 @@
-@testable import DocumentModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import DocumentModel
 
 @Suite struct BodyChunkingTests {
     @Test func sentencesAndLineEndsAreChunkBoundaries() {
@@ -132,8 +133,10 @@ import TestSupport
         let digests = (mixed.digests + mixed.digests.prefix(50))[...]
         let order = ChunkBatch.indexOrder(digests)
         let (probed, scanned) = try store.database.read { db in
-            (try ChunkBatch.lookUp(digests, inOrder: order[...], scanBelow: 0, in: db),
-             try ChunkBatch.lookUp(digests, inOrder: order[...], scanBelow: .infinity, in: db))
+            (
+                try ChunkBatch.lookUp(digests, inOrder: order[...], scanBelow: 0, in: db),
+                try ChunkBatch.lookUp(digests, inOrder: order[...], scanBelow: .infinity, in: db)
+            )
         }
         #expect(probed == scanned)
         var expected: [Int64] = []

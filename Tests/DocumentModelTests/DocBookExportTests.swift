@@ -1,6 +1,7 @@
-@testable import DocumentModel
 import Foundation
 import Testing
+
+@testable import DocumentModel
 
 /// DocBook export: valid against the DocBook 5.0 RELAX NG schema (Debian's docbook5-xml), deterministic, escaped.
 @Suite struct DocBookExportTests {
@@ -10,7 +11,9 @@ import Testing
         DocBookSource(title: "National strategy", summary: summary, groups: StakeholderGroup.defaults, sections: sections)
     }
 
-    static func section(_ anchor: String, _ number: String, _ heading: String, _ body: String, _ children: [DocBookSource.Section] = []) -> DocBookSource.Section {
+    static func section(
+        _ anchor: String, _ number: String, _ heading: String, _ body: String, _ children: [DocBookSource.Section] = []
+    ) -> DocBookSource.Section {
         DocBookSource.Section(anchor: anchor, number: number, heading: heading, body: body, sections: children)
     }
 
@@ -62,9 +65,10 @@ import Testing
         for top in 1...30 {
             var children: [DocBookSource.Section] = []
             for child in 1...3 {
-                let body = (1...12).map { n in
-                    "Ñandú *café* \u{1}**niños** [enlace](https://example.org/ñandú/\(n)) & <más> \u{E000}añadido\u{E001} texto \u{E002}quitado\u{E003}."
-                }.joined(separator: " ") + "\n\n- uno 🧒\n- dos\n\n1. tres\n2. cuatro"
+                let body =
+                    (1...12).map { n in
+                        "Ñandú *café* \u{1}**niños** [enlace](https://example.org/ñandú/\(n)) & <más> \u{E000}añadido\u{E001} texto \u{E002}quitado\u{E003}."
+                    }.joined(separator: " ") + "\n\n- uno 🧒\n- dos\n\n1. tres\n2. cuatro"
                 var section = Self.section("s-\(top)-\(child)", "\(top).\(child)", "Título \u{E000}nuevo\u{E001} \(child)", body)
                 section.redline = child != 2
                 section.flag = ["changed", nil, "added"][child - 1]

@@ -1,8 +1,9 @@
-@testable import DocumentModel
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+
+@testable import DocumentModel
 
 /// DocBook import: the mapping, the round trip through the store, and hostile XML refused quickly.
 @Suite struct DocBookImportTests {
@@ -10,7 +11,8 @@ import TestSupport
 
     @Test func exportImportExportGivesTheSameBytes() async throws {
         let store = try await TestStore.make()
-        let intro = try await store.section("Introduction", body: "Children *need* **clear** advice; see [help](https://example.org/h?a=1&b=2).\n\n- report\n- ask")
+        let intro = try await store.section(
+            "Introduction", body: "Children *need* **clear** advice; see [help](https://example.org/h?a=1&b=2).\n\n- report\n- ask")
         _ = try await store.section("Scope", body: "", parent: intro.id)
         _ = try await store.section("Measures & <means>", body: "1. first\n2. second\n\nA \"quoted\" ]]> line.")
         let first = try await store.database.exportDocBook(strategyID: store.strategy.id, for: store.member)
@@ -55,8 +57,10 @@ import TestSupport
     /// parsed blocks gives, for markup-dense text too (stars next to stars, links in emphasis, list-like lines).
     @Test func canonicalTextIsTheRenderingOfTheParsedBlocks() {
         var generator = SeededGenerator(seed: 11)
-        let pieces = ["a", "é", " ", "  ", "*", "**", "***", "[", "]", "(", ")", "](u)", "[t](", "\\", "-", "- ", ".", "1. ",
-                      "12", "\n", "\n\n", "\r", "\t", "🧒🏽"]
+        let pieces = [
+            "a", "é", " ", "  ", "*", "**", "***", "[", "]", "(", ")", "](u)", "[t](", "\\", "-", "- ", ".", "1. ",
+            "12", "\n", "\n\n", "\r", "\t", "🧒🏽",
+        ]
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             var bytes = text
@@ -79,7 +83,8 @@ import TestSupport
                 switch Int.random(in: 0..<10, using: &generator) {
                 case 0 where depth < 2: "<emphasis>\(inlines(depth + 1))</emphasis>"
                 case 1 where depth < 2: "<emphasis role=\"strong\">\(inlines(depth + 1))</emphasis>"
-                case 2 where depth < 2: "<link xlink:href=\"\(["u", "", "a b", "(x)", "h?a=1&amp;b=2"].randomElement(using: &generator)!)\">\(inlines(depth + 1))</link>"
+                case 2 where depth < 2:
+                    "<link xlink:href=\"\(["u", "", "a b", "(x)", "h?a=1&amp;b=2"].randomElement(using: &generator)!)\">\(inlines(depth + 1))</link>"
                 default: text()
                 }
             }.joined()
@@ -98,7 +103,8 @@ import TestSupport
         var trusted = 0
         for round in 0..<2000 {
             let blocks = (0..<Int.random(in: 1...4, using: &generator)).map { _ in block() }.joined()
-            let document = #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">"#
+            let document =
+                #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">"#
                 + blocks + "</article>"
             let parsed = try LibXML.parse(Array(document.utf8), limit: 1 << 20)
             var writer = DocBookImporter.BodyWriter()
@@ -118,7 +124,8 @@ import TestSupport
                 default: return word
                 }
             }
-            let document = #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">"#
+            let document =
+                #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">"#
                 + "<para>\(words.joined(separator: " "))</para><itemizedlist><listitem><para>\(words.joined(separator: " "))</para></listitem></itemizedlist></article>"
             let parsed = try LibXML.parse(Array(document.utf8), limit: 1 << 20)
             var writer = DocBookImporter.BodyWriter()
@@ -154,7 +161,9 @@ import TestSupport
         #expect(chapter.anchor == "ch1" && chapter.heading == "One")
         #expect(chapter.body == "Some **bold** and code\non two lines.\n\n1. a\n2. b")
         #expect(chapter.sections.first?.body == "x = 1")
-        #expect(throws: DocBookImportError.self) { try DocBookImporter.read(Array("<article><title>v4</title></article>".utf8), limit: 1 << 20, lenient: true) }
+        #expect(throws: DocBookImportError.self) {
+            try DocBookImporter.read(Array("<article><title>v4</title></article>".utf8), limit: 1 << 20, lenient: true)
+        }
     }
 
     // MARK: Hostile XML (OWASP XXE cheat sheet): each refused with the right error, fast, without reading
@@ -269,17 +278,20 @@ import TestSupport
         for level in 1...10 { laughs += "<!ENTITY x\(level) \"" + String(repeating: "&x\(level - 1);", count: 10) + "\">" }
         laughs += "]>" + Self.article.replacingOccurrences(of: "&x;", with: "&x10;")
         try Self.refuse(laughs, as: .doctype)
-        let quadratic = "<!DOCTYPE article [<!ENTITY x \"" + String(repeating: "a", count: 50_000) + "\">]>"
+        let quadratic =
+            "<!DOCTYPE article [<!ENTITY x \"" + String(repeating: "a", count: 50_000) + "\">]>"
             + Self.article.replacingOccurrences(of: "&x;", with: String(repeating: "&x;", count: 5_000))
         try Self.refuse(quadratic, as: .doctype)
     }
 
     @Test func deepNestingAndOversizeAreRefused() throws {
         let depth = 100_000
-        let deep = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0">"# + String(repeating: "<para>", count: depth)
+        let deep =
+            #"<article xmlns="http://docbook.org/ns/docbook" version="5.0">"# + String(repeating: "<para>", count: depth)
             + String(repeating: "</para>", count: depth) + "</article>"
         try Self.refuse(deep)
-        try Self.refuse(Self.article.replacingOccurrences(of: "&x;", with: String(repeating: "a", count: 2_000)), as: .tooLarge(limit: 1_000), limit: 1_000)
+        try Self.refuse(
+            Self.article.replacingOccurrences(of: "&x;", with: String(repeating: "a", count: 2_000)), as: .tooLarge(limit: 1_000), limit: 1_000)
     }
 
     @Test func aDTDOnALoopbackPortIsNeverFetched() throws {
@@ -306,7 +318,8 @@ import TestSupport
     }
 
     @Test func anXIncludeIsNeverProcessed() throws {
-        let document = #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xi="http://www.w3.org/2001/XInclude" version="5.0"><title>t</title>"#
+        let document =
+            #"<article xmlns="http://docbook.org/ns/docbook" xmlns:xi="http://www.w3.org/2001/XInclude" version="5.0"><title>t</title>"#
             + #"<section><title>s</title><para>before <xi:include href="file:///etc/passwd" parse="text"/> after</para></section></article>"#
         let imported = try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: true)
         #expect(imported.unmapped == ["/article/section[1]/para[1]/include[1]"])

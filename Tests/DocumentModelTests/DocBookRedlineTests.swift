@@ -1,6 +1,7 @@
-@testable import DocumentModel
 import Foundation
 import Testing
+
+@testable import DocumentModel
 
 /// Draft exports, the revision history with sign-offs, and the `since` redline with DocBook's `revisionflag`.
 @Suite struct DocBookRedlineTests {
@@ -53,7 +54,8 @@ import Testing
         let live = try await store.database.exportDocBook(strategyID: id, for: store.member)
         #expect(try LibXML.validate(live, relaxNG: Self.schema) == [])
         #expect(await modelError { _ = try await store.database.exportDocBook(strategyID: id, draft: 9, for: store.member) } == .notFound("draft"))
-        #expect(await modelError { _ = try await store.database.exportDocBook(strategyID: id, draft: 1, for: store.outsider) } == .notFound("strategy"))
+        #expect(
+            await modelError { _ = try await store.database.exportDocBook(strategyID: id, draft: 1, for: store.outsider) } == .notFound("strategy"))
     }
 
     @Test func redlineMarksNeverSpanALineAndKeepListMarkersOutside() {

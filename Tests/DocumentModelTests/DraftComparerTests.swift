@@ -1,5 +1,6 @@
-@testable import DocumentModel
 import Testing
+
+@testable import DocumentModel
 
 @Suite struct DraftComparerTests {
     func section(_ id: Int64, parent: Int64? = nil, _ position: Int, _ heading: String = "H", revision: Int = 1) -> DraftSection {

@@ -1,7 +1,8 @@
-@testable import DocumentModel
 import Foundation
 import Synchronization
 import Testing
+
+@testable import DocumentModel
 
 @Suite struct HeavyWorkTests {
     /// Heavy work leaves the cooperative pool: it runs on the heavy-work threads.

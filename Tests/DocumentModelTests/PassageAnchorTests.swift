@@ -1,6 +1,7 @@
 import DiffEngine
-@testable import DocumentModel
 import Testing
+
+@testable import DocumentModel
 
 @Suite struct PassageAnchorTests {
     @Test func captureKeepsTheQuoteAndWholeCharactersOfContext() throws {

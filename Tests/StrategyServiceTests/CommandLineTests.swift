@@ -20,8 +20,10 @@ import Testing
         #expect(try await database.authenticate(token: token) == nil)
     }
 
-    @Test(arguments: [[], ["serve"], ["demo"], ["account"], ["account", "add"], ["account", "list"], ["token"], ["token", "issue"],
-                      ["token", "revoke"], ["token", "list"], ["backup"], ["export"], ["import"]])
+    @Test(arguments: [
+        [], ["serve"], ["demo"], ["account"], ["account", "add"], ["account", "list"], ["token"], ["token", "issue"],
+        ["token", "revoke"], ["token", "list"], ["backup"], ["export"], ["import"],
+    ])
     func everyCommandHasHelp(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--help"], in: try CommandRunner.temporaryDirectory())
         #expect(result.status == 0)

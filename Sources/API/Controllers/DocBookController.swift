@@ -88,9 +88,10 @@ struct DocBookController {
         case .notDocBook(let message):
             return Problem(status: .unprocessableContent, slug: "not-docbook", title: "Not a DocBook 5 document", detail: message)
         case .unmapped(let paths):
-            var problem = Problem.invalid(paths.prefix(100).map {
-                FieldError(field: $0, message: "is outside the DocBook subset the service maps (?lenient=true keeps it as plain text)")
-            })
+            var problem = Problem.invalid(
+                paths.prefix(100).map {
+                    FieldError(field: $0, message: "is outside the DocBook subset the service maps (?lenient=true keeps it as plain text)")
+                })
             problem.slug = "docbook-unmapped"
             problem.title = "Elements outside the mapping"
             problem.extensions["unmapped"] = .strings(paths)

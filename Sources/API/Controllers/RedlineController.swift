@@ -30,10 +30,11 @@ struct RedlineController {
         let format = try Self.option(query["format"].map(String.init), default: Format.json, name: "format")
         // JSON and the word HTML show the heading apart from the body; the text forms and the line HTML carry it as
         // the text's first line.
-        let text: SectionRedline.Text = switch (granularity, format) {
-        case (_, .json), (.word, .html): .body
-        case (_, .unified), (.line, .html): .document
-        }
+        let text: SectionRedline.Text =
+            switch (granularity, format) {
+            case (_, .json), (.word, .html): .body
+            case (_, .unified), (.line, .html): .document
+            }
         let redline = try await database.redline(
             strategyID: strategyID, sectionID: sectionID, from: from, to: to, granularity: granularity, text: text,
             for: context.account

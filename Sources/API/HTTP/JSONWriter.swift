@@ -83,10 +83,22 @@ struct JSONWriter {
     mutating func date(_ value: Date) { string(value.formatted(.iso8601)) }
 
     // Fields: a key and its value; optionals write null.
-    mutating func field(_ name: String, _ value: String?) { key(name); if let value { string(value) } else { null() } }
-    mutating func field<Value: BinaryInteger>(_ name: String, _ value: Value?) { key(name); if let value { int(value) } else { null() } }
-    mutating func field(_ name: String, _ value: Bool?) { key(name); if let value { bool(value) } else { null() } }
-    mutating func field(_ name: String, _ value: Date?) { key(name); if let value { date(value) } else { null() } }
+    mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+    mutating func field<Value: BinaryInteger>(_ name: String, _ value: Value?) {
+        key(name)
+        if let value { int(value) } else { null() }
+    }
+    mutating func field(_ name: String, _ value: Bool?) {
+        key(name)
+        if let value { bool(value) } else { null() }
+    }
+    mutating func field(_ name: String, _ value: Date?) {
+        key(name)
+        if let value { date(value) } else { null() }
+    }
 
     /// The order of `JSONEncoder`'s `sortedKeys` for the service's ASCII keys.
     static func precedes(_ first: String, _ second: String) -> Bool {

@@ -55,9 +55,13 @@ enum JSONBodyReader {
         }
         for (key, allowed) in Body.nestedFields {
             let nested: [[String: Any]]
-            if let object = dictionary[key] as? [String: Any] { nested = [object] }
-            else if let array = dictionary[key] as? [Any] { nested = array.compactMap { $0 as? [String: Any] } }
-            else { nested = [] }
+            if let object = dictionary[key] as? [String: Any] {
+                nested = [object]
+            } else if let array = dictionary[key] as? [Any] {
+                nested = array.compactMap { $0 as? [String: Any] }
+            } else {
+                nested = []
+            }
             for object in nested {
                 for nestedKey in object.keys.sorted() where !allowed.contains(nestedKey) {
                     errors.append(FieldError(field: "\(key)/\(nestedKey)", message: "is not a field that can be set here"))
@@ -99,9 +103,13 @@ enum JSONBodyReader {
         var escaped = false
         for byte in data {
             if inString {
-                if escaped { escaped = false }
-                else if byte == UInt8(ascii: "\\") { escaped = true }
-                else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {

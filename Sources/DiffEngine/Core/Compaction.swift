@@ -143,17 +143,29 @@ struct Compaction {
         var index = split - 1
         while index >= 0 {
             let indent = indentOf(index)
-            if indent != -1 { m.preIndent = indent; break }
+            if indent != -1 {
+                m.preIndent = indent
+                break
+            }
             m.preBlank += 1
-            if m.preBlank == maxBlanks { m.preIndent = 0; break }
+            if m.preBlank == maxBlanks {
+                m.preIndent = 0
+                break
+            }
             index -= 1
         }
         index = split + 1
         while index < indents.count {
             let indent = indentOf(index)
-            if indent != -1 { m.postIndent = indent; break }
+            if indent != -1 {
+                m.postIndent = indent
+                break
+            }
             m.postBlank += 1
-            if m.postBlank == maxBlanks { m.postIndent = 0; break }
+            if m.postBlank == maxBlanks {
+                m.postIndent = 0
+                break
+            }
             index += 1
         }
         return m

@@ -1,4 +1,3 @@
-
 public struct DiffOptions: Sendable {
     public var algorithm: DiffAlgorithm
     /// Exactly minimal: Myers without heuristics (the algorithm choice is then ignored), like `diff --minimal`.

@@ -1,4 +1,3 @@
-
 /// A sequence of edits that turns `before` into `after`: equal, delete and insert steps in order.
 public struct EditScript: Sendable, Equatable {
     public var edits: [Edit]
@@ -12,7 +11,10 @@ public struct EditScript: Sendable, Equatable {
         let n = changedBefore.count, m = changedAfter.count
         while i < n || j < m {
             let start1 = i, start2 = j
-            while i < n && j < m && !changedBefore[i] && !changedAfter[j] { i += 1; j += 1 }
+            while i < n && j < m && !changedBefore[i] && !changedAfter[j] {
+                i += 1
+                j += 1
+            }
             if i > start1 { edits.append(Edit(kind: .equal, before: start1..<i, after: start2..<j)) }
             let deleteStart = i
             while i < n && changedBefore[i] { i += 1 }

@@ -137,9 +137,15 @@ enum Histogram {
             while j < afterRange.upperBound {
                 let token = Int(after[j])
                 let count = counts[token]
-                if count == 0 { j += 1; continue }
+                if count == 0 {
+                    j += 1
+                    continue
+                }
                 sawCommon = true
-                if count > bestCount { j += 1; continue }
+                if count > bestCount {
+                    j += 1
+                    continue
+                }
                 var nextJ = j + 1
                 var position = Int(heads[token])
                 while position >= 0 {
@@ -147,12 +153,14 @@ enum Histogram {
                     var start1 = position, start2 = j, end1 = position + 1, end2 = j + 1
                     var rarest = count
                     while start1 > beforeRange.lowerBound && start2 > afterRange.lowerBound && before[start1 - 1] == after[start2 - 1] {
-                        start1 -= 1; start2 -= 1
+                        start1 -= 1
+                        start2 -= 1
                         rarest = min(rarest, counts[Int(before[start1])])
                     }
                     while end1 < beforeRange.upperBound && end2 < afterRange.upperBound && before[end1] == after[end2] {
                         rarest = min(rarest, counts[Int(before[end1])])
-                        end1 += 1; end2 += 1
+                        end1 += 1
+                        end2 += 1
                     }
                     let length = end1 - start1
                     if rarest < bestCount || (rarest == bestCount && length > bestLength) {

@@ -6,13 +6,18 @@ public enum HunkBuilder {
         var hunks: [Hunk] = []
         var index = 0
         while index < edits.count {
-            guard edits[index].kind != .equal else { index += 1; continue }
+            guard edits[index].kind != .equal else {
+                index += 1
+                continue
+            }
             var hunkEdits: [Edit] = []
             if index > 0 {
                 let equal = edits[index - 1]
                 let keep = min(context, equal.before.count)
-                hunkEdits.append(Edit(kind: .equal, before: (equal.before.upperBound - keep)..<equal.before.upperBound,
-                                      after: (equal.after.upperBound - keep)..<equal.after.upperBound))
+                hunkEdits.append(
+                    Edit(
+                        kind: .equal, before: (equal.before.upperBound - keep)..<equal.before.upperBound,
+                        after: (equal.after.upperBound - keep)..<equal.after.upperBound))
             }
             var last = index
             while last < edits.count {
@@ -29,8 +34,10 @@ public enum HunkBuilder {
                     continue
                 }
                 let keep = min(context, edit.before.count)
-                hunkEdits.append(Edit(kind: .equal, before: edit.before.lowerBound..<(edit.before.lowerBound + keep),
-                                      after: edit.after.lowerBound..<(edit.after.lowerBound + keep)))
+                hunkEdits.append(
+                    Edit(
+                        kind: .equal, before: edit.before.lowerBound..<(edit.before.lowerBound + keep),
+                        after: edit.after.lowerBound..<(edit.after.lowerBound + keep)))
                 break
             }
             hunkEdits.removeAll { $0.kind == .equal && $0.before.isEmpty }

@@ -84,14 +84,16 @@ struct Myers {
                         for i in box.beforeStart..<box.beforeEnd { changedBefore[beforeIndex[i]] = true }
                     } else {
                         let split = self.split(box, forward: forward.baseAddress! + offset, backward: backward.baseAddress! + offset)
-                        stack.append(Box(
-                            beforeStart: split.before, beforeEnd: box.beforeEnd, afterStart: split.after, afterEnd: box.afterEnd,
-                            needMinimal: split.minimalHigh
-                        ))
-                        stack.append(Box(
-                            beforeStart: box.beforeStart, beforeEnd: split.before, afterStart: box.afterStart, afterEnd: split.after,
-                            needMinimal: split.minimalLow
-                        ))
+                        stack.append(
+                            Box(
+                                beforeStart: split.before, beforeEnd: box.beforeEnd, afterStart: split.after, afterEnd: box.afterEnd,
+                                needMinimal: split.minimalHigh
+                            ))
+                        stack.append(
+                            Box(
+                                beforeStart: box.beforeStart, beforeEnd: split.before, afterStart: box.afterStart, afterEnd: split.after,
+                                needMinimal: split.minimalLow
+                            ))
                     }
                 }
             }
@@ -110,14 +112,27 @@ struct Myers {
         var cost = 1
         while true {
             var gotSnake = false
-            if fmin > dmin { fmin -= 1; kvdf[fmin - 1] = -1 } else { fmin += 1 }
-            if fmax < dmax { fmax += 1; kvdf[fmax + 1] = -1 } else { fmax -= 1 }
+            if fmin > dmin {
+                fmin -= 1
+                kvdf[fmin - 1] = -1
+            } else {
+                fmin += 1
+            }
+            if fmax < dmax {
+                fmax += 1
+                kvdf[fmax + 1] = -1
+            } else {
+                fmax -= 1
+            }
             var d = fmax
             while d >= fmin {
                 var i1 = kvdf[d - 1] >= kvdf[d + 1] ? kvdf[d - 1] + 1 : kvdf[d + 1]
                 let previous = i1
                 var i2 = i1 - d
-                while i1 < lim1 && i2 < lim2 && before[i1] == after[i2] { i1 += 1; i2 += 1 }
+                while i1 < lim1 && i2 < lim2 && before[i1] == after[i2] {
+                    i1 += 1
+                    i2 += 1
+                }
                 if i1 - previous > Self.snakeCount { gotSnake = true }
                 kvdf[d] = i1
                 if odd && bmin <= d && d <= bmax && kvdb[d] <= i1 {
@@ -125,14 +140,27 @@ struct Myers {
                 }
                 d -= 2
             }
-            if bmin > dmin { bmin -= 1; kvdb[bmin - 1] = Int.max } else { bmin += 1 }
-            if bmax < dmax { bmax += 1; kvdb[bmax + 1] = Int.max } else { bmax -= 1 }
+            if bmin > dmin {
+                bmin -= 1
+                kvdb[bmin - 1] = Int.max
+            } else {
+                bmin += 1
+            }
+            if bmax < dmax {
+                bmax += 1
+                kvdb[bmax + 1] = Int.max
+            } else {
+                bmax -= 1
+            }
             d = bmax
             while d >= bmin {
                 var i1 = kvdb[d - 1] < kvdb[d + 1] ? kvdb[d - 1] : kvdb[d + 1] - 1
                 let previous = i1
                 var i2 = i1 - d
-                while i1 > off1 && i2 > off2 && before[i1 - 1] == after[i2 - 1] { i1 -= 1; i2 -= 1 }
+                while i1 > off1 && i2 > off2 && before[i1 - 1] == after[i2 - 1] {
+                    i1 -= 1
+                    i2 -= 1
+                }
                 if previous - i1 > Self.snakeCount { gotSnake = true }
                 kvdb[d] = i1
                 if !odd && fmin <= d && d <= fmax && i1 <= kvdf[d] {
@@ -216,8 +244,14 @@ struct Myers {
         while d >= fmin {
             var i1 = min(kvdf[d], lim1)
             var i2 = i1 - d
-            if lim2 < i2 { i1 = lim2 + d; i2 = lim2 }
-            if fbest < i1 + i2 { fbest = i1 + i2; fbest1 = i1 }
+            if lim2 < i2 {
+                i1 = lim2 + d
+                i2 = lim2
+            }
+            if fbest < i1 + i2 {
+                fbest = i1 + i2
+                fbest1 = i1
+            }
             d -= 2
         }
         var bbest = Int.max, bbest1 = Int.max
@@ -225,8 +259,14 @@ struct Myers {
         while d >= bmin {
             var i1 = max(off1, kvdb[d])
             var i2 = i1 - d
-            if i2 < off2 { i1 = off2 + d; i2 = off2 }
-            if i1 + i2 < bbest { bbest = i1 + i2; bbest1 = i1 }
+            if i2 < off2 {
+                i1 = off2 + d
+                i2 = off2
+            }
+            if i1 + i2 < bbest {
+                bbest = i1 + i2
+                bbest1 = i1
+            }
             d -= 2
         }
         if (lim1 + lim2) - bbest < fbest - (off1 + off2) {

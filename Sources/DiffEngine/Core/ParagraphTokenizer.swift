@@ -8,7 +8,10 @@ public enum ParagraphTokenizer {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
+            guard byte == 0x0A || byte == 0x0D else {
+                index += 1
+                continue
+            }
             var end = index
             var newlines = 0
             while end < count, bytes[end] == 0x0A || bytes[end] == 0x0D {

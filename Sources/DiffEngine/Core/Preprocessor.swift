@@ -53,10 +53,20 @@ enum Preprocessor {
         reduced.before.reserveCapacity(beforeRange.count)
         reduced.after.reserveCapacity(afterRange.count)
         for (offset, i) in beforeRange.enumerated() {
-            if beforeKeep[offset] { reduced.before.append(before[i]); reduced.beforeIndex.append(i) } else { changedBefore[i] = true }
+            if beforeKeep[offset] {
+                reduced.before.append(before[i])
+                reduced.beforeIndex.append(i)
+            } else {
+                changedBefore[i] = true
+            }
         }
         for (offset, j) in afterRange.enumerated() {
-            if afterKeep[offset] { reduced.after.append(after[j]); reduced.afterIndex.append(j) } else { changedAfter[j] = true }
+            if afterKeep[offset] {
+                reduced.after.append(after[j])
+                reduced.afterIndex.append(j)
+            } else {
+                changedAfter[j] = true
+            }
         }
         return reduced
     }

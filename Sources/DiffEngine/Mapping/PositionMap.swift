@@ -1,4 +1,3 @@
-
 /// Maps UTF-8 offsets and ranges of `before` to `after` through a word-level prose diff.
 public struct PositionMap: Sendable {
     private let operations: [ProseOperation]

@@ -55,10 +55,11 @@ public struct ProseMerge: Sendable {
                             case .both: builder.add(text(oursWords, region.ours, o) + text(theirsWords, region.theirs, t))
                             case .conflict:
                                 conflictRanges.append(offset(oursWords, region.ours.lowerBound, o)..<offset(oursWords, region.ours.upperBound, o))
-                                builder.segments.append(.conflict(
-                                    base: text(baseWords, region.base, b), ours: text(oursWords, region.ours, o),
-                                    theirs: text(theirsWords, region.theirs, t)
-                                ))
+                                builder.segments.append(
+                                    .conflict(
+                                        base: text(baseWords, region.base, b), ours: text(oursWords, region.ours, o),
+                                        theirs: text(theirsWords, region.theirs, t)
+                                    ))
                             case .identical: break
                             }
                             next = region.ours.upperBound

@@ -1,4 +1,3 @@
-
 /// Three-way merge with `git merge-file` semantics (xdiff's `xmerge.c`): changes conflict unless one ends
 /// strictly before the other starts; identical changes are taken once; conflicts are refined to the lines
 /// that really differ (zealous), and neighbouring conflicts separated only by lines without letters or digits
@@ -27,7 +26,8 @@ public enum ThreeWayMerge {
         if oursChanges.isEmpty { return MergeResult(regions: [], shortcut: .takeTheirs) }
         if theirsChanges.isEmpty { return MergeResult(regions: [], shortcut: .takeOurs) }
 
-        var regions = combine(oursChanges, theirsChanges, baseCount: base.count, oursCount: ours.count, theirsCount: theirs.count, ours: ours, theirs: theirs)
+        var regions = combine(
+            oursChanges, theirsChanges, baseCount: base.count, oursCount: ours.count, theirsCount: theirs.count, ours: ours, theirs: theirs)
         switch options.style {
         case .zdiff3: trimAgreement(&regions, ours: ours, theirs: theirs)
         case .diff3: break  // as diff3 -m: no refinement beyond identical changes
@@ -36,18 +36,24 @@ public enum ThreeWayMerge {
             joinNeighbours(&regions, oursHasWordCharacter: oursHasWordCharacter)
         }
         if let favor = options.favor {
-            let mode = switch favor { case .ours: 1; case .theirs: 2; case .union: 3 }
+            let mode =
+                switch favor {
+                case .ours: 1
+                case .theirs: 2
+                case .union: 3
+                }
             for index in regions.indices where regions[index].mode == 0 { regions[index].mode = mode }
         }
         return MergeResult(
             regions: regions.map { region in
-                let resolution: MergeRegion.Resolution = switch region.mode {
-                case 0: .conflict
-                case 1: .ours
-                case 2: .theirs
-                case 3: .both
-                default: .identical
-                }
+                let resolution: MergeRegion.Resolution =
+                    switch region.mode {
+                    case 0: .conflict
+                    case 1: .ours
+                    case 2: .theirs
+                    case 3: .both
+                    default: .identical
+                    }
                 return MergeRegion(
                     base: region.i0..<(region.i0 + region.chg0), ours: region.i1..<(region.i1 + region.chg1),
                     theirs: region.i2..<(region.i2 + region.chg2), resolution: resolution
@@ -67,7 +73,10 @@ public enum ThreeWayMerge {
                 last.sideCount += edit.after.count
                 result[result.count - 1] = last
             } else {
-                result.append(Change(baseStart: edit.before.lowerBound, baseCount: edit.before.count, sideStart: edit.after.lowerBound, sideCount: edit.after.count))
+                result.append(
+                    Change(
+                        baseStart: edit.before.lowerBound, baseCount: edit.before.count, sideStart: edit.after.lowerBound, sideCount: edit.after.count
+                    ))
             }
         }
         return result
@@ -103,17 +112,28 @@ public enum ThreeWayMerge {
                 b += 1
                 continue
             }
-            let identical = x.baseStart == y.baseStart && x.baseCount == y.baseCount && x.sideCount == y.sideCount
+            let identical =
+                x.baseStart == y.baseStart && x.baseCount == y.baseCount && x.sideCount == y.sideCount
                 && ours[x.sideStart..<(x.sideStart + x.sideCount)] == theirs[y.sideStart..<(y.sideStart + y.sideCount)]
             if !identical {
                 let off = x.baseStart - y.baseStart
                 let ffo = off + x.baseCount - y.baseCount
                 var i0 = x.baseStart, i1 = x.sideStart, i2 = y.sideStart
-                if off > 0 { i0 -= off; i1 -= off } else { i2 += off }
+                if off > 0 {
+                    i0 -= off
+                    i1 -= off
+                } else {
+                    i2 += off
+                }
                 var chg0 = x.baseStart + x.baseCount - i0
                 var chg1 = x.sideStart + x.sideCount - i1
                 var chg2 = y.sideStart + y.sideCount - i2
-                if ffo < 0 { chg0 -= ffo; chg1 -= ffo } else { chg2 += ffo }
+                if ffo < 0 {
+                    chg0 -= ffo
+                    chg1 -= ffo
+                } else {
+                    chg2 += ffo
+                }
                 append(0, i0, chg0, i1, chg1, i2, chg2)
             }
             let endOurs = x.baseStart + x.baseCount, endTheirs = y.baseStart + y.baseCount
@@ -185,10 +205,14 @@ public enum ThreeWayMerge {
         for index in regions.indices where regions[index].mode == 0 {
             var region = regions[index]
             while region.chg1 > 0 && region.chg2 > 0 && ours[region.i1] == theirs[region.i2] {
-                region.chg1 -= 1; region.chg2 -= 1; region.i1 += 1; region.i2 += 1
+                region.chg1 -= 1
+                region.chg2 -= 1
+                region.i1 += 1
+                region.i2 += 1
             }
             while region.chg1 > 0 && region.chg2 > 0 && ours[region.i1 + region.chg1 - 1] == theirs[region.i2 + region.chg2 - 1] {
-                region.chg1 -= 1; region.chg2 -= 1
+                region.chg1 -= 1
+                region.chg2 -= 1
             }
             regions[index] = region
         }

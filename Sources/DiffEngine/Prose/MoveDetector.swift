@@ -26,7 +26,8 @@ enum MoveDetector {
         for (index, operation) in operations.enumerated() where operation.kind == .move && operation.partner == nil && operation.afterOffset != nil {
             arrivals[operation.text, default: []].append(index)
         }
-        for index in operations.indices where operations[index].kind == .move && operations[index].partner == nil && operations[index].beforeOffset != nil {
+        for index in operations.indices
+        where operations[index].kind == .move && operations[index].partner == nil && operations[index].beforeOffset != nil {
             guard var candidates = arrivals[operations[index].text], !candidates.isEmpty else { continue }
             let partner = candidates.removeFirst()
             arrivals[operations[index].text] = candidates

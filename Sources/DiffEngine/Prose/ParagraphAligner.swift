@@ -28,7 +28,15 @@ enum ParagraphAligner {
             guard !a.isEmpty, !b.isEmpty, min(a.count, b.count) * 2 >= max(a.count, b.count) else { return nil }
             var x = 0, y = 0, common = 0
             while x < a.count && y < b.count {
-                if a[x] == b[y] { common += 1; x += 1; y += 1 } else if a[x] < b[y] { x += 1 } else { y += 1 }
+                if a[x] == b[y] {
+                    common += 1
+                    x += 1
+                    y += 1
+                } else if a[x] < b[y] {
+                    x += 1
+                } else {
+                    y += 1
+                }
             }
             let similarity = Double(common) / Double(a.count + b.count - common)
             return similarity >= minimumSimilarity ? 0.9 * similarity : nil

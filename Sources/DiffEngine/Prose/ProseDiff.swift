@@ -1,4 +1,3 @@
-
 /// A hierarchical prose diff: paragraphs first, then words inside the changed paragraphs only, then a
 /// semantic clean-up and move detection, so a redline reads the way a person edited.
 ///
@@ -154,7 +153,10 @@ public struct ProseDiff: Sendable {
                         flushRun()
                         builder.addMove(departing: kind == .delete, text(buffer, token.range))
                     } else {
-                        if runStart == nil || runEnd != token.range.start { flushRun(); runStart = token.range.start }
+                        if runStart == nil || runEnd != token.range.start {
+                            flushRun()
+                            runStart = token.range.start
+                        }
                         runEnd = token.range.end
                     }
                 }

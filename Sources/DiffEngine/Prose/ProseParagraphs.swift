@@ -26,10 +26,11 @@ public struct ProseParagraphs: Sendable {
         var current: [Piece] = []
         for (index, operation) in diff.operations.enumerated() {
             if operation.kind == .move {
-                current.append(Piece(
-                    kind: .move, text: operation.text, beforeOffset: operation.beforeOffset,
-                    afterOffset: operation.afterOffset, move: moveIDs[index]
-                ))
+                current.append(
+                    Piece(
+                        kind: .move, text: operation.text, beforeOffset: operation.beforeOffset,
+                        afterOffset: operation.afterOffset, move: moveIDs[index]
+                    ))
                 if Self.endsWithSeparator(Array(operation.text.utf8)) {
                     paragraphs.append(current)
                     current = []
@@ -41,10 +42,11 @@ public struct ProseParagraphs: Sendable {
             while start < bytes.count {
                 let cut = Self.nextCut(in: bytes, from: start)
                 let text = String(decoding: bytes[start..<cut], as: UTF8.self)
-                current.append(Piece(
-                    kind: operation.kind, text: text, beforeOffset: operation.beforeOffset.map { $0 + start },
-                    afterOffset: operation.afterOffset.map { $0 + start }, move: nil
-                ))
+                current.append(
+                    Piece(
+                        kind: operation.kind, text: text, beforeOffset: operation.beforeOffset.map { $0 + start },
+                        afterOffset: operation.afterOffset.map { $0 + start }, move: nil
+                    ))
                 if cut < bytes.count || Self.endsWithSeparator(bytes) {
                     paragraphs.append(current)
                     current = []
@@ -60,7 +62,10 @@ public struct ProseParagraphs: Sendable {
     static func nextCut(in bytes: [UInt8], from start: Int) -> Int {
         var index = start
         while index < bytes.count {
-            guard bytes[index] == 0x0A || bytes[index] == 0x0D else { index += 1; continue }
+            guard bytes[index] == 0x0A || bytes[index] == 0x0D else {
+                index += 1
+                continue
+            }
             var end = index, newlines = 0
             while end < bytes.count, bytes[end] == 0x0A || bytes[end] == 0x0D {
                 if bytes[end] == 0x0A { newlines += 1 }

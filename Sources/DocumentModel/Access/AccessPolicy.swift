@@ -1,4 +1,3 @@
-
 /// The one place that decides whether an account may do something in a strategy.
 ///
 /// Order matters and is fixed: membership (404 so that non-members cannot tell the strategy exists),

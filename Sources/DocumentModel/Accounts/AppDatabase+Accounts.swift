@@ -10,7 +10,8 @@ extension AppDatabase {
         let token = TokenCodec.generate()
         return try await write { db in
             let now = Date()
-            try db.run( "INSERT INTO account (name, admin, createdAt) VALUES (?, ?, ?)", [name, admin, now]
+            try db.run(
+                "INSERT INTO account (name, admin, createdAt) VALUES (?, ?, ?)", [name, admin, now]
             )
             let account = Account(id: db.lastInsertedRowID, name: name, admin: admin, createdAt: now)
             let issued = try Self.insertToken(db, token: token, accountID: account.id)
@@ -24,7 +25,8 @@ extension AppDatabase {
 
     public func accounts(after: Int64?, limit: Int) async throws -> Page<Account> {
         try read { db in
-            let rows = try db.rows( "SELECT * FROM account WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
+            let rows = try db.rows(
+                "SELECT * FROM account WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
             )
             let accounts = rows.prefix(limit).map(Self.account)
             return Page(items: accounts, nextAfter: rows.count > limit ? accounts.last?.id : nil)
@@ -33,7 +35,7 @@ extension AppDatabase {
 
     public func account(id: Int64) async throws -> Account? {
         try read { db in
-            try db.row( "SELECT * FROM account WHERE id = ?", [id]).map(Self.account)
+            try db.row("SELECT * FROM account WHERE id = ?", [id]).map(Self.account)
         }
     }
 
@@ -68,7 +70,7 @@ extension AppDatabase {
 
     public func tokens(accountID: Int64) async throws -> [TokenInfo] {
         try read { db in
-            try db.rows( "SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
+            try db.rows("SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
                 TokenInfo(
                     id: $0["id"], accountID: $0["accountId"], prefix: $0["prefix"], createdAt: $0["createdAt"],
                     revokedAt: $0["revokedAt"]
@@ -80,7 +82,8 @@ extension AppDatabase {
     /// Revokes a token; effective on the next request because every request looks the token up again.
     public func revokeToken(accountID: Int64, tokenID: Int64, by actor: Actor) async throws {
         try await write { db in
-            try db.run( "UPDATE token SET revokedAt = COALESCE(revokedAt, ?) WHERE id = ? AND accountId = ?", [Date(), tokenID, accountID]
+            try db.run(
+                "UPDATE token SET revokedAt = COALESCE(revokedAt, ?) WHERE id = ? AND accountId = ?", [Date(), tokenID, accountID]
             )
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("token") }
             try Self.appendActivity(
@@ -91,7 +94,8 @@ extension AppDatabase {
 
     static func insertToken(_ db: Database, token: String, accountID: Int64) throws -> IssuedToken {
         let displayPrefix = String(token.prefix(TokenCodec.prefix.count + 4))
-        try db.run( "INSERT INTO token (accountId, hash, prefix, createdAt) VALUES (?, ?, ?, ?)", [accountID, TokenCodec.hash(token), displayPrefix, Date()]
+        try db.run(
+            "INSERT INTO token (accountId, hash, prefix, createdAt) VALUES (?, ?, ?, ?)", [accountID, TokenCodec.hash(token), displayPrefix, Date()]
         )
         return IssuedToken(id: db.lastInsertedRowID, accountID: accountID, token: token)
     }

@@ -14,18 +14,21 @@ extension AppDatabase {
         subject: String,
         detail: [String: String] = [:]
     ) throws {
-        let previous = try db.value(Data.self, "SELECT hash FROM activity WHERE strategyId IS ? ORDER BY id DESC LIMIT 1", [strategyID]
-        ) ?? genesisHash
+        let previous =
+            try db.value(
+                Data.self, "SELECT hash FROM activity WHERE strategyId IS ? ORDER BY id DESC LIMIT 1", [strategyID]
+            ) ?? genesisHash
         let createdAt = Timestamp.rfc3339(Date())
         let detailText = canonicalJSON(detail)
         let hash = activityHash(
             previous: previous, strategyID: strategyID, accountID: actor.accountID, group: actor.group,
             action: action, subject: subject, detail: detailText, createdAt: createdAt
         )
-        try db.run( """
-                INSERT INTO activity (strategyId, accountId, groupKey, action, subject, detail, createdAt, previousHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [strategyID, actor.accountID, actor.group, action, subject, detailText, createdAt, previous, hash]
+        try db.run(
+            """
+            INSERT INTO activity (strategyId, accountId, groupKey, action, subject, detail, createdAt, previousHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [strategyID, actor.accountID, actor.group, action, subject, detailText, createdAt, previous, hash]
         )
     }
 
@@ -51,7 +54,8 @@ extension AppDatabase {
     /// A page of the strategy's activity, oldest first.
     public func activity(strategyID: Int64, after: Int64?, limit: Int) async throws -> Page<ActivityEntry> {
         try read { db in
-            let rows = try db.rows( "SELECT * FROM activity WHERE strategyId = ? AND id > ? ORDER BY id LIMIT ?", [strategyID, after ?? 0, limit + 1]
+            let rows = try db.rows(
+                "SELECT * FROM activity WHERE strategyId = ? AND id > ? ORDER BY id LIMIT ?", [strategyID, after ?? 0, limit + 1]
             )
             let entries = rows.prefix(limit).map(Self.activityEntry)
             return Page(items: entries, nextAfter: rows.count > limit ? entries.last?.id : nil)

@@ -33,10 +33,11 @@ struct AmendmentMerge {
             heading = proposed.heading
         } else {
             heading = current.heading
-            conflicts.append(MergeConflict(
-                field: "heading", base: base.heading, current: current.heading, proposed: proposed.heading,
-                currentStart: 0, currentEnd: current.heading.utf8.count
-            ))
+            conflicts.append(
+                MergeConflict(
+                    field: "heading", base: base.heading, current: current.heading, proposed: proposed.heading,
+                    currentStart: 0, currentEnd: current.heading.utf8.count
+                ))
         }
         var body = current.body
         if let resolved = resolution.body {
@@ -51,10 +52,11 @@ struct AmendmentMerge {
                 var ranges = merge.conflictRanges.makeIterator()
                 for case .conflict(let baseText, let oursText, let theirsText) in merge.segments {
                     let range = ranges.next() ?? 0..<0
-                    conflicts.append(MergeConflict(
-                        field: "body", base: baseText, current: oursText, proposed: theirsText,
-                        currentStart: range.lowerBound, currentEnd: range.upperBound
-                    ))
+                    conflicts.append(
+                        MergeConflict(
+                            field: "body", base: baseText, current: oursText, proposed: theirsText,
+                            currentStart: range.lowerBound, currentEnd: range.upperBound
+                        ))
                 }
             }
         }

@@ -6,12 +6,14 @@ extension AppDatabase {
     /// - Parameter withCollisions: look up the open amendments it collides with (skipped where the caller is about
     ///   to close it).
     static func loadAmendment(_ db: Database, strategyID: Int64, number: Int, withCollisions: Bool = true) throws -> Amendment {
-        guard let row = try db.row(
-            """
-            SELECT amendment.*, account.name AS authorName FROM amendment JOIN account ON account.id = amendment.authorId
-            WHERE amendment.strategyId = ? AND amendment.number = ?
-            """, [strategyID, number]
-        ) else { throw DocumentModelError.notFound("amendment") }
+        guard
+            let row = try db.row(
+                """
+                SELECT amendment.*, account.name AS authorName FROM amendment JOIN account ON account.id = amendment.authorId
+                WHERE amendment.strategyId = ? AND amendment.number = ?
+                """, [strategyID, number]
+            )
+        else { throw DocumentModelError.notFound("amendment") }
         let sectionID: Int64 = row["sectionId"]
         let baseRevision: Int = row["baseRevision"]
         let base = try revisionText(db, sectionID: sectionID, number: baseRevision)
@@ -74,9 +76,11 @@ extension AppDatabase {
     /// Open amendments on the same section whose footprints meet this one's. Footprints of open amendments are
     /// kept on the current revision, so this compares stored ranges and diffs nothing.
     static func collidingAmendments(_ db: Database, strategyID: Int64, number: Int) throws -> [Colliding] {
-        guard let own = try db.row(
-            "SELECT sectionId, footprint FROM amendment WHERE strategyId = ? AND number = ? AND status = 'open'", [strategyID, number]
-        ) else { return [] }
+        guard
+            let own = try db.row(
+                "SELECT sectionId, footprint FROM amendment WHERE strategyId = ? AND number = ? AND status = 'open'", [strategyID, number]
+            )
+        else { return [] }
         let footprint = Footprint(decoding: own["footprint"])
         return try db.rows(
             """
@@ -141,7 +145,8 @@ extension AppDatabase {
         let missing = open.map { $0["number"] as Int }.filter { merges[$0] == nil }
         if !missing.isEmpty {
             merges.merge(
-                try openAmendmentMerges(db, strategyID: strategyID, sectionID: section.id, against: current, except: Set(merges.keys)), uniquingKeysWith: { a, _ in a }
+                try openAmendmentMerges(db, strategyID: strategyID, sectionID: section.id, against: current, except: Set(merges.keys)),
+                uniquingKeysWith: { a, _ in a }
             )
         }
         for row in open {

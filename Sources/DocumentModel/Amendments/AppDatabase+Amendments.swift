@@ -41,7 +41,8 @@ extension AppDatabase {
                 INSERT INTO amendment (strategyId, number, sectionId, baseRevision, heading, chunkIds, rationale, authorId,
                     groupKey, status, checkedRevision, mergeable, footprint, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
-                """, [
+                """,
+                [
                     strategyID, number, sectionID, new.baseRevision, prepared.proposed.heading,
                     try BodyStore.store(new.body, in: db), new.rationale, account.id, access.actor.group, section.revision,
                     merge.merged != nil, merge.footprint.encoded, Date(),
@@ -77,7 +78,8 @@ extension AppDatabase {
                 WHERE strategyId = ? AND number > ? AND (? IS NULL OR sectionId = ?) AND (? IS NULL OR status = ?)
                   AND (? IS NULL OR groupKey = ?) AND (? = 0 OR mergeable = 0)
                 ORDER BY number LIMIT ?
-                """, [
+                """,
+                [
                     strategyID, after ?? 0, filter.sectionID, filter.sectionID, status, status, filter.group, filter.group,
                     filter.status == "conflicting", limit + 1,
                 ]
@@ -197,7 +199,8 @@ extension AppDatabase {
             amendment.status = status.flatMap(AmendmentStatus.init) ?? .open
             try Self.requireOpen(amendment, to: "accepted")
             let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: amendment.sectionID)
-            let merged = current.revision == prepared.revision
+            let merged =
+                current.revision == prepared.revision
                 ? prepared.merge
                 : try Self.merge(amendment, into: current, resolution: resolution, ifMatch: ifMatch)
             var section = current

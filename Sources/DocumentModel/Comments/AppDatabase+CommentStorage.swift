@@ -19,10 +19,10 @@ extension AppDatabase {
         guard let first = stored.first?.comment.number, let last = stored.last?.comment.number else { return stored }
         let replies = try db.rows(
             """
-                SELECT commentReply.*, account.name AS authorName FROM commentReply JOIN account ON account.id = commentReply.authorId
-                WHERE strategyId = ? AND commentNumber BETWEEN ? AND ?
-                  AND commentNumber IN (SELECT value FROM json_each(?)) ORDER BY commentNumber, id
-                """, [strategyID, min(first, last), max(first, last), "[" + stored.map { String($0.comment.number) }.joined(separator: ",") + "]"]
+            SELECT commentReply.*, account.name AS authorName FROM commentReply JOIN account ON account.id = commentReply.authorId
+            WHERE strategyId = ? AND commentNumber BETWEEN ? AND ?
+              AND commentNumber IN (SELECT value FROM json_each(?)) ORDER BY commentNumber, id
+            """, [strategyID, min(first, last), max(first, last), "[" + stored.map { String($0.comment.number) }.joined(separator: ",") + "]"]
         )
         var byNumber: [Int: [CommentReply]] = [:]
         for row in replies {
@@ -86,7 +86,8 @@ extension AppDatabase {
             }
             let sectionID = comment.sectionID
             if bodies[sectionID] == nil {
-                let revision = try targets[sectionID]
+                let revision =
+                    try targets[sectionID]
                     ?? db.value(Int.self, "SELECT currentRevision FROM section WHERE id = ?", [sectionID]) ?? anchor.revision
                 bodies[sectionID] = (revision, Array(try revisionText(db, sectionID: sectionID, number: revision).body.utf8))
             }
@@ -128,7 +129,8 @@ extension AppDatabase {
                         """
                         UPDATE comment SET trackedRevision = ?, trackedStatus = ?, trackedStart = ?, trackedEnd = ?
                         WHERE strategyId = ? AND number = ? AND trackedRevision < ?
-                        """, [
+                        """,
+                        [
                             passage.revision, passage.status.rawValue, passage.range?.lowerBound, passage.range?.upperBound,
                             strategyID, number, passage.revision,
                         ]
@@ -139,7 +141,9 @@ extension AppDatabase {
     }
 
     /// One comment with its current anchor; 404 when the strategy has no such comment.
-    static func loadComment(_ db: Database, strategyID: Int64, number: Int) throws -> (comment: Comment, advanced: [(number: Int, passage: TrackedPassage)]) {
+    static func loadComment(
+        _ db: Database, strategyID: Int64, number: Int
+    ) throws -> (comment: Comment, advanced: [(number: Int, passage: TrackedPassage)]) {
         let stored = try storedComments(
             db, strategyID: strategyID,
             sql: "SELECT \(commentColumns) FROM comment JOIN account ON account.id = comment.authorId WHERE strategyId = ? AND number = ?",

@@ -21,7 +21,8 @@ extension AppDatabase {
                     contextBefore, contextAfter, kind, body, suggestion, authorId, groupKey, status, trackedRevision,
                     trackedStatus, trackedStart, trackedEnd, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)
-                """, [
+                """,
+                [
                     strategyID, number, prepared.sectionID, prepared.amendment, passage?.revision, passage?.range.lowerBound,
                     passage?.range.upperBound, passage?.quote, passage?.before, passage?.after, new.kind.rawValue, new.body,
                     new.suggestion, account.id, access.actor.group, passage?.tracked.revision, passage?.tracked.status.rawValue,
@@ -60,9 +61,11 @@ extension AppDatabase {
             if new.suggestion != nil {
                 throw DocumentModelError.invalid("suggestion", "replaces a quoted passage; comment on the section's text to suggest one")
             }
-            guard let sectionID = try db.value(
-                Int64.self, "SELECT sectionId FROM amendment WHERE strategyId = ? AND number = ?", [strategyID, number]
-            ) else { throw DocumentModelError.invalid("amendment", "this strategy has no amendment \(number)") }
+            guard
+                let sectionID = try db.value(
+                    Int64.self, "SELECT sectionId FROM amendment WHERE strategyId = ? AND number = ?", [strategyID, number]
+                )
+            else { throw DocumentModelError.invalid("amendment", "this strategy has no amendment \(number)") }
             return PreparedComment(sectionID: sectionID, amendment: number, passage: nil)
         case .section(let id, let revision, let range):
             let section: Section
@@ -93,7 +96,8 @@ extension AppDatabase {
             }
             return PreparedComment(
                 sectionID: id, amendment: nil,
-                passage: .init(revision: revision, range: range, quote: captured.quote, before: captured.before, after: captured.after, tracked: tracked)
+                passage: .init(
+                    revision: revision, range: range, quote: captured.quote, before: captured.before, after: captured.after, tracked: tracked)
             )
         }
     }
@@ -167,9 +171,10 @@ extension AppDatabase {
             guard try db.value(Bool.self, "SELECT 1 FROM comment WHERE strategyId = ? AND number = ?", [strategyID, number]) != nil
             else { throw DocumentModelError.notFound("comment") }
             guard problems.isEmpty else { throw DocumentModelError.invalid(problems) }
-            let id = (try db.value(
-                Int.self, "SELECT MAX(id) FROM commentReply WHERE strategyId = ? AND commentNumber = ?", [strategyID, number]
-            ) ?? 0) + 1
+            let id =
+                (try db.value(
+                    Int.self, "SELECT MAX(id) FROM commentReply WHERE strategyId = ? AND commentNumber = ?", [strategyID, number]
+                ) ?? 0) + 1
             try db.run(
                 "INSERT INTO commentReply (strategyId, commentNumber, id, authorId, groupKey, body, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [strategyID, number, id, account.id, access.actor.group, body, Date()]

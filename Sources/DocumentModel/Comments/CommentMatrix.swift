@@ -39,7 +39,8 @@ extension AppDatabase {
                     numbers[section.sectionID] = section.number
                     targets[section.sectionID] = section.revision
                 }
-                sql += " AND comment.createdAt <= ? AND comment.sectionId IN (SELECT sectionId FROM draftSection WHERE strategyId = ? AND draftNumber = ?)"
+                sql +=
+                    " AND comment.createdAt <= ? AND comment.sectionId IN (SELECT sectionId FROM draftSection WHERE strategyId = ? AND draftNumber = ?)"
                 arguments += [loaded.createdAt, strategyID, draft]
             } else {
                 for section in try Self.liveOutline(db, strategyID: strategyID) { numbers[section.id] = section.number }

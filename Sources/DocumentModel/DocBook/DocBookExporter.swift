@@ -1,4 +1,3 @@
-
 /// What an export writes: a strategy's text as a tree, independent of how it is stored.
 public struct DocBookSource: Sendable, Equatable {
     public struct Section: Sendable, Equatable {

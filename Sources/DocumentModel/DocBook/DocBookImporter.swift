@@ -126,7 +126,10 @@ public enum DocBookImporter {
                     return nil
                 }
                 taken.enter()
-                defer { shared.waiting[shared.next] = nil; shared.next += 1 }
+                defer {
+                    shared.waiting[shared.next] = nil
+                    shared.next += 1
+                }
                 return shared.waiting[shared.next]
             }
             guard let batch = next else { return false }
@@ -213,10 +216,11 @@ public enum DocBookImporter {
         }
 
         var path: String {
-            let prefix = switch parent {
-            case .path(let path): path
-            case .location(let location): location.path
-            }
+            let prefix =
+                switch parent {
+                case .path(let path): path
+                case .location(let location): location.path
+                }
             return "\(prefix)/\(element.name)[\(element.ordinal)]"
         }
     }
@@ -276,10 +280,14 @@ public enum DocBookImporter {
                     case "authorgroup":
                         let groupPath = itemLocation.path
                         for (author, authorLocation) in children(item, groupPath) {
-                            let name = author.name == "author"
+                            let name =
+                                author.name == "author"
                                 ? children(author, "").first { $0.element.name == "orgname" }.map { heading($0.element) } : nil
-                            if let name, !name.isEmpty { groups.append(StakeholderGroup(key: DocBookImporter.key(name, taken: groups.map(\.key)), name: name)) }
-                            else { report.append(.path(authorLocation.path)) }
+                            if let name, !name.isEmpty {
+                                groups.append(StakeholderGroup(key: DocBookImporter.key(name, taken: groups.map(\.key)), name: name))
+                            } else {
+                                report.append(.path(authorLocation.path))
+                            }
                         }
                     case "revhistory", "date", "releaseinfo": break  // history belongs to the exporting service
                     default: report.append(.path(itemLocation.path))
@@ -310,7 +318,9 @@ public enum DocBookImporter {
             contents.append([])
             numbers.append(number)
             var anchor = ""
-            if let id = element.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace"), DocBookImporter.isAnchor(id), !anchors.contains(id) {
+            if let id = element.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace"), DocBookImporter.isAnchor(id),
+                !anchors.contains(id)
+            {
                 anchor = id
                 anchors.insert(id)
             }
@@ -338,8 +348,11 @@ public enum DocBookImporter {
     static func key(_ name: String, taken: [String]) -> String {
         var key = ""
         for scalar in name.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { key.unicodeScalars.append(scalar) }
-            else if !key.isEmpty && !key.hasSuffix("-") { key += "-" }
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                key.unicodeScalars.append(scalar)
+            } else if !key.isEmpty && !key.hasSuffix("-") {
+                key += "-"
+            }
         }
         while key.hasSuffix("-") { key.removeLast() }
         key = String(key.prefix(40))

@@ -265,11 +265,13 @@ enum LibXML {
         final class Messages { var list: [String] = [] }
         let messages = Messages()
         let box = Unmanaged.passUnretained(messages).toOpaque()
-        xmlRelaxNGSetValidStructuredErrors(context, { userData, error in
-            guard let userData, let error, let message = error.pointee.message else { return }
-            let messages = Unmanaged<Messages>.fromOpaque(userData).takeUnretainedValue()
-            messages.list.append("line \(error.pointee.line): " + String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines))
-        }, box)
+        xmlRelaxNGSetValidStructuredErrors(
+            context,
+            { userData, error in
+                guard let userData, let error, let message = error.pointee.message else { return }
+                let messages = Unmanaged<Messages>.fromOpaque(userData).takeUnretainedValue()
+                messages.list.append("line \(error.pointee.line): " + String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines))
+            }, box)
         let result = xmlRelaxNGValidateDoc(context, document)
         if result != 0 && messages.list.isEmpty { messages.list.append("invalid (code \(result))") }
         return result == 0 ? [] : messages.list
@@ -315,7 +317,9 @@ final class XMLWriter {
     /// Bytes that are already XML (a fragment writer's output), written as they are.
     func raw(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlTextWriterWriteRawLen(writer, $0, Int32(buffer.count)) }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlTextWriterWriteRawLen(writer, $0, Int32(buffer.count))
+            }
         }
     }
 

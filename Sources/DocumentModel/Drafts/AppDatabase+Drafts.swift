@@ -73,12 +73,14 @@ extension AppDatabase {
     }
 
     static func loadDraft(_ db: Database, strategyID: Int64, number: Int, withBodies: Bool) throws -> Draft {
-        guard let row = try db.row(
-            """
-            SELECT draft.*, account.name AS authorName, 0 AS sectionCount
-            FROM draft JOIN account ON account.id = draft.authorId WHERE draft.strategyId = ? AND draft.number = ?
-            """, [strategyID, number]
-        ) else { throw DocumentModelError.notFound("draft") }
+        guard
+            let row = try db.row(
+                """
+                SELECT draft.*, account.name AS authorName, 0 AS sectionCount
+                FROM draft JOIN account ON account.id = draft.authorId WHERE draft.strategyId = ? AND draft.number = ?
+                """, [strategyID, number]
+            )
+        else { throw DocumentModelError.notFound("draft") }
         let sections = try db.rows(
             """
             SELECT draftSection.*, revision.heading, revision.chunkIds

@@ -62,7 +62,9 @@ enum DraftComparer {
         var afterChildren: [Int64?: [DraftSection]] = [:]
         for section in after {
             guard let oldParent = beforeParent[section.sectionID] else { continue }
-            if oldParent != section.parentID { moved.insert(section.sectionID) } else {
+            if oldParent != section.parentID {
+                moved.insert(section.sectionID)
+            } else {
                 afterChildren[section.parentID, default: []].append(section)
             }
         }

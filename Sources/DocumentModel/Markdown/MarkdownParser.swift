@@ -207,7 +207,10 @@ struct MarkdownParser {
     private func closingDoubleStar(from start: Int, in range: Range<Int>) -> Int? {
         var index = start
         while index + 1 < range.upperBound {
-            if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
             if bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return index }
             index += 1
         }
@@ -218,7 +221,10 @@ struct MarkdownParser {
     private func closingSingleStar(from start: Int, in range: Range<Int>) -> Int? {
         var index = start
         while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
             if bytes[index] == UInt8(ascii: "*") {
                 if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "*") {
                     guard let close = closingDoubleStar(from: index + 2, in: range) else { return nil }

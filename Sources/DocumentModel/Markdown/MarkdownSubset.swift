@@ -32,7 +32,8 @@ public enum MarkdownSubset {
     static func isEscapable(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
-            UInt8(ascii: "-"), UInt8(ascii: "."): true
+            UInt8(ascii: "-"), UInt8(ascii: "."):
+            true
         default: false
         }
     }
@@ -115,11 +116,12 @@ public enum MarkdownSubset {
         mutating func endSpan(_ span: MarkdownParser.Span) {
             flushText()
             let content = levels.removeLast()
-            let inline: Inline = switch spans.removeLast() {
-            case .emphasis: .emphasis(content)
-            case .strong: .strong(content)
-            case .link(let url): .link(url: String(decoding: url, as: UTF8.self), content)
-            }
+            let inline: Inline =
+                switch spans.removeLast() {
+                case .emphasis: .emphasis(content)
+                case .strong: .strong(content)
+                case .link(let url): .link(url: String(decoding: url, as: UTF8.self), content)
+                }
             levels[levels.count - 1].append(inline)
         }
 
@@ -273,7 +275,10 @@ public enum MarkdownSubset {
             let byte = bytes[index]
             // One comparison passes most bytes: the markup characters and the controls all lie below `a`.
             guard byte < UInt8(ascii: "a") else { continue }
-            if byte < 0x20 { breaks = true; continue }
+            if byte < 0x20 {
+                breaks = true
+                continue
+            }
             guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
             else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))

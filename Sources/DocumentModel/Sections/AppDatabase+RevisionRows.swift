@@ -17,10 +17,12 @@ extension AppDatabase {
         source: RevisionSource, known: [Substring: Int64] = [:], chunkList: Data? = nil, at date: Date = Date()
     ) throws {
         let chunkIDs = try chunkList ?? BodyStore.store(body, known: known, in: db)
-        try db.run( """
-                INSERT INTO revision (sectionId, number, heading, chunkIds, authorId, groupKey, message, source, sourceRef, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [
+        try db.run(
+            """
+            INSERT INTO revision (sectionId, number, heading, chunkIds, authorId, groupKey, message, source, sourceRef, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 sectionID, number, heading, chunkIDs, actor.accountID, actor.group, message, source.kind, source.reference,
                 date,
             ]
@@ -36,14 +38,18 @@ extension AppDatabase {
     static func loadSectionForUpdate(
         _ db: Database, strategyID: Int64, id: Int64, keepingChunkIDs: Bool = true
     ) throws -> (section: Section, chunkIDs: [Substring: Int64]) {
-        guard let row = try db.row( """
+        guard
+            let row = try db.row(
+                """
                 SELECT section.*, revision.heading, revision.chunkIds, revision.createdAt, revision.authorId
                 FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
                 WHERE section.id = ? AND section.strategyId = ?
                 """, [id, strategyID]
-        ) else { throw DocumentModelError.notFound("section") }
+            )
+        else { throw DocumentModelError.notFound("section") }
         let removed = row["removedAt"] as Date? != nil
-        let body = keepingChunkIDs
+        let body =
+            keepingChunkIDs
             ? try BodyStore.load(row["chunkIds"], in: db)
             : BodyStore.Loaded(text: try BodyStore.loadText(row["chunkIds"], in: db), chunkIDs: [:])
         let section = Section(

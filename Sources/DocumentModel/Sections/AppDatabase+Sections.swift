@@ -14,7 +14,8 @@ extension AppDatabase {
                 throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: new.parentID, from: position, by: 1)
-            try db.run( "INSERT INTO section (strategyId, parentId, position, currentRevision) VALUES (?, ?, ?, 1)", [strategyID, new.parentID, position]
+            try db.run(
+                "INSERT INTO section (strategyId, parentId, position, currentRevision) VALUES (?, ?, ?, 1)", [strategyID, new.parentID, position]
             )
             let id = db.lastInsertedRowID
             try Self.insertRevision(
@@ -38,12 +39,13 @@ extension AppDatabase {
     }
 
     static func liveOutline(_ db: Database, strategyID: Int64) throws -> [SectionOutline] {
-        let rows = try db.rows( """
-                SELECT section.id, section.parentId, section.position, section.currentRevision,
-                       revision.heading, revision.createdAt
-                FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
-                WHERE section.strategyId = ? AND section.removedAt IS NULL
-                """, [strategyID]
+        let rows = try db.rows(
+            """
+            SELECT section.id, section.parentId, section.position, section.currentRevision,
+                   revision.heading, revision.createdAt
+            FROM section JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
+            WHERE section.strategyId = ? AND section.removedAt IS NULL
+            """, [strategyID]
         )
         var byID: [Int64: Row] = [:]
         for row in rows { byID[row["id"]] = row }
@@ -67,11 +69,14 @@ extension AppDatabase {
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             let section = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
             func load(_ number: Int) throws -> Revision {
-                guard let row = try db.row( """
+                guard
+                    let row = try db.row(
+                        """
                         SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
                         WHERE sectionId = ? AND number = ?
                         """, [sectionID, number]
-                ) else { throw DocumentModelError.notFound("revision") }
+                    )
+                else { throw DocumentModelError.notFound("revision") }
                 return try Self.revision(db, row)
             }
             return (try load(from), try load(to ?? section.revision))
@@ -100,10 +105,12 @@ extension AppDatabase {
                 [id, strategyID]
             ) ?? false
         }
-        let refresh = hasOpenAmendments ? try read { db in
-            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
-            return try Self.prepareRefresh(db, strategyID: strategyID, sectionID: id, for: SectionText(heading: heading, body: body))
-        } : nil
+        let refresh =
+            hasOpenAmendments
+            ? try read { db in
+                _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
+                return try Self.prepareRefresh(db, strategyID: strategyID, sectionID: id, for: SectionText(heading: heading, body: body))
+            } : nil
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
             let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
@@ -155,7 +162,8 @@ extension AppDatabase {
                 throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: newParent, from: position, by: 1, excluding: id)
-            try db.run( "UPDATE section SET parentId = ?, position = ? WHERE id = ?", [newParent, position, id]
+            try db.run(
+                "UPDATE section SET parentId = ?, position = ? WHERE id = ?", [newParent, position, id]
             )
             if newParent == current.parentID && position == current.position { return current }
             let number = current.revision + 1
@@ -163,7 +171,7 @@ extension AppDatabase {
                 db, sectionID: id, number: number, heading: current.heading, body: current.body, actor: access.actor,
                 message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: chunkIDs
             )
-            try db.run( "UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
+            try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
             try Self.advanceOpenAmendments(db, sectionID: id, to: number)
             let moved = try Self.loadSection(db, strategyID: strategyID, id: id)
             try Self.appendActivity(
@@ -181,16 +189,18 @@ extension AppDatabase {
             let current = try Self.loadSection(db, strategyID: strategyID, id: id)
             guard !current.removed else { throw DocumentModelError.notFound("section") }
             if let ifMatch { try Self.requireCurrent(current, ifMatch: ifMatch) }
-            let subtree = try db.values(Int64.self, """
-                    WITH RECURSIVE subtree(id) AS (
-                        SELECT ? UNION SELECT section.id FROM section JOIN subtree ON section.parentId = subtree.id
-                        WHERE section.removedAt IS NULL
-                    ) SELECT id FROM subtree
-                    """, [id]
+            let subtree = try db.values(
+                Int64.self,
+                """
+                WITH RECURSIVE subtree(id) AS (
+                    SELECT ? UNION SELECT section.id FROM section JOIN subtree ON section.parentId = subtree.id
+                    WHERE section.removedAt IS NULL
+                ) SELECT id FROM subtree
+                """, [id]
             )
             let now = Date()
             for sectionID in subtree {
-                try db.run( "UPDATE section SET removedAt = ? WHERE id = ?", [now, sectionID])
+                try db.run("UPDATE section SET removedAt = ? WHERE id = ?", [now, sectionID])
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
             try Self.appendActivity(
@@ -206,10 +216,11 @@ extension AppDatabase {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
-            let rows = try db.rows( """
-                    SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
-                    WHERE sectionId = ? AND number > ? ORDER BY number LIMIT ?
-                    """, [sectionID, after ?? 0, limit + 1]
+            let rows = try db.rows(
+                """
+                SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
+                WHERE sectionId = ? AND number > ? ORDER BY number LIMIT ?
+                """, [sectionID, after ?? 0, limit + 1]
             )
             let revisions = try rows.prefix(limit).map { try Self.revision(db, $0) }
             return Page(items: revisions, nextAfter: rows.count > limit ? revisions.last.map { Int64($0.number) } : nil)
@@ -220,11 +231,14 @@ extension AppDatabase {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
-            guard let row = try db.row( """
+            guard
+                let row = try db.row(
+                    """
                     SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
                     WHERE sectionId = ? AND number = ?
                     """, [sectionID, number]
-            ) else { throw DocumentModelError.notFound("revision") }
+                )
+            else { throw DocumentModelError.notFound("revision") }
             return try Self.revision(db, row)
         }
     }

@@ -22,7 +22,7 @@ public final class AppDatabase: Sendable {
     public static func open(path: String, heavyWork: HeavyWork = HeavyWork()) throws -> AppDatabase {
         let pool = try DatabasePool(path: path, configuration: configuration())
         // Opening a pool sets `synchronous = NORMAL`; durability of acknowledged writes needs FULL.
-        try pool.writeWithoutTransaction { db in try db.run( "PRAGMA synchronous = FULL") }
+        try pool.writeWithoutTransaction { db in try db.run("PRAGMA synchronous = FULL") }
         return try AppDatabase(pool, heavyWork: heavyWork)
     }
 

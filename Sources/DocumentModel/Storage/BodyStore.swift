@@ -168,7 +168,8 @@ enum BodyStore {
         var body = body
         let cuts: [Int] = body.withUTF8 { bytes in
             // Line feed and the sentence punctuation all lie below 64: one shift and mask tells them apart.
-            let punctuation: UInt64 = 1 << UInt8(ascii: ".") | 1 << UInt8(ascii: "!") | 1 << UInt8(ascii: "?") | 1 << UInt8(ascii: ";")
+            let punctuation: UInt64 =
+                1 << UInt8(ascii: ".") | 1 << UInt8(ascii: "!") | 1 << UInt8(ascii: "?") | 1 << UInt8(ascii: ";")
                 | 1 << UInt8(ascii: ":")
             let special = punctuation | 1 << 0x0A
             func isIn(_ set: UInt64, _ byte: UInt8) -> Bool { byte < 64 && set >> byte & 1 == 1 }

@@ -25,8 +25,10 @@ struct ChunkDigest: Hashable, Comparable, Sendable {
     }
 
     private init(raw: UnsafeRawBufferPointer) {
-        (a, b, c, d) = (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                        raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        (a, b, c, d) = (
+            raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+            raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        )
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(a) }

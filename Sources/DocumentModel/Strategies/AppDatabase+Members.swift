@@ -11,7 +11,7 @@ extension AppDatabase {
     ) async throws -> (Membership, MemberChange) {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
-            guard let member = try db.row( "SELECT name FROM account WHERE id = ?", [accountID]) else {
+            guard let member = try db.row("SELECT name FROM account WHERE id = ?", [accountID]) else {
                 throw DocumentModelError.notFound("account")
             }
             if role.requiresGroup && group == nil {
@@ -21,10 +21,11 @@ extension AppDatabase {
                 throw DocumentModelError.invalid("group", "is not a stakeholder group of this strategy")
             }
             let existing = try Self.fetchMembership(db, strategyID: strategyID, accountID: accountID)
-            try db.run( """
-                    INSERT INTO membership (strategyId, accountId, role, groupKey) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (strategyId, accountId) DO UPDATE SET role = excluded.role, groupKey = excluded.groupKey
-                    """, [strategyID, accountID, role.rawValue, group]
+            try db.run(
+                """
+                INSERT INTO membership (strategyId, accountId, role, groupKey) VALUES (?, ?, ?, ?)
+                ON CONFLICT (strategyId, accountId) DO UPDATE SET role = excluded.role, groupKey = excluded.groupKey
+                """, [strategyID, accountID, role.rawValue, group]
             )
             let membership = Membership(
                 strategyID: strategyID, accountID: accountID, accountName: member["name"], role: role, group: group
@@ -42,7 +43,8 @@ extension AppDatabase {
     public func removeMember(strategyID: Int64, accountID: Int64, by account: Account) async throws {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
-            try db.run( "DELETE FROM membership WHERE strategyId = ? AND accountId = ?", [strategyID, accountID]
+            try db.run(
+                "DELETE FROM membership WHERE strategyId = ? AND accountId = ?", [strategyID, accountID]
             )
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("member") }
             try Self.appendActivity(
@@ -54,10 +56,11 @@ extension AppDatabase {
     public func members(strategyID: Int64, for account: Account) async throws -> [Membership] {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
-            return try db.rows( """
-                    SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
-                    WHERE strategyId = ? ORDER BY accountId
-                    """, [strategyID]
+            return try db.rows(
+                """
+                SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
+                WHERE strategyId = ? ORDER BY accountId
+                """, [strategyID]
             ).map(Self.membership)
         }
     }
@@ -65,19 +68,21 @@ extension AppDatabase {
     /// Every strategy membership of one account, for `GET /me`.
     public func memberships(accountID: Int64) async throws -> [Membership] {
         try read { db in
-            try db.rows( """
-                    SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
-                    WHERE accountId = ? ORDER BY strategyId
-                    """, [accountID]
+            try db.rows(
+                """
+                SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
+                WHERE accountId = ? ORDER BY strategyId
+                """, [accountID]
             ).map(Self.membership)
         }
     }
 
     static func fetchMembership(_ db: Database, strategyID: Int64, accountID: Int64) throws -> Membership? {
-        try db.row( """
-                SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
-                WHERE strategyId = ? AND accountId = ?
-                """, [strategyID, accountID]
+        try db.row(
+            """
+            SELECT membership.*, account.name FROM membership JOIN account ON account.id = membership.accountId
+            WHERE strategyId = ? AND accountId = ?
+            """, [strategyID, accountID]
         ).map(membership)
     }
 

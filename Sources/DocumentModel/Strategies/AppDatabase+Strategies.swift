@@ -9,11 +9,13 @@ extension AppDatabase {
         let actor = Actor(accountID: account.id, group: nil)
         return try await write { db in
             let now = Date()
-            try db.run( "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)", [new.title, new.summary, Phase.drafting.rawValue, now]
+            try db.run(
+                "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)", [new.title, new.summary, Phase.drafting.rawValue, now]
             )
             let id = db.lastInsertedRowID
             for (index, group) in groups.enumerated() {
-                try db.run( "INSERT INTO stakeholderGroup (strategyId, key, name, position) VALUES (?, ?, ?, ?)", [id, group.key, group.name, index]
+                try db.run(
+                    "INSERT INTO stakeholderGroup (strategyId, key, name, position) VALUES (?, ?, ?, ?)", [id, group.key, group.name, index]
                 )
             }
             try Self.appendActivity(
@@ -29,10 +31,13 @@ extension AppDatabase {
         try read { db in
             let ids: [Int64]
             if account.admin {
-                ids = try db.values(Int64.self, "SELECT id FROM strategy WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
+                ids = try db.values(
+                    Int64.self, "SELECT id FROM strategy WHERE id > ? ORDER BY id LIMIT ?", [after ?? 0, limit + 1]
                 )
             } else {
-                ids = try db.values(Int64.self, "SELECT strategyId FROM membership WHERE accountId = ? AND strategyId > ? ORDER BY strategyId LIMIT ?", [account.id, after ?? 0, limit + 1]
+                ids = try db.values(
+                    Int64.self, "SELECT strategyId FROM membership WHERE accountId = ? AND strategyId > ? ORDER BY strategyId LIMIT ?",
+                    [account.id, after ?? 0, limit + 1]
                 )
             }
             let strategies = try ids.prefix(limit).compactMap { try Self.fetchStrategy(db, id: $0) }
@@ -54,8 +59,14 @@ extension AppDatabase {
             let access = try Self.authorize(db, account: account, strategyID: id, action: .editStrategy)
             var strategy = access.strategy
             var changed: [String: String] = [:]
-            if let title, title != strategy.title { strategy.title = title; changed["title"] = title }
-            if let summary, summary != strategy.summary { strategy.summary = summary; changed["summary"] = "changed" }
+            if let title, title != strategy.title {
+                strategy.title = title
+                changed["title"] = title
+            }
+            if let summary, summary != strategy.summary {
+                strategy.summary = summary
+                changed["summary"] = "changed"
+            }
             if let phase, phase != strategy.phase {
                 guard phase != .adopted else {
                     throw DocumentModelError.conflict("a strategy is adopted on a draft every group has approved, not by changing its phase")
@@ -70,10 +81,12 @@ extension AppDatabase {
                 strategy.phase = phase
             }
             guard !changed.isEmpty else { return strategy }
-            try db.run( "UPDATE strategy SET title = ?, summary = ?, phase = ? WHERE id = ?", [strategy.title, strategy.summary, strategy.phase.rawValue, id]
+            try db.run(
+                "UPDATE strategy SET title = ?, summary = ?, phase = ? WHERE id = ?", [strategy.title, strategy.summary, strategy.phase.rawValue, id]
             )
             try Self.appendActivity(
-                db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? "strategy.phase-changed" : "strategy.updated", subject: "strategy/\(id)", detail: changed
+                db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? "strategy.phase-changed" : "strategy.updated",
+                subject: "strategy/\(id)", detail: changed
             )
             return strategy
         }

@@ -8,7 +8,10 @@ extension Array where Element: Sendable {
         guard worthIt && count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: count) { index in slots[index] = transform(self[index]) }

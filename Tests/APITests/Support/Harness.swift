@@ -27,7 +27,9 @@ struct Harness {
         var tokens: [String: String] = [:]
         var ids: [String: Int64] = [:]
         var accounts: [String: Account] = [:]
-        for (role, admin) in [("admin", true), ("facilitator", false), ("member", false), ("signatory", false), ("observer", false), ("outsider", false)] {
+        for (role, admin) in [
+            ("admin", true), ("facilitator", false), ("member", false), ("signatory", false), ("observer", false), ("outsider", false),
+        ] {
             let (account, token) = try await database.createAccount(name: role.capitalized, admin: admin, by: .commandLine)
             tokens[role] = token.token
             ids[role] = account.id

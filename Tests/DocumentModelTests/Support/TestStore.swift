@@ -1,7 +1,8 @@
-@testable import DocumentModel
-import GRDB
 import Foundation
+import GRDB
 import Testing
+
+@testable import DocumentModel
 
 /// A fresh database with an admin, a facilitator and one member per group: in memory for the domain's logic,
 /// a file in a temporary folder (`onDisk`) where durability, the file's bytes or a second connection are tested.
@@ -70,7 +71,7 @@ extension AppDatabase {
     func storedBytes() async throws -> Int {
         try await batcher.writer.writeWithoutTransaction { db in
             if try db.value(String.self, "PRAGMA journal_mode") == "wal" {
-                try db.run( "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.run("PRAGMA wal_checkpoint(TRUNCATE)")
             }
             let pages = try db.value(Int.self, "PRAGMA page_count") ?? 0
             let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0

@@ -10,7 +10,8 @@ enum CommandRunner {
     }
 
     static var executable: URL {
-        let products = Bundle.main.bundleURL.pathExtension == "xctest"
+        let products =
+            Bundle.main.bundleURL.pathExtension == "xctest"
             ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
         for candidate in [products, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
             let url = candidate.appendingPathComponent("strategy")
