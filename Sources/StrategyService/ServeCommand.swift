@@ -48,12 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 enum LoggingBootstrap {
-    nonisolated(unsafe) private static var done = false
+    /// Logs go to standard error so that commands can print results on standard output. A static `let` runs
+    /// its initializer once, thread-safely: no mutable global is needed to remember that it did.
+    private static let bootstrapped: Void = LoggingSystem.bootstrap(StreamLogHandler.standardError)
 
-    /// Logs go to standard error so that commands can print results on standard output.
     static func once() {
-        guard !done else { return }
-        done = true
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        _ = bootstrapped
     }
 }

@@ -61,6 +61,19 @@ extension AppDatabase {
         return (section, body.chunkIDs)
     }
 
+    /// Revision `number` of a section with its author's name; 404 when the section has no such revision.
+    static func loadRevision(_ db: Database, sectionID: Int64, number: Int) throws -> Revision {
+        guard
+            let row = try db.row(
+                """
+                SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
+                WHERE sectionId = ? AND number = ?
+                """, [sectionID, number]
+            )
+        else { throw DocumentModelError.notFound("revision") }
+        return try revision(db, row)
+    }
+
     static func revision(_ db: Database, _ row: Row) throws -> Revision {
         let sourceKind: String = row["source"]
         return Revision(

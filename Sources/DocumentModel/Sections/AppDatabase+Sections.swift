@@ -68,18 +68,10 @@ extension AppDatabase {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             let section = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
-            func load(_ number: Int) throws -> Revision {
-                guard
-                    let row = try db.row(
-                        """
-                        SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
-                        WHERE sectionId = ? AND number = ?
-                        """, [sectionID, number]
-                    )
-                else { throw DocumentModelError.notFound("revision") }
-                return try Self.revision(db, row)
-            }
-            return (try load(from), try load(to ?? section.revision))
+            return (
+                try Self.loadRevision(db, sectionID: sectionID, number: from),
+                try Self.loadRevision(db, sectionID: sectionID, number: to ?? section.revision)
+            )
         }
     }
 
@@ -231,15 +223,7 @@ extension AppDatabase {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
             _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
-            guard
-                let row = try db.row(
-                    """
-                    SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
-                    WHERE sectionId = ? AND number = ?
-                    """, [sectionID, number]
-                )
-            else { throw DocumentModelError.notFound("revision") }
-            return try Self.revision(db, row)
+            return try Self.loadRevision(db, sectionID: sectionID, number: number)
         }
     }
 }
