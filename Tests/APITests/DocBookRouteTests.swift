@@ -28,9 +28,10 @@ import Testing
                 try await client.send(.post, "/strategies/import", as: harness.tokens["admin"], json: export.text).status == .unsupportedMediaType)
             let imported = try await client.send(.post, "/strategies/import", as: harness.tokens["admin"], json: export.text, headers: xml)
             #expect(imported.status == .created)
-            let id = (imported.object["strategy"] as? [String: Any])?["id"] as? Int ?? 0
+            let importedBody = try imported.decode(Wire.Import.self)
+            let id = importedBody.strategy.id
             #expect(imported.headers[.location] == "/strategies/\(id)")
-            #expect(imported.object["unmapped"] as? [String] == [])
+            #expect(importedBody.unmapped == [])
             let again = try await client.send(.get, "/strategies/\(id)/export", as: harness.tokens["admin"])
             #expect(again.text == export.text)
         }
@@ -50,9 +51,11 @@ import Testing
             let foreign =
                 #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title><section><title>S</title><table/></section></article>"#
             let strict = try await client.send(.post, "/strategies/import", as: admin, json: foreign, headers: xml)
-            #expect(strict.status == .unprocessableContent && strict.object["unmapped"] as? [String] == ["/article/section[1]/table[1]"])
+            #expect(strict.status == .unprocessableContent)
+            #expect(try strict.decode(Wire.Problem.self).unmapped == ["/article/section[1]/table[1]"])
             let lenient = try await client.send(.post, "/strategies/import?lenient=true", as: admin, json: foreign, headers: xml)
-            #expect(lenient.status == .created && lenient.object["unmapped"] as? [String] == ["/article/section[1]/table[1]"])
+            #expect(lenient.status == .created)
+            #expect(try lenient.decode(Wire.Import.self).unmapped == ["/article/section[1]/table[1]"])
             let control = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T&#x1;</title></article>"#
             #expect(try await client.send(.post, "/strategies/import", as: admin, json: control, headers: xml).status == .badRequest)
         }

@@ -14,24 +14,34 @@ import Testing
     static func section(
         _ client: some TestClientProtocol, _ harness: Harness, heading: String, body: String, parent: Int? = nil
     ) async throws -> String {
-        var object: [String: Any] = ["heading": heading, "body": body]
-        if let parent { object["parent"] = parent }
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let json = try Self.json(NewSection(heading: heading, body: body, parent: parent))
         let created = try await client.send(.post, "/strategies/\(harness.strategyID)/sections", as: harness.tokens["facilitator"], json: json)
         #expect(created.status == .created)
         return created.headers[.location] ?? ""
     }
 
-    static func json(_ object: [String: Any]) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    struct NewSection: Encodable {
+        var heading: String
+        var body: String
+        var parent: Int? = nil
+    }
+
+    struct NewAmendment: Encodable {
+        var baseRevision: Int
+        var body: String
+        var rationale: String
+        var heading: String?
+    }
+
+    static func json(_ body: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(body), as: UTF8.self)
     }
 
     static func propose(
         _ client: some TestClientProtocol, _ sectionURI: String, as token: String?, base: Int = 1, body: String, heading: String? = nil
     ) async throws -> TestResponse {
-        var object: [String: Any] = ["baseRevision": base, "body": body, "rationale": "Because it is better."]
-        if let heading { object["heading"] = heading }
-        return try await client.send(.post, sectionURI + "/amendments", as: token, json: json(object))
+        let amendment = NewAmendment(baseRevision: base, body: body, rationale: "Because it is better.", heading: heading)
+        return try await client.send(.post, sectionURI + "/amendments", as: token, json: try json(amendment))
     }
 
     @Test func aMemberProposesAnotherGroupSupportsAndTheFacilitatorAccepts() async throws {
@@ -44,24 +54,24 @@ import Testing
             let amended = "The state will protect all children online. Schools will teach digital safety.\n\nParents get guidance."
             let proposed = try await Self.propose(client, uri, as: harness.tokens["member"], body: amended)
             #expect(proposed.status == .created)
-            let number = proposed.object["number"] as? Int ?? 0
+            let amendment = try proposed.decode(Wire.Amendment.self)
+            let number = amendment.number
             let amendmentURI = "/strategies/\(harness.strategyID)/amendments/\(number)"
             #expect(proposed.headers[.location] == amendmentURI)
-            #expect(proposed.object["status"] as? String == "open")
-            #expect(proposed.object["mergeable"] as? Bool == true)
-            #expect(proposed.object["group"] as? String == "industry")
-            let paragraphs = (proposed.object["diff"] as? [String: Any])?["paragraphs"] as? [[String: Any]] ?? []
-            let operations = paragraphs.first?["operations"] as? [[String: Any]] ?? []
-            #expect(operations.contains { $0["kind"] as? String == "insert" && $0["text"] as? String == "all " })
-            #expect(paragraphs.count == 2 && paragraphs[1]["changed"] as? Bool == false)
+            #expect(amendment.status == "open")
+            #expect(amendment.mergeable == true)
+            #expect(amendment.group == "industry")
+            let paragraphs = amendment.diff.paragraphs
+            let operations = try #require(paragraphs.first).operations
+            #expect(operations.contains { $0.kind == "insert" && $0.text == "all " })
+            #expect(paragraphs.count == 2 && !paragraphs[1].changed)
 
             #expect(try await Self.propose(client, uri, as: harness.tokens["observer"], body: amended).status == .forbidden)
             #expect(try await Self.propose(client, uri, as: harness.tokens["outsider"], body: amended).status == .notFound)
 
             let support = try await client.send(.post, amendmentURI + "/support", as: harness.tokens["signatory"])
             #expect(support.status == .ok)
-            let supporters = support.object["supporters"] as? [[String: Any]] ?? []
-            #expect(supporters.map { $0["group"] as? String } == ["government"])
+            #expect(try support.decode(Wire.Amendment.self).supporters.map(\.group) == ["government"])
             #expect(try await client.send(.post, amendmentURI + "/support", as: harness.tokens["signatory"]).status == .conflict)
             #expect(try await client.send(.post, amendmentURI + "/support", as: harness.tokens["member"]).status == .conflict)
             #expect(try await client.send(.post, amendmentURI + "/support", as: harness.tokens["facilitator"]).status == .forbidden)
@@ -69,21 +79,22 @@ import Testing
 
             let accepted = try await client.send(.post, amendmentURI + "/accept", as: harness.tokens["facilitator"])
             #expect(accepted.status == .ok)
-            #expect(accepted.object["status"] as? String == "accepted")
-            #expect(accepted.object["acceptedRevision"] as? Int == 2)
+            let decided = try accepted.decode(Wire.Amendment.self)
+            #expect(decided.status == "accepted")
+            #expect(decided.acceptedRevision == 2)
             #expect(accepted.headers[.eTag] == "\"2\"")
             let section = try await client.send(.get, uri, as: harness.tokens["observer"])
-            #expect(section.object["body"] as? String == amended)
+            #expect(try section.decode(Wire.Section.self).body == amended)
             let revision = try await client.send(.get, uri + "/revisions/2", as: harness.tokens["observer"])
-            let source = revision.object["source"] as? [String: Any] ?? [:]
-            #expect(source["kind"] as? String == "amendment" && source["reference"] as? Int == number)
+            let source = try revision.decode(Wire.Revision.self).source
+            #expect(source.kind == "amendment" && source.reference == number)
 
             let again = try await client.send(.post, amendmentURI + "/accept", as: harness.tokens["facilitator"])
             #expect(again.status == .conflict && again.isProblem)
             #expect(try await client.send(.post, amendmentURI + "/withdraw", as: harness.tokens["member"]).status == .conflict)
 
             let activity = try await client.send(.get, "/strategies/\(harness.strategyID)/activity?limit=200", as: harness.tokens["member"])
-            let actions = (activity.object["items"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+            let actions = try activity.decode(Wire.Page<Wire.Activity>.self).items.map(\.action)
             #expect(actions.contains("amendment.proposed") && actions.contains("amendment.supported") && actions.contains("amendment.accepted"))
         }
     }
@@ -99,10 +110,11 @@ import Testing
             )
             #expect(put.status == .ok)
             let json = try await client.send(.get, uri + "/diff?from=1", as: harness.tokens["observer"])
-            #expect(json.status == .ok && json.object["to"] as? Int == 2 && json.object["granularity"] as? String == "word")
-            #expect((json.object["heading"] as? [String: Any])?["changed"] as? Bool == true)
-            let paragraphs = json.object["paragraphs"] as? [[String: Any]] ?? []
-            let kinds = paragraphs.flatMap { ($0["operations"] as? [[String: Any]] ?? []).map { "\($0["kind"]!):\($0["text"]!)" } }
+            #expect(json.status == .ok)
+            let redline = try json.decode(Wire.Redline.self)
+            #expect(redline.to == 2 && redline.granularity == "word")
+            #expect(redline.heading.changed)
+            let kinds = (redline.paragraphs ?? []).flatMap { $0.operations.map { "\($0.kind):\($0.text)" } }
             #expect(kinds.contains("delete:quickly") && kinds.contains("insert:at once"))
             let html = try await client.send(.get, uri + "/diff?from=1&format=html", as: harness.tokens["observer"])
             #expect(html.headers[.contentType]?.hasPrefix("text/html") == true)
@@ -113,7 +125,7 @@ import Testing
             let lines = try await client.send(.get, uri + "/diff?from=1&granularity=line&format=unified", as: harness.tokens["observer"])
             #expect(lines.text.contains("-Report <harm> quickly.\n+Report <harm> at once.\n"))
             let hunks = try await client.send(.get, uri + "/diff?from=1&granularity=line", as: harness.tokens["observer"])
-            #expect((hunks.object["hunks"] as? [[String: Any]])?.count == 1)
+            #expect(try hunks.decode(Wire.Redline.self).hunks?.count == 1)
             #expect(try await client.send(.get, uri + "/diff?from=9", as: harness.tokens["observer"]).status == .notFound)
             #expect(try await client.send(.get, uri + "/diff?from=1&to=7", as: harness.tokens["observer"]).status == .notFound)
             #expect(try await client.send(.get, uri + "/diff", as: harness.tokens["observer"]).status == .badRequest)
@@ -130,17 +142,19 @@ import Testing
                 client, uri, as: harness.tokens["member"], body: "The state will protect all children online and offline.")
             let second = try await Self.propose(
                 client, uri, as: harness.tokens["signatory"], body: "The state will protect children online and at school.")
-            let a = first.object["number"] as? Int ?? 0, b = second.object["number"] as? Int ?? 0
+            let a = try first.decode(Wire.Amendment.self).number, b = try second.decode(Wire.Amendment.self).number
             #expect(b == a + 1)
-            #expect(second.object["collidesWith"] as? [Int] == [])
+            #expect(try second.decode(Wire.Amendment.self).collidesWith == [])
             let base = "/strategies/\(harness.strategyID)/amendments/"
             #expect(try await client.send(.post, base + "\(a)/accept", as: harness.tokens["facilitator"]).status == .ok)
             let rebased = try await client.send(.get, base + "\(b)", as: harness.tokens["member"])
-            #expect(rebased.object["mergeable"] as? Bool == true && rebased.object["checkedRevision"] as? Int == 2)
+            let rebasedAmendment = try rebased.decode(Wire.Amendment.self)
+            #expect(rebasedAmendment.mergeable == true && rebasedAmendment.checkedRevision == 2)
             let accepted = try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"])
-            #expect(accepted.status == .ok && accepted.object["acceptedRevision"] as? Int == 3)
+            #expect(accepted.status == .ok)
+            #expect(try accepted.decode(Wire.Amendment.self).acceptedRevision == 3)
             let section = try await client.send(.get, uri, as: harness.tokens["member"])
-            #expect(section.object["body"] as? String == "The state will protect all children online and at school.")
+            #expect(try section.decode(Wire.Section.self).body == "The state will protect all children online and at school.")
         }
     }
 
@@ -153,32 +167,32 @@ import Testing
                 client, uri, as: harness.tokens["member"], body: "Platforms must remove harmful content within 12 hours. Appeals are possible.")
             let second = try await Self.propose(
                 client, uri, as: harness.tokens["signatory"], body: "Platforms must remove harmful content within 48 hours. Appeals are possible.")
-            let a = first.object["number"] as? Int ?? 0, b = second.object["number"] as? Int ?? 0
+            let a = try first.decode(Wire.Amendment.self).number, b = try second.decode(Wire.Amendment.self).number
             let base = "/strategies/\(harness.strategyID)/amendments/"
             let detail = try await client.send(.get, base + "\(a)", as: harness.tokens["observer"])
-            #expect(detail.object["collidesWith"] as? [Int] == [b])
+            #expect(try detail.decode(Wire.Amendment.self).collidesWith == [b])
             let collisions = try await client.send(.get, base + "\(a)/collisions", as: harness.tokens["observer"])
-            let items = collisions.object["items"] as? [[String: Any]] ?? []
-            #expect(items.count == 1 && items.first?["amendment"] as? Int == b)
-            #expect((items.first?["passage"] as? String)?.contains("24") == true)
+            let items = try collisions.decode(Wire.Page<Wire.Collision>.self).items
+            #expect(items.count == 1 && items.first?.amendment == b)
+            #expect(items.first?.passage.contains("24") == true)
 
             #expect(try await client.send(.post, base + "\(a)/accept", as: harness.tokens["facilitator"]).status == .ok)
             let conflicting = try await client.send(.get, base + "\(b)", as: harness.tokens["observer"])
-            #expect(conflicting.object["conflicting"] as? Bool == true && conflicting.object["status"] as? String == "open")
+            let conflictingAmendment = try conflicting.decode(Wire.Amendment.self)
+            #expect(conflictingAmendment.conflicting && conflictingAmendment.status == "open")
             let listed = try await client.send(
                 .get, "/strategies/\(harness.strategyID)/amendments?status=conflicting", as: harness.tokens["observer"])
-            #expect((listed.object["items"] as? [[String: Any]])?.compactMap { $0["number"] as? Int } == [b])
+            #expect(try listed.decode(Wire.Page<Wire.Amendment>.self).items.map(\.number) == [b])
 
             let refused = try await client.send(.post, base + "\(b)/accept", as: harness.tokens["facilitator"])
             #expect(refused.status == .conflict && refused.isProblem)
-            #expect(refused.object["currentRevision"] as? Int == 2)
-            let regions = refused.object["conflicts"] as? [[String: Any]] ?? []
-            #expect(regions.count == 1)
-            #expect(
-                regions.first?["base"] as? String == "24" && regions.first?["current"] as? String == "12"
-                    && regions.first?["proposed"] as? String == "48")
+            let problem = try refused.decode(Wire.Problem.self)
+            #expect(problem.currentRevision == 2)
+            let region = try #require(problem.conflicts?.first)
+            #expect(problem.conflicts?.count == 1)
+            #expect(region.base == "24" && region.current == "12" && region.proposed == "48")
             let unchanged = try await client.send(.get, uri, as: harness.tokens["observer"])
-            #expect(unchanged.object["revision"] as? Int == 2)
+            #expect(try unchanged.decode(Wire.Section.self).revision == 2)
 
             let resolved = #"{"body":"Platforms must remove harmful content within 6 hours. Appeals are possible."}"#
             #expect(
@@ -188,9 +202,10 @@ import Testing
             #expect(stale.status == .preconditionFailed)
             let accepted = try await client.send(
                 .post, base + "\(b)/accept", as: harness.tokens["facilitator"], json: resolved, headers: [.ifMatch: "\"2\""])
-            #expect(accepted.status == .ok && accepted.object["acceptedRevision"] as? Int == 3)
+            #expect(accepted.status == .ok)
+            #expect(try accepted.decode(Wire.Amendment.self).acceptedRevision == 3)
             let final = try await client.send(.get, uri, as: harness.tokens["observer"])
-            #expect(final.object["body"] as? String == "Platforms must remove harmful content within 6 hours. Appeals are possible.")
+            #expect(try final.decode(Wire.Section.self).body == "Platforms must remove harmful content within 6 hours. Appeals are possible.")
         }
     }
 
@@ -209,10 +224,12 @@ import Testing
             )
             #expect(put.status == .ok)
             let base = "/strategies/\(harness.strategyID)/amendments/"
-            let first = try await client.send(.get, base + "\(touched.object["number"] as? Int ?? 0)", as: harness.tokens["member"])
-            #expect(first.object["conflicting"] as? Bool == true && first.object["checkedRevision"] as? Int == 2)
-            let second = try await client.send(.get, base + "\(elsewhere.object["number"] as? Int ?? 0)", as: harness.tokens["member"])
-            #expect(second.object["conflicting"] as? Bool == false && second.object["mergeable"] as? Bool == true)
+            let first = try await client.send(.get, base + "\(try touched.decode(Wire.Amendment.self).number)", as: harness.tokens["member"])
+            let conflicting = try first.decode(Wire.Amendment.self)
+            #expect(conflicting.conflicting && conflicting.checkedRevision == 2)
+            let second = try await client.send(.get, base + "\(try elsewhere.decode(Wire.Amendment.self).number)", as: harness.tokens["member"])
+            let mergeable = try second.decode(Wire.Amendment.self)
+            #expect(!mergeable.conflicting && mergeable.mergeable == true)
             let activity = try await client.send(.get, "/strategies/\(harness.strategyID)/activity?limit=200", as: harness.tokens["member"])
             #expect(activity.text.contains("amendment.conflicting"))
         }
@@ -241,7 +258,7 @@ import Testing
             #expect(invalidBody.status == .notFound)
 
             let created = try await Self.propose(client, uri, as: member, body: "Children go online very early.")
-            let amendment = "/strategies/\(harness.strategyID)/amendments/\(created.object["number"] as? Int ?? 0)"
+            let amendment = "/strategies/\(harness.strategyID)/amendments/\(try created.decode(Wire.Amendment.self).number)"
             #expect(try await client.send(.post, amendment + "/withdraw", as: harness.tokens["signatory"]).status == .forbidden)
             #expect(
                 try await client.send(.post, amendment + "/reject", as: harness.tokens["facilitator"], json: #"{"reason":""}"#).status
@@ -255,11 +272,13 @@ import Testing
             #expect(try await client.send(.get, "/strategies/\(harness.strategyID)/amendments?status=maybe", as: member).status == .badRequest)
 
             let rejected = try await Self.propose(client, uri, as: member, body: "Children go online too early.")
-            let rejectedURI = "/strategies/\(harness.strategyID)/amendments/\(rejected.object["number"] as? Int ?? 0)"
+            let rejectedURI = "/strategies/\(harness.strategyID)/amendments/\(try rejected.decode(Wire.Amendment.self).number)"
             let reject = try await client.send(.post, rejectedURI + "/reject", as: harness.tokens["facilitator"], json: #"{"reason":"Out of scope"}"#)
-            #expect(reject.status == .ok && reject.object["reason"] as? String == "Out of scope" && reject.object["status"] as? String == "rejected")
+            #expect(reject.status == .ok)
+            let rejection = try reject.decode(Wire.Amendment.self)
+            #expect(rejection.reason == "Out of scope" && rejection.status == "rejected")
             let byGroup = try await client.send(.get, "/strategies/\(harness.strategyID)/amendments?group=industry&status=rejected", as: member)
-            #expect((byGroup.object["items"] as? [[String: Any]])?.count == 1)
+            #expect(try byGroup.decode(Wire.Page<Wire.Amendment>.self).items.count == 1)
 
             // Phases: forward one step at a time; no new amendments in final review.
             let strategy = "/strategies/\(harness.strategyID)"
@@ -270,12 +289,13 @@ import Testing
                 try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"later"}"#).status
                     == .unprocessableContent)
             let consultation = try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"consultation"}"#)
-            #expect(consultation.object["phase"] as? String == "consultation")
+            #expect(try consultation.decode(Wire.Strategy.self).phase == "consultation")
             #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"drafting"}"#).status == .conflict)
             #expect(try await Self.propose(client, uri, as: member, body: "Children go online at five.").status == .created)
             #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"final-review"}"#).status == .ok)
             let late = try await Self.propose(client, uri, as: member, body: "Children go online at six.")
-            #expect(late.status == .conflict && late.object["phase"] as? String == "final-review")
+            #expect(late.status == .conflict)
+            #expect(try late.decode(Wire.Problem.self).phase == "final-review")
             #expect(try await client.send(.patch, strategy, as: harness.tokens["facilitator"], json: #"{"phase":"adopted"}"#).status == .conflict)
         }
     }
@@ -294,7 +314,7 @@ import Testing
             let first = try await client.send(
                 .post, strategy + "/drafts", as: facilitator, json: #"{"title":"Draft for consultation","note":"First"}"#)
             #expect(first.status == .created && first.headers[.location] == strategy + "/drafts/1")
-            #expect((first.object["sections"] as? [[String: Any]])?.count == 5)
+            #expect(try first.decode(Wire.Draft.self).sections?.count == 5)
 
             _ = try await client.send(
                 .put, harness.sectionURI, as: facilitator, json: #"{"heading":"Introduction","body":"Children go online very early."}"#,
@@ -305,17 +325,17 @@ import Testing
             #expect(try await client.send(.delete, old, as: facilitator).status == .noContent)
             let added = try await Self.section(client, harness, heading: "Evaluation", body: "Every two years.")
             let second = try await client.send(.post, strategy + "/drafts", as: facilitator, json: #"{"title":"Final draft"}"#)
-            #expect(second.object["number"] as? Int == 2)
+            #expect(try second.decode(Wire.Draft.self).number == 2)
 
             let comparison = try await client.send(.get, strategy + "/drafts/1/compare/2", as: harness.tokens["observer"])
             #expect(comparison.status == .ok)
-            let summary = comparison.object["summary"] as? [String: Int] ?? [:]
-            #expect(summary == ["added": 1, "removed": 1, "moved": 1, "renamed": 1, "changed": 1, "unchanged": 1])
+            let compared = try comparison.decode(Wire.Comparison.self)
+            #expect(compared.summary == ["added": 1, "removed": 1, "moved": 1, "renamed": 1, "changed": 1, "unchanged": 1])
             var changes: [Int: [String]] = [:]
-            var diffs: [Int: [[String: Any]]] = [:]
-            for entry in comparison.object["sections"] as? [[String: Any]] ?? [] {
-                changes[entry["id"] as? Int ?? 0] = entry["changes"] as? [String]
-                diffs[entry["id"] as? Int ?? 0] = entry["diff"] as? [[String: Any]]
+            var diffs: [Int: [Wire.Paragraph]] = [:]
+            for entry in compared.sections {
+                changes[Int(entry.id)] = entry.changes
+                diffs[Int(entry.id)] = entry.diff
             }
             func id(_ uri: String) -> Int { Int(uri.split(separator: "/").last!)! }
             #expect(changes[Int(harness.sectionID)] == ["changed"])
@@ -324,14 +344,14 @@ import Testing
             #expect(changes[id(old)] == ["removed"])
             #expect(changes[id(added)] == ["added"])
             #expect(changes[measuresID] == ["unchanged"])
-            let operations = diffs[Int(harness.sectionID)]?.first?["operations"] as? [[String: Any]] ?? []
-            #expect(operations.contains { $0["kind"] as? String == "insert" && $0["text"] as? String == "very " })
+            let operations = try #require(diffs[Int(harness.sectionID)]?.first).operations
+            #expect(operations.contains { $0.kind == "insert" && $0.text == "very " })
 
             let draft = try await client.send(.get, strategy + "/drafts/1", as: harness.tokens["observer"])
-            let bodies = (draft.object["sections"] as? [[String: Any]] ?? []).compactMap { $0["body"] as? String }
+            let bodies = try draft.decode(Wire.Draft.self).sections?.compactMap(\.body) ?? []
             #expect(bodies.contains("Children go online early.") && bodies.contains("To be dropped."))
             let list = try await client.send(.get, strategy + "/drafts", as: harness.tokens["observer"])
-            #expect((list.object["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == ["Draft for consultation", "Final draft"])
+            #expect(try list.decode(Wire.Page<Wire.Draft>.self).items.map(\.title) == ["Draft for consultation", "Final draft"])
             #expect(try await client.send(.get, strategy + "/drafts/3", as: harness.tokens["observer"]).status == .notFound)
             #expect(try await client.send(.get, strategy + "/drafts/1/compare/3", as: harness.tokens["observer"]).status == .notFound)
             #expect(try await client.send(.get, strategy + "/drafts/1", as: harness.tokens["outsider"]).status == .notFound)
@@ -349,13 +369,14 @@ import Testing
                 var changed = sentences
                 changed[index] = "Measure \(index + 1) applies to everyone."
                 let response = try await Self.propose(client, uri, as: harness.tokens["member"], body: changed.joined(separator: " "))
-                numbers.append(response.object["number"] as? Int ?? 0)
+                numbers.append(try response.decode(Wire.Amendment.self).number)
             }
             // One more on the same words as the first, so that some accept must be a clean 409.
             var rival = sentences
             rival[0] = "Measure 1 applies to nobody."
             let rivalNumber =
-                try await Self.propose(client, uri, as: harness.tokens["signatory"], body: rival.joined(separator: " ")).object["number"] as? Int ?? 0
+                try await Self.propose(client, uri, as: harness.tokens["signatory"], body: rival.joined(separator: " ")).decode(Wire.Amendment.self)
+                .number
             let port = client.port!
             let tokens = [harness.tokens["facilitator"]!, harness.tokens["admin"]!]
             let statuses = try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status).self) { group in
@@ -380,8 +401,9 @@ import Testing
             let accepted = statuses.filter { $0.value == .ok }.map(\.key)
             #expect(statuses[numbers[0]] != statuses[rivalNumber])
             let section = try await client.send(.get, uri, as: harness.tokens["member"])
-            let body = section.object["body"] as? String ?? ""
-            #expect(section.object["revision"] as? Int == 1 + accepted.count)
+            let final = try section.decode(Wire.Section.self)
+            let body = final.body
+            #expect(final.revision == 1 + accepted.count)
             for (index, number) in numbers.enumerated() where accepted.contains(number) {
                 #expect(body.contains("Measure \(index + 1) applies to everyone."))
             }

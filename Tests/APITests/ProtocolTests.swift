@@ -12,7 +12,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let health = try await client.send(.get, "/health", as: nil)
             #expect(health.status == .ok)
-            #expect(health.object["status"] as? String == "ok")
+            #expect(try health.decode(Wire.Health.self).status == "ok")
             let spec = try await client.send(.get, "/openapi.yaml", as: nil)
             #expect(spec.status == .ok)
             #expect(spec.text.hasPrefix("openapi: 3.1"))
@@ -60,7 +60,7 @@ import Testing
                 #expect(response.text == missing.text)
             }
             let list = try await client.send(.get, "/strategies", as: outsider)
-            #expect((list.object["items"] as? [Any])?.isEmpty == true)
+            #expect(try list.decode(Wire.Page<Wire.Strategy>.self).items.isEmpty)
         }
     }
 
@@ -95,10 +95,10 @@ import Testing
             let edited = try await client.send(.put, harness.sectionURI, as: facilitator, json: body, headers: [.ifMatch: "\"1\""])
             #expect(edited.status == .ok)
             #expect(edited.headers[.eTag] == "\"2\"")
-            #expect(edited.object["revision"] as? Int == 2)
+            #expect(try edited.decode(Wire.Section.self).revision == 2)
             let stale = try await client.send(.put, harness.sectionURI, as: facilitator, json: body, headers: [.ifMatch: "\"1\""])
             #expect(stale.status == .preconditionFailed)
-            #expect(stale.object["currentRevision"] as? Int == 2)
+            #expect(try stale.decode(Wire.Problem.self).currentRevision == 2)
             let member = try await client.send(
                 .put, harness.sectionURI, as: harness.tokens["member"], json: body, headers: [.ifMatch: "\"2\""]
             )
@@ -151,8 +151,8 @@ import Testing
             for (uri, token, json, field) in cases {
                 let response = try await client.send(.post, uri, as: token, json: json)
                 #expect(response.status == .unprocessableContent, "\(json)")
-                let errors = response.object["errors"] as? [[String: Any]] ?? []
-                #expect(errors.contains { $0["field"] as? String == field }, "\(json) → \(response.text)")
+                let errors = try response.decode(Wire.Problem.self).errors ?? []
+                #expect(errors.contains { $0.field == field }, "\(json) → \(response.text)")
             }
             let member = "/strategies/\(harness.strategyID)/members/\(harness.accountIDs["outsider"]!)"
             let noGroup = try await client.send(.put, member, as: facilitator, json: #"{"role":"member"}"#)

@@ -13,18 +13,18 @@ import Testing
         try await harness.application().test(.router) { client in
             let created = try await client.send(.post, "/accounts", as: harness.tokens["admin"], json: #"{"name":"Drita"}"#)
             #expect(created.status == .created)
-            let id = created.object["id"] as? Int ?? 0
+            let account = try created.decode(Wire.CreatedAccount.self)
+            let id = account.id, token = account.token
             #expect(created.headers[.location] == "/accounts/\(id)")
-            let token = created.object["token"] as? String ?? ""
             let me = try await client.send(.get, "/me", as: token)
-            #expect(me.object["name"] as? String == "Drita")
+            #expect(try me.decode(Wire.Me.self).name == "Drita")
             let forbidden = try await client.send(.post, "/accounts", as: token, json: #"{"name":"Eve"}"#)
             #expect(forbidden.status == .forbidden)
 
             let second = try await client.send(.post, "/accounts/\(id)/tokens", as: token)
             #expect(second.status == .created)
-            let secondToken = second.object["token"] as? String ?? ""
-            let tokenID = second.object["id"] as? Int ?? 0
+            let issued = try second.decode(Wire.Token.self)
+            let secondToken = issued.token, tokenID = issued.id
             let list = try await client.send(.get, "/accounts/\(id)/tokens", as: token)
             #expect(!list.text.contains(secondToken) && !list.text.contains(token))
             let revoke = try await client.send(.delete, "/accounts/\(id)/tokens/\(tokenID)", as: token)
@@ -46,22 +46,23 @@ import Testing
                 json: #"{"title":"Schools","summary":"s","groups":[{"key":"schools"},{"key":"parents","name":"Parents' councils"}]}"#
             )
             #expect(created.status == .created)
-            let groups = created.object["groups"] as? [[String: String]] ?? []
-            #expect(groups == [["key": "schools", "name": "Schools"], ["key": "parents", "name": "Parents' councils"]])
-            #expect(created.headers[.location] == "/strategies/\(created.object["id"] as? Int ?? 0)")
+            let strategy = try created.decode(Wire.Strategy.self)
+            #expect(strategy.groups == [.init(key: "schools", name: "Schools"), .init(key: "parents", name: "Parents' councils")])
+            #expect(created.headers[.location] == "/strategies/\(strategy.id)")
 
             let existing = try await client.send(.get, "/strategies/\(harness.strategyID)", as: harness.tokens["observer"])
-            #expect((existing.object["groups"] as? [[String: String]])?.map { $0["key"]! } == ["government", "civil-society", "industry"])
-            #expect(existing.object["phase"] as? String == "drafting")
+            let read = try existing.decode(Wire.Strategy.self)
+            #expect(read.groups.map(\.key) == ["government", "civil-society", "industry"])
+            #expect(read.phase == "drafting")
 
             let uri = "/strategies/\(harness.strategyID)"
             let byMember = try await client.send(.patch, uri, as: harness.tokens["member"], json: #"{"title":"Mine"}"#)
             #expect(byMember.status == .forbidden)
             let byFacilitator = try await client.send(.patch, uri, as: harness.tokens["facilitator"], json: #"{"title":"Ours"}"#)
             #expect(byFacilitator.status == .ok)
-            #expect(byFacilitator.object["title"] as? String == "Ours")
+            #expect(try byFacilitator.decode(Wire.Strategy.self).title == "Ours")
             let list = try await client.send(.get, "/strategies", as: harness.tokens["member"])
-            #expect((list.object["items"] as? [[String: Any]])?.count == 1)
+            #expect(try list.decode(Wire.Page<Wire.Strategy>.self).items.count == 1)
         }
     }
 
@@ -73,7 +74,7 @@ import Testing
             #expect(added.status == .created)
             let changed = try await client.send(.put, uri, as: harness.tokens["facilitator"], json: #"{"role":"signatory","group":"civil-society"}"#)
             #expect(changed.status == .ok)
-            #expect(changed.object["role"] as? String == "signatory")
+            #expect(try changed.decode(Wire.Member.self).role == "signatory")
             let visible = try await client.send(.get, "/strategies/\(harness.strategyID)", as: harness.tokens["outsider"])
             #expect(visible.status == .ok)
             let byMember = try await client.send(.delete, uri, as: harness.tokens["member"])
@@ -83,7 +84,7 @@ import Testing
             let hidden = try await client.send(.get, "/strategies/\(harness.strategyID)", as: harness.tokens["outsider"])
             #expect(hidden.status == .notFound)
             let members = try await client.send(.get, "/strategies/\(harness.strategyID)/members", as: harness.tokens["member"])
-            #expect((members.object["items"] as? [[String: Any]])?.count == 4)
+            #expect(try members.decode(Wire.Page<Wire.Member>.self).items.count == 4)
         }
     }
 
@@ -95,41 +96,42 @@ import Testing
             let created = try await client.send(.post, base, as: facilitator, json: #"{"heading":"Objectives","body":"- one\n- two"}"#)
             #expect(created.status == .created)
             #expect(created.headers[.eTag] == "\"1\"")
-            let parent = created.object["id"] as? Int ?? 0
+            let parent = try created.decode(Wire.Section.self).id
             #expect(created.headers[.location] == "\(base)/\(parent)")
             let child = try await client.send(.post, base, as: facilitator, json: #"{"heading":"Awareness","body":"Sessions.","parent":\#(parent)}"#)
-            #expect(child.object["number"] as? String == "2.1")
-            let childID = child.object["id"] as? Int ?? 0
+            let childSection = try child.decode(Wire.Section.self)
+            #expect(childSection.number == "2.1")
+            let childID = childSection.id
 
             let moved = try await client.send(
                 .patch, "\(base)/\(childID)", as: facilitator, json: #"{"parent":null,"position":1}"#, headers: [.ifMatch: "\"1\""]
             )
             #expect(moved.status == .ok)
-            #expect(moved.object["number"] as? String == "1")
+            #expect(try moved.decode(Wire.Section.self).number == "1")
             #expect(moved.headers[.eTag] == "\"2\"")
             let outline = try await client.send(.get, base, as: harness.tokens["observer"])
-            let numbers = (outline.object["items"] as? [[String: Any]] ?? []).compactMap { $0["number"] as? String }
+            let numbers = try outline.decode(Wire.Page<Wire.OutlineEntry>.self).items.map(\.number)
             #expect(numbers == ["1", "2", "3"])
 
             let revisions = try await client.send(.get, "\(base)/\(childID)/revisions", as: harness.tokens["member"])
-            let items = revisions.object["items"] as? [[String: Any]] ?? []
-            #expect(items.map { ($0["source"] as? [String: Any])?["kind"] as? String } == ["created", "structure"])
-            #expect(items.allSatisfy { $0["body"] == nil })
+            let items = try revisions.decode(Wire.Page<Wire.Revision>.self).items
+            #expect(items.map(\.source.kind) == ["created", "structure"])
+            #expect(items.allSatisfy { $0.body == nil })
             let first = try await client.send(.get, "\(base)/\(childID)/revisions/1", as: harness.tokens["member"])
-            #expect(first.object["body"] as? String == "Sessions.")
+            #expect(try first.decode(Wire.Revision.self).body == "Sessions.")
             #expect(try await client.send(.get, "\(base)/\(childID)/revisions/3", as: harness.tokens["member"]).status == .notFound)
 
             let removed = try await client.send(.delete, "\(base)/\(parent)", as: facilitator)
             #expect(removed.status == .noContent)
             let gone = try await client.send(.get, "\(base)/\(parent)", as: harness.tokens["member"])
-            #expect(gone.object["removed"] as? Bool == true)
+            #expect(try gone.decode(Wire.Section.self).removed)
             #expect(try await client.send(.delete, "\(base)/\(parent)", as: facilitator).status == .notFound)
 
             let activity = try await client.send(.get, "/strategies/\(harness.strategyID)/activity?limit=200", as: harness.tokens["member"])
-            let actions = (activity.object["items"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+            let actions = try activity.decode(Wire.Page<Wire.Activity>.self).items.map(\.action)
             #expect(actions.suffix(4) == ["section.created", "section.created", "section.moved", "section.removed"])
             let verify = try await client.send(.get, "/strategies/\(harness.strategyID)/activity/verify", as: harness.tokens["member"])
-            #expect(verify.object["intact"] as? Bool == true)
+            #expect(try verify.decode(Wire.Verification.self).intact)
         }
     }
 
@@ -138,19 +140,20 @@ import Testing
         try await harness.application().test(.router) { client in
             let admin = harness.tokens["admin"]
             for index in 0..<7 { try await client.send(.post, "/accounts", as: admin, json: #"{"name":"Person \#(index)"}"#) }
-            var seen: [Int] = []
+            var seen: [Int64] = []
             var cursor: String?
             repeat {
                 let uri = "/accounts?limit=4" + (cursor.map { "&cursor=\($0)" } ?? "")
                 let page = try await client.send(.get, uri, as: admin)
                 #expect(page.status == .ok)
-                seen += (page.object["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
-                cursor = page.object["nextCursor"] as? String
+                let accounts = try page.decode(Wire.Page<Wire.Account>.self)
+                seen += accounts.items.map(\.id)
+                cursor = accounts.nextCursor
                 // A write between pages appends; it must not shift what is still to come.
                 try await client.send(.post, "/accounts", as: admin, json: #"{"name":"Late"}"#)
             } while cursor != nil
             #expect(seen == Array(Set(seen)).sorted())
-            #expect(Array(seen.prefix(13)) == Array(1...13))
+            #expect(Array(seen.prefix(13)) == Array(Int64(1)...13))
         }
     }
 
@@ -159,7 +162,7 @@ import Testing
         try await harness.application().test(.live) { client in
             #expect(try await client.send(.get, "/health", as: nil).status == .ok)
             let section = try await client.send(.get, harness.sectionURI, as: harness.tokens["member"])
-            #expect(section.object["heading"] as? String == "Introduction")
+            #expect(try section.decode(Wire.Section.self).heading == "Introduction")
         }
     }
 }

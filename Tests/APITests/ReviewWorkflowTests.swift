@@ -21,22 +21,35 @@ import Testing
         text: String = "This needs work.", kind: String = "substantive", suggestion: String? = nil, as role: String = "member"
     ) async throws -> TestResponse {
         let (start, end) = offsets(of: passage, in: body)
-        var object: [String: Any] = [
-            "section": section, "revision": revision, "anchor": ["start": start, "end": end], "body": text, "kind": kind,
-        ]
-        if let suggestion { object["suggestion"] = suggestion }
-        return try await client.send(.post, "/strategies/\(harness.strategyID)/comments", as: harness.tokens[role], json: Drafting.json(object))
+        let comment = NewComment(
+            section: section, revision: revision, anchor: .init(start: start, end: end), body: text, kind: kind, suggestion: suggestion)
+        return try await client.send(.post, "/strategies/\(harness.strategyID)/comments", as: harness.tokens[role], json: try Drafting.json(comment))
     }
 
     static func put(_ client: some TestClientProtocol, _ harness: Harness, _ uri: String, revision: Int, heading: String, body: String) async throws {
         let response = try await client.send(
-            .put, uri, as: harness.tokens["facilitator"], json: Drafting.json(["heading": heading, "body": body]),
+            .put, uri, as: harness.tokens["facilitator"], json: try Drafting.json(Drafting.NewSection(heading: heading, body: body)),
             headers: [.ifMatch: "\"\(revision)\""]
         )
         #expect(response.status == .ok, "\(response.text)")
     }
 
     static func id(_ uri: String) -> Int { Int(uri.split(separator: "/").last!)! }
+
+    struct NewComment: Encodable {
+        struct Anchor: Encodable {
+            var start: Int
+            var end: Int
+        }
+
+        var section: Int?
+        var revision: Int?
+        var anchor: Anchor?
+        var amendment: Int?
+        var body: String
+        var kind: String?
+        var suggestion: String?
+    }
 
     @Test func aCommentFollowsItsPassageAcrossThreeRevisions() async throws {
         let harness = try await Harness.make()
@@ -47,54 +60,55 @@ import Testing
             let posted = try await Self.comment(client, harness, section: Self.id(uri), revision: 1, body: body1, on: passage)
             #expect(posted.status == .created, "\(posted.text)")
             let commentURI = posted.headers[.location] ?? ""
-            var anchor = posted.object["anchor"] as? [String: Any] ?? [:]
-            #expect(anchor["status"] as? String == "anchored")
-            #expect(anchor["quote"] as? String == passage)
-            #expect(anchor["contextBefore"] as? String == "Children go online early. ")
-            #expect(posted.object["group"] as? String == "industry")
+            let comment = try posted.decode(Wire.Comment.self)
+            var anchor = try #require(comment.anchor)
+            #expect(anchor.status == "anchored")
+            #expect(anchor.quote == passage)
+            #expect(anchor.contextBefore == "Children go online early. ")
+            #expect(comment.group == "industry")
 
             // 1: a sentence before it moves the passage.
             let body2 = "Every child has rights. " + body1
             try await Self.put(client, harness, uri, revision: 1, heading: "Education", body: body2)
-            anchor = try await client.send(.get, commentURI, as: harness.tokens["observer"]).object["anchor"] as? [String: Any] ?? [:]
-            var current = anchor["current"] as? [String: Any] ?? [:]
-            #expect(anchor["status"] as? String == "shifted")
-            #expect(current["text"] as? String == passage)
-            #expect(current["start"] as? Int == Self.offsets(of: passage, in: body2).start)
-            #expect(current["revision"] as? Int == 2)
+            anchor = try #require(try await client.send(.get, commentURI, as: harness.tokens["observer"]).decode(Wire.Comment.self).anchor)
+            var current = try #require(anchor.current)
+            #expect(anchor.status == "shifted")
+            #expect(current.text == passage)
+            #expect(current.start == Self.offsets(of: passage, in: body2).start)
+            #expect(current.revision == 2)
 
             // 2: the passage itself is edited.
             let body3 = body2.replacingOccurrences(of: "teach digital safety", with: "teach online safety")
             try await Self.put(client, harness, uri, revision: 2, heading: "Education", body: body3)
-            anchor = try await client.send(.get, commentURI, as: harness.tokens["member"]).object["anchor"] as? [String: Any] ?? [:]
-            current = anchor["current"] as? [String: Any] ?? [:]
-            #expect(anchor["status"] as? String == "changed")
-            #expect(current["text"] as? String == "Schools teach online safety")
-            #expect(anchor["quote"] as? String == passage)
+            anchor = try #require(try await client.send(.get, commentURI, as: harness.tokens["member"]).decode(Wire.Comment.self).anchor)
+            current = try #require(anchor.current)
+            #expect(anchor.status == "changed")
+            #expect(current.text == "Schools teach online safety")
+            #expect(anchor.quote == passage)
 
             // 3: the sentence is deleted; the comment stays, with its quote.
             let body4 = "Every child has rights. Children go online early. Parents need support."
             try await Self.put(client, harness, uri, revision: 3, heading: "Education", body: body4)
             let listed = try await client.send(
                 .get, "/strategies/\(harness.strategyID)/comments?section=\(Self.id(uri))", as: harness.tokens["member"])
-            let items = listed.object["items"] as? [[String: Any]] ?? []
+            let items = try listed.decode(Wire.Page<Wire.Comment>.self).items
             #expect(items.count == 1)
-            anchor = items.first?["anchor"] as? [String: Any] ?? [:]
-            current = anchor["current"] as? [String: Any] ?? [:]
-            #expect(anchor["status"] as? String == "orphaned")
-            #expect(current["start"] is NSNull && current["text"] is NSNull)
-            #expect(anchor["quote"] as? String == passage)
+            anchor = try #require(items.first?.anchor)
+            current = try #require(anchor.current)
+            #expect(anchor.status == "orphaned")
+            #expect(current.start == nil && current.text == nil)
+            #expect(anchor.quote == passage)
 
             // Reads remember where the passage stands; a later read gives the same answer from the cache.
             try await Task.sleep(for: .milliseconds(200))
             let again = try await client.send(.get, commentURI, as: harness.tokens["member"])
-            #expect((again.object["anchor"] as? [String: Any])?["status"] as? String == "orphaned")
+            #expect(try again.decode(Wire.Comment.self).anchor?.status == "orphaned")
 
             // A thread.
             let reply = try await client.send(.post, commentURI + "/replies", as: harness.tokens["signatory"], json: #"{"body":"Agreed."}"#)
             #expect(reply.status == .created)
-            let replies = reply.object["replies"] as? [[String: Any]] ?? []
-            #expect(replies.count == 1 && replies.first?["body"] as? String == "Agreed." && replies.first?["group"] as? String == "government")
+            let replies = try reply.decode(Wire.Comment.self).replies
+            #expect(replies.count == 1 && replies.first?.body == "Agreed." && replies.first?.group == "government")
         }
     }
 
@@ -108,7 +122,7 @@ import Testing
                 let response = try await Self.comment(
                     client, harness, section: section, revision: 1, body: body, on: passage, kind: "editorial", suggestion: text)
                 #expect(response.status == .created, "\(response.text)")
-                return response.object["number"] as? Int ?? 0
+                return try response.decode(Wire.Comment.self).number
             }
             let early = try await suggest("early", "very early")
             let safety = try await suggest("digital safety", "online safety and privacy")
@@ -118,20 +132,21 @@ import Testing
             let refused = try await client.send(
                 .post, apply, as: harness.tokens["facilitator"], json: #"{"comments":[\#(early),\#(safety),\#(overlapping)]}"#)
             #expect(refused.status == .conflict && refused.isProblem)
-            #expect(refused.object["comments"] as? [Int] == [safety, overlapping])
-            #expect(try await client.send(.get, uri, as: harness.tokens["member"]).object["revision"] as? Int == 1)
+            #expect(try refused.decode(Wire.Problem.self).comments == [safety, overlapping])
+            #expect(try await client.send(.get, uri, as: harness.tokens["member"]).decode(Wire.Section.self).revision == 1)
             #expect(try await client.send(.post, apply, as: harness.tokens["member"], json: #"{"comments":[\#(early)]}"#).status == .forbidden)
 
             let applied = try await client.send(.post, apply, as: harness.tokens["facilitator"], json: #"{"comments":[\#(early),\#(safety)]}"#)
             #expect(applied.status == .ok, "\(applied.text)")
-            #expect(applied.object["revision"] as? Int == 2)
-            #expect(
-                applied.object["body"] as? String == "Children go online very early. Schools teach online safety and privacy. Parents need support.")
+            let result = try applied.decode(Wire.AppliedSuggestions.self)
+            #expect(result.revision == 2)
+            #expect(result.body == "Children go online very early. Schools teach online safety and privacy. Parents need support.")
             let revision = try await client.send(.get, uri + "/revisions/2", as: harness.tokens["member"])
-            let source = revision.object["source"] as? [String: Any] ?? [:]
-            #expect(source["kind"] as? String == "comment" && source["reference"] as? Int == early)
+            let source = try revision.decode(Wire.Revision.self).source
+            #expect(source.kind == "comment" && source.reference == early)
             let resolved = try await client.send(.get, "/strategies/\(harness.strategyID)/comments/\(safety)", as: harness.tokens["member"])
-            #expect(resolved.object["disposition"] as? String == "accepted" && resolved.object["appliedRevision"] as? Int == 2)
+            let disposed = try resolved.decode(Wire.Comment.self)
+            #expect(disposed.disposition == "accepted" && disposed.appliedRevision == 2)
 
             // The overlapping suggestion's passage is now changed: it can be disposed of, but not applied.
             let resolve = "/strategies/\(harness.strategyID)/comments/\(overlapping)/resolve"
@@ -142,7 +157,8 @@ import Testing
             let noted = try await client.send(
                 .post, resolve, as: harness.tokens["facilitator"],
                 json: #"{"disposition":"partially-accepted","response":"Covered by comment \#(safety)."}"#)
-            #expect(noted.status == .ok && noted.object["status"] as? String == "resolved")
+            #expect(noted.status == .ok)
+            #expect(try noted.decode(Wire.Comment.self).status == "resolved")
             #expect(try await client.send(.post, resolve, as: harness.tokens["facilitator"], json: #"{"disposition":"noted"}"#).status == .conflict)
 
             // One suggestion applied on its own.
@@ -151,14 +167,15 @@ import Testing
                 body: "Children go online very early. Schools teach online safety and privacy. Parents need support.",
                 on: "need support", suggestion: "deserve help"
             )
-            let number = single.object["number"] as? Int ?? 0
+            let number = try single.decode(Wire.Comment.self).number
             let one = try await client.send(
                 .post, "/strategies/\(harness.strategyID)/comments/\(number)/resolve", as: harness.tokens["facilitator"],
                 json: #"{"disposition":"accepted","response":"Thanks.","applySuggestion":true}"#
             )
-            #expect(one.status == .ok && one.object["appliedRevision"] as? Int == 3)
+            #expect(one.status == .ok)
+            #expect(try one.decode(Wire.Comment.self).appliedRevision == 3)
             #expect(
-                try await client.send(.get, uri, as: harness.tokens["member"]).object["body"] as? String
+                try await client.send(.get, uri, as: harness.tokens["member"]).decode(Wire.Section.self).body
                     == "Children go online very early. Schools teach online safety and privacy. Parents deserve help.")
         }
     }
@@ -170,26 +187,30 @@ import Testing
             let uri = try await Drafting.section(client, harness, heading: "Bildung", body: body)
             let section = Self.id(uri)
             let comments = "/strategies/\(harness.strategyID)/comments"
-            func post(_ object: [String: Any], as role: String = "member") async throws -> TestResponse {
-                try await client.send(.post, comments, as: harness.tokens[role], json: Drafting.json(object))
+            func post(_ comment: NewComment, as role: String = "member") async throws -> TestResponse {
+                try await client.send(.post, comments, as: harness.tokens[role], json: try Drafting.json(comment))
             }
             // "ü" is two bytes, at offsets 15 and 16: offset 16 splits it.
-            let split = try await post(["section": section, "revision": 1, "anchor": ["start": 16, "end": 20], "body": "x"])
+            let split = try await post(NewComment(section: section, revision: 1, anchor: .init(start: 16, end: 20), body: "x"))
             #expect(split.status == .unprocessableContent && split.text.contains("UTF-8"))
             #expect(
-                try await post(["section": section, "revision": 1, "anchor": ["start": 0, "end": 999], "body": "x"]).status == .unprocessableContent)
+                try await post(NewComment(section: section, revision: 1, anchor: .init(start: 0, end: 999), body: "x")).status
+                    == .unprocessableContent)
             #expect(
-                try await post(["section": section, "revision": 7, "anchor": ["start": 0, "end": 4], "body": "x"]).status == .unprocessableContent)
+                try await post(NewComment(section: section, revision: 7, anchor: .init(start: 0, end: 4), body: "x")).status
+                    == .unprocessableContent)
             #expect(
-                try await post(["section": section, "anchor": ["start": 0, "end": 4], "body": "x", "kind": "rant"]).status == .unprocessableContent)
-            #expect(try await post(["section": section, "body": "x", "suggestion": "y"]).status == .unprocessableContent)
-            #expect(try await post(["amendment": 99, "body": "x"]).status == .unprocessableContent)
-            #expect(try await post(["section": section, "body": "Whole section."]).status == .created)
+                try await post(NewComment(section: section, anchor: .init(start: 0, end: 4), body: "x", kind: "rant")).status
+                    == .unprocessableContent)
+            #expect(try await post(NewComment(section: section, body: "x", suggestion: "y")).status == .unprocessableContent)
+            #expect(try await post(NewComment(amendment: 99, body: "x")).status == .unprocessableContent)
+            #expect(try await post(NewComment(section: section, body: "Whole section.")).status == .created)
 
             // Observers comment only during consultation; outsiders never learn a comment exists.
-            let observer = try await post(["section": section, "body": "Observed."], as: "observer")
-            #expect(observer.status == .conflict && observer.object["phase"] as? String == "drafting")
-            #expect(try await post(["section": section, "body": "x"], as: "outsider").status == .notFound)
+            let observer = try await post(NewComment(section: section, body: "Observed."), as: "observer")
+            #expect(observer.status == .conflict)
+            #expect(try observer.decode(Wire.Problem.self).phase == "drafting")
+            #expect(try await post(NewComment(section: section, body: "x"), as: "outsider").status == .notFound)
             #expect(try await client.send(.get, comments + "/1", as: harness.tokens["outsider"]).status == .notFound)
             #expect(try await client.send(.get, comments + "/matrix", as: harness.tokens["outsider"]).status == .notFound)
             #expect(try await client.send(.post, comments + "/99/replies", as: harness.tokens["member"], json: #"{"body":"?"}"#).status == .notFound)
@@ -197,9 +218,9 @@ import Testing
             let phase = try await client.send(
                 .patch, "/strategies/\(harness.strategyID)", as: harness.tokens["facilitator"], json: #"{"phase":"consultation"}"#)
             #expect(phase.status == .ok)
-            #expect(try await post(["section": section, "body": "Observed."], as: "observer").status == .created)
+            #expect(try await post(NewComment(section: section, body: "Observed."), as: "observer").status == .created)
             let filtered = try await client.send(.get, comments + "?group=industry&kind=general&status=open", as: harness.tokens["observer"])
-            #expect((filtered.object["items"] as? [[String: Any]])?.count == 1)
+            #expect(try filtered.decode(Wire.Page<Wire.Comment>.self).items.count == 1)
             #expect(try await client.send(.get, comments + "?status=maybe", as: harness.tokens["observer"]).status == .badRequest)
         }
     }
@@ -234,8 +255,7 @@ import Testing
             }
             #expect(parsed.count > 4 && parsed[4][7] == "'=HYPERLINK(\"x\")")
             let json = try await client.send(.get, "/strategies/\(harness.strategyID)/comments/matrix", as: harness.tokens["observer"])
-            let rows = json.object["rows"] as? [[String: Any]] ?? []
-            #expect(rows.map { $0["comment"] as? String } == texts)
+            #expect(try json.decode(Wire.Matrix.self).rows.map(\.comment) == texts)
             #expect(
                 try await client.send(.get, "/strategies/\(harness.strategyID)/comments/matrix?format=xls", as: harness.tokens["observer"]).status
                     == .badRequest)
@@ -285,10 +305,10 @@ import Testing
             }
             try await Self.put(client, harness, harness.sectionURI, revision: 1, heading: "Introduction", body: "Children go online very early.")
             let stale = try await client.send(.get, harness.sectionURI + "/signoffs", as: harness.tokens["observer"])
-            let staleGroups = stale.object["groups"] as? [[String: Any]] ?? []
-            #expect(staleGroups.first { $0["group"] as? String == "government" }?["stale"] as? Bool == true)
+            let staleGroups = try stale.decode(Wire.Signoffs.self).groups
+            #expect(staleGroups.first { $0.group == "government" }?.stale == true)
             let fresh = try await client.send(.get, other + "/signoffs", as: harness.tokens["observer"])
-            #expect((fresh.object["groups"] as? [[String: Any]])?.first { $0["group"] as? String == "government" }?["stale"] as? Bool == false)
+            #expect(try fresh.decode(Wire.Signoffs.self).groups.first { $0.group == "government" }?.stale == false)
             #expect(
                 try await client.send(
                     .post, harness.sectionURI + "/signoffs", as: signatories["government"], json: #"{"revision":1,"decision":"approve"}"#
@@ -304,7 +324,8 @@ import Testing
             let signoffs = strategy + "/drafts/1/signoffs"
             let adopt = strategy + "/adopt"
             let early = try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":1}"#)
-            #expect(early.status == .conflict && early.object["groups"] as? [String] == ["government", "civil-society", "industry"])
+            #expect(early.status == .conflict)
+            #expect(try early.decode(Wire.Problem.self).groups == ["government", "civil-society", "industry"])
             #expect(
                 try await client.send(.post, signoffs, as: signatories["government"], json: #"{"decision":"approve","group":"industry"}"#).status
                     == .forbidden)
@@ -325,31 +346,35 @@ import Testing
                 #expect(try await client.send(.post, signoffs, as: signatories[group], json: json).status == .created)
             }
             let blocked = try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":1}"#)
-            #expect(blocked.status == .conflict && blocked.object["groups"] as? [String] == ["civil-society"])
+            #expect(blocked.status == .conflict)
+            #expect(try blocked.decode(Wire.Problem.self).groups == ["civil-society"])
             #expect(
                 try await client.send(
                     .post, signoffs, as: signatories["civil-society"], json: #"{"decision":"approve","note":"Fixed in the annex."}"#
                 ).status == .created)
             let summary = try await client.send(.get, signoffs, as: harness.tokens["observer"])
-            #expect(summary.object["allApprove"] as? Bool == true)
-            #expect(
-                (summary.object["history"] as? [[String: Any]])?.map { $0["decision"] as? String } == ["approve", "object", "approve", "approve"])
-            let civil = (summary.object["groups"] as? [[String: Any]])?.first { $0["group"] as? String == "civil-society" }
-            #expect(civil?["decision"] as? String == "approve")
+            let decisions = try summary.decode(Wire.Signoffs.self)
+            #expect(decisions.allApprove)
+            #expect(decisions.history.map(\.decision) == ["approve", "object", "approve", "approve"])
+            #expect(decisions.groups.first { $0.group == "civil-society" }?.decision == "approve")
 
             #expect(try await client.send(.post, adopt, as: harness.tokens["member"], json: #"{"draft":1}"#).status == .forbidden)
             #expect(try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":4}"#).status == .unprocessableContent)
             let adopted = try await client.send(.post, adopt, as: harness.tokens["facilitator"], json: #"{"draft":1}"#)
-            #expect(adopted.status == .ok && adopted.object["phase"] as? String == "adopted" && adopted.object["adoptedDraft"] as? Int == 1)
+            #expect(adopted.status == .ok)
+            let adoptedStrategy = try adopted.decode(Wire.Strategy.self)
+            #expect(adoptedStrategy.phase == "adopted" && adoptedStrategy.adoptedDraft == 1)
 
             // Adopted: every write is refused naming the phase; reads and the export still work.
             let edit = try await client.send(
                 .put, harness.sectionURI, as: harness.tokens["facilitator"], json: #"{"heading":"X","body":"Y"}"#, headers: [.ifMatch: "\"2\""]
             )
-            #expect(edit.status == .conflict && edit.object["phase"] as? String == "adopted")
+            #expect(edit.status == .conflict)
+            #expect(try edit.decode(Wire.Problem.self).phase == "adopted")
             let late = try await client.send(
                 .post, strategy + "/comments", as: harness.tokens["member"], json: #"{"section":\#(harness.sectionID),"body":"Late."}"#)
-            #expect(late.status == .conflict && late.object["phase"] as? String == "adopted")
+            #expect(late.status == .conflict)
+            #expect(try late.decode(Wire.Problem.self).phase == "adopted")
             #expect(try await client.send(.post, signoffs, as: signatories["industry"], json: #"{"decision":"abstain"}"#).status == .conflict)
             #expect(
                 try await client.send(.post, strategy + "/drafts", as: harness.tokens["facilitator"], json: #"{"title":"Another"}"#).status
@@ -359,7 +384,7 @@ import Testing
             #expect(try await client.send(.get, strategy + "/comments/matrix", as: harness.tokens["observer"]).status == .ok)
 
             let activity = try await client.send(.get, strategy + "/activity?limit=200", as: harness.tokens["facilitator"])
-            let actions = Set((activity.object["items"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String })
+            let actions = Set(try activity.decode(Wire.Page<Wire.Activity>.self).items.map(\.action))
             #expect(actions.isSuperset(of: ["draft.signed-off", "section.signed-off", "strategy.adopted"]))
         }
     }

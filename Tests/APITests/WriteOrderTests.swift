@@ -12,13 +12,6 @@ import Testing
     /// A body no operation accepts: an unknown field is 422 wherever a body is read.
     static let invalidBody = #"{"notAField": true}"#
 
-    struct Created: Decodable { var id: Int64 }
-    struct Numbered: Decodable { var number: Int }
-    struct Problem: Decodable {
-        var status: Int
-        var type: String
-    }
-
     struct Operation: CustomStringConvertible {
         var method: HTTPRequest.Method
         var path: String
@@ -55,7 +48,7 @@ import Testing
                 .post, "\(base)/sections/\(harness.sectionID)/amendments", as: member,
                 json: #"{"baseRevision":1,"body":"Children go online very early.","rationale":"Stronger"}"#
             )
-            #expect(try JSONDecoder().decode(Numbered.self, from: Data(amendment.text.utf8)).number == 1)
+            #expect(try amendment.decode(Wire.Amendment.self).number == 1)
             let comment = try await client.send(
                 .post, "\(base)/comments", as: member, json: #"{"section":\#(harness.sectionID),"body":"Which age?"}"#
             )
@@ -74,7 +67,7 @@ import Testing
             func status(_ operation: Operation, strategy: Int64, as role: String) async throws -> Int {
                 let response = try await client.send(
                     operation.method, uri(operation, strategy: strategy), as: harness.tokens[role], json: Self.invalidBody)
-                let problem = try JSONDecoder().decode(Problem.self, from: Data(response.text.utf8))
+                let problem = try response.decode(Wire.Problem.self)
                 #expect(problem.status == Int(response.status.code))
                 return problem.status
             }
@@ -101,7 +94,7 @@ import Testing
     static func adoptedStrategy(_ client: some TestClientProtocol, _ harness: Harness) async throws -> (id: Int64, section: Int64) {
         let admin = harness.tokens["admin"], facilitator = harness.tokens["facilitator"]
         let created = try await client.send(.post, "/strategies", as: admin, json: #"{"title":"Adopted","groups":[{"key":"government"}]}"#)
-        let strategy = try JSONDecoder().decode(Created.self, from: Data(created.text.utf8)).id
+        let strategy = try created.decode(Wire.Strategy.self).id
         let base = "/strategies/\(strategy)"
         for (role, membership) in [
             ("facilitator", #"{"role":"facilitator"}"#), ("signatory", #"{"role":"signatory","group":"government"}"#),
@@ -110,7 +103,7 @@ import Testing
             #expect(try await client.send(.put, "\(base)/members/\(harness.accountIDs[role]!)", as: admin, json: membership).status == .created)
         }
         let section = try await client.send(.post, "\(base)/sections", as: facilitator, json: #"{"heading":"Scope","body":"All children."}"#)
-        let sectionID = try JSONDecoder().decode(Created.self, from: Data(section.text.utf8)).id
+        let sectionID = try section.decode(Wire.Section.self).id
         #expect(try await client.send(.post, "\(base)/drafts", as: facilitator, json: #"{"title":"Final"}"#).status == .created)
         for phase in ["consultation", "final-review"] {
             #expect(try await client.send(.patch, base, as: facilitator, json: #"{"phase":"\#(phase)"}"#).status == .ok)

@@ -78,10 +78,6 @@ extension TestClientProtocol {
 extension TestResponse {
     var text: String { String(buffer: body) }
 
-    var object: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-    }
-
     var isProblem: Bool { headers[.contentType] == "application/problem+json" }
 }
 
