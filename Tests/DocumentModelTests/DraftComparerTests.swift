@@ -26,7 +26,7 @@ import Testing
         var loads: [(Int64, Int)] = []
         let before = [section(1, 1, "A", revision: 1), section(2, 2, "B", revision: 1), section(3, 3, "C", revision: 2)]
         let after = [section(1, 1, "A", revision: 1), section(2, 2, "B", revision: 2), section(3, 3, "C2", revision: 3)]
-        let comparison = try DraftComparer.compare(from: 1, before, to: 2, after) { id, revision in
+        let comparison = DraftComparer.compare(from: 1, before, to: 2, after) { id, revision in
             loads.append((id, revision))
             // Section 2's revision 2 is a structure revision: same text.
             return id == 3 && revision == 3 ? "new text" : "text"

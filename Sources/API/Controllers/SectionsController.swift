@@ -30,7 +30,7 @@ struct SectionsController {
             NewSection(heading: body.heading, body: body.body, parentID: body.parent, position: body.position, message: body.message),
             by: account
         )
-        return try Self.sectionResponse(section, status: .created)
+        return Self.sectionResponse(section, status: .created)
     }
 
     @Sendable func outline(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -43,7 +43,7 @@ struct SectionsController {
             strategyID: try context.parameters.id("strategy"), id: try context.parameters.id("section"),
             for: context.account
         )
-        return try Self.sectionResponse(section)
+        return Self.sectionResponse(section)
     }
 
     @Sendable func replace(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -57,7 +57,7 @@ struct SectionsController {
             strategyID: strategyID, id: sectionID, ifMatch: ifMatch, heading: body.heading, body: body.body,
             message: body.message, by: account
         )
-        return try Self.sectionResponse(section)
+        return Self.sectionResponse(section)
     }
 
     @Sendable func move(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -71,7 +71,7 @@ struct SectionsController {
             strategyID: strategyID, id: sectionID, ifMatch: ifMatch,
             move: SectionMove(parentID: body.parent, position: body.position), message: body.message, by: account
         )
-        return try Self.sectionResponse(section)
+        return Self.sectionResponse(section)
     }
 
     @Sendable func remove(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -101,7 +101,7 @@ struct SectionsController {
         return JSONResponse.make(RevisionResponse(revision, includeBody: true))
     }
 
-    static func sectionResponse(_ section: Section, status: HTTPResponse.Status = .ok) throws -> Response {
+    static func sectionResponse(_ section: Section, status: HTTPResponse.Status = .ok) -> Response {
         var headers: HTTPFields = [.eTag: JSONResponse.eTag(section.revision)]
         if status == .created { headers[.location] = "/strategies/\(section.strategyID)/sections/\(section.id)" }
         return JSONResponse.make(SectionResponse(section), status: status, headers: headers)

@@ -49,8 +49,6 @@ extension AppDatabase {
     /// For operations outside any strategy (accounts, new strategies, imports): admin only, then validate.
     static func requireAdminThenValidate(_ input: some ValidatedInput, by account: Account, action: String) throws {
         guard account.admin else { throw DocumentModelError.forbidden("only an admin may \(action)") }
-        var errors = FieldErrors()
-        input.validate(into: &errors)
-        try errors.throwIfAny()
+        try input.requireValid()
     }
 }

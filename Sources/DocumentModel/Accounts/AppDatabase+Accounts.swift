@@ -4,9 +4,7 @@ import GRDB
 extension AppDatabase {
     /// Creates an account with its first token; the token's text is returned here and never again.
     public func createAccount(name: String, admin: Bool, by actor: Actor) async throws -> (Account, IssuedToken) {
-        var errors = FieldErrors()
-        NewAccount(name: name).validate(into: &errors)
-        try errors.throwIfAny()
+        try NewAccount(name: name).requireValid()
         let token = TokenCodec.generate()
         return try await write { db in
             let now = Date()

@@ -150,9 +150,7 @@ extension AppDatabase {
     private static func apply(_ plan: SuggestionPlan, _ db: Database, strategyID: Int64, actor: Actor, account: Account) throws -> Int {
         let (current, chunkIDs) = try loadSectionForUpdate(db, strategyID: strategyID, id: plan.sectionID)
         guard current.revision == plan.revision else { throw DocumentModelError.conflict("section \(plan.sectionID) changed meanwhile; try again") }
-        var errors = FieldErrors()
-        SectionText.validate(heading: plan.heading, body: plan.body, into: &errors)
-        try errors.throwIfAny()
+        try SectionEdit(heading: plan.heading, body: plan.body).requireValid()
         let revision = current.revision + 1
         let numbers = plan.placements.map(\.number).sorted()
         let message = numbers.count == 1 ? "Comment \(numbers[0])" : "Comments " + numbers.map(String.init).joined(separator: ", ")

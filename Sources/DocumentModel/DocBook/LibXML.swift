@@ -316,7 +316,7 @@ final class XMLWriter {
 
     /// Bytes that are already XML (a fragment writer's output), written as they are.
     func raw(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
+        _ = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 xmlTextWriterWriteRawLen(writer, $0, Int32(buffer.count))
             }

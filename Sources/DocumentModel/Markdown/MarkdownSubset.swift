@@ -263,7 +263,7 @@ public enum MarkdownSubset {
     /// which `escapeLineStart` handles).
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { escape($0, into: &out) }
+        _ = text.withUTF8 { escape($0, into: &out) }
     }
 
     /// Returns whether the text holds a tab or a line break (white space that parsing may change).

@@ -15,4 +15,11 @@ extension ValidatedInput {
         validate(into: &errors)
         return errors.all
     }
+
+    /// Throws `DocumentModelError.invalid` with every rule the input breaks. For inputs outside any strategy;
+    /// inside one, `AppDatabase.authorizeThenValidate` authorizes first.
+    public func requireValid() throws {
+        let errors = validate()
+        guard errors.isEmpty else { throw DocumentModelError.invalid(errors) }
+    }
 }
