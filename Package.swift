@@ -58,7 +58,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // What the test targets share (seeded random input), instead of a copy in each.
+        // What the test targets share (seeded random input, a gate that holds work), instead of a copy in each.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiffEngineTests", dependencies: ["DiffEngine", "TestSupport"]),
         .testTarget(
@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "API",
                 "DocumentModel",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,10 +6,7 @@
 # After sourcing: BIN, WORK, PORT, BASE, DB, TOKEN, SERVER; everything is cleaned up on exit.
 RUNS=${RUNS:-10}
 SEED=${SEED:-1}
-if [ -z "${BIN:-}" ]; then
-    [ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
-    BIN=$PWD/.build-release/release/strategy
-fi
+source bench/binary.sh
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"

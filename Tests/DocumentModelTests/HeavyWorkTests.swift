@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import DocumentModel
@@ -10,6 +11,23 @@ import Testing
         #expect(!HeavyWorkExecutor.shared.isCurrent)
         #expect(try await HeavyWork().run { HeavyWorkExecutor.shared.isCurrent })
         #expect(!HeavyWorkExecutor.shared.isCurrent)
+    }
+
+    /// Small requests get the cores first: heavy work runs at nice 10 (the calling thread keeps its own).
+    @Test func heavyWorkRunsAtALowerPriority() async throws {
+        let nice = try await HeavyWork().run { Self.currentThreadNice() }
+        #expect(nice == 10)
+        #expect(Self.currentThreadNice() != 10)
+    }
+
+    /// Field 19 of `/proc/thread-self/stat`, after the command name (which may hold spaces) in parentheses.
+    static func currentThreadNice() -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/thread-self/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        // After the name: state is field 3, so nice (field 19) is the 17th.
+        return fields.count > 16 ? Int(fields[16]) : nil
     }
 
     /// Beyond the running and waiting places, work is refused at once with `busy`, and the places come back.
@@ -24,20 +42,5 @@ import Testing
         gate.open()
         #expect(try await first.value + second.value == 2)
         #expect(try await work.run { 4 } == 4)
-    }
-}
-
-/// Holds heavy work until opened.
-final class Gate: Sendable {
-    private let state = Mutex((open: false, started: 0))
-
-    var started: Int { state.withLock { $0.started } }
-
-    func open() { state.withLock { $0.open = true } }
-
-    func hold() -> Int {
-        state.withLock { $0.started += 1 }
-        while !state.withLock({ $0.open }) { usleep(1_000) }
-        return 1
     }
 }

@@ -2,12 +2,12 @@
 # DiffEngine benchmark: whole-process times (median of hyperfine runs, release build) of `strategy diff` and
 # `strategy merge` against GNU diff and git on seeded inputs, with ratios from the same run; edit counts
 # against the minimal; peak memory (GNU time's maximum resident set size).
-# Usage: bench/diff/run.sh    (RUNS=5 by default; SEED=1; SKIP_BUILD=1 to reuse the release build)
+# Usage: bench/diff/run.sh    (RUNS=5 by default; SEED=1; SKIP_BUILD=1 to reuse the release build; BIN=path to
+#        measure another build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --scratch-path .build-release --product strategy >&2
-BIN=$PWD/.build-release/release/strategy
+source bench/binary.sh
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 python3 bench/diff/generate.py "$WORK" "${SEED:-1}"

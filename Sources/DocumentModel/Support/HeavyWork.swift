@@ -90,7 +90,7 @@ final class HeavyWorkExecutor: TaskExecutor, Sendable {
     private let threadIDs = Mutex<Set<UInt>>([])
 
     private init(threads: Int, nice: Int32) {
-        for index in 0..<max(1, threads) {
+        for _ in 0..<max(1, threads) {
             let thread = Thread { [self] in
                 threadIDs.withLock { _ = $0.insert(UInt(pthread_self())) }
                 Self.lowerPriority(nice)
@@ -100,7 +100,6 @@ final class HeavyWorkExecutor: TaskExecutor, Sendable {
                     job.runSynchronously(on: asUnownedTaskExecutor())
                 }
             }
-            thread.name = "heavy-work-\(index)"
             thread.start()
         }
     }
