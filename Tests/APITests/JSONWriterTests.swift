@@ -33,3 +33,20 @@ import Testing
         #expect(!String(decoding: json.bytes, as: UTF8.self).contains("\\/"))
     }
 }
+
+@Suite struct JSONWriterCompatibilityTests {
+    /// Bodies once written by Foundation's encoder (sorted keys, unescaped slashes) keep their bytes: every
+    /// character a stored text can hold is escaped the same way.
+    @Test func stringsAreWrittenAsTheEncoderWroteThem() throws {
+        var samples = (0x20..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        samples += ["\t", "\n", "\r", "\u{7F}", "\u{85}", "\u{A0}", "é", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "🧒🏽", "a/b", "</script>"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for sample in samples {
+            var json = JSONWriter()
+            json.object { json in json.field("text", sample) }
+            let expected = try encoder.encode(["text": sample])
+            #expect(json.bytes == Array(expected), "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
