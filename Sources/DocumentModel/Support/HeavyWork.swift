@@ -21,7 +21,7 @@ public final class HeavyWork: Sendable {
 
     private struct State {
         var running = 0
-        var waiting: [CheckedContinuation<Void, Never>] = []
+        var waiting: [CheckedContinuation<Void, any Error>] = []
     }
 
     public init(maxRunning: Int = ProcessInfo.processInfo.activeProcessorCount, maxWaiting: Int? = nil) {
@@ -36,37 +36,30 @@ public final class HeavyWork: Sendable {
         return try await withTaskExecutorPreference(HeavyWorkExecutor.shared) { try await body() }
     }
 
+    /// Takes a turn now, or a place in the queue, or neither (`busy`), decided under one lock.
     private func admit() async throws {
-        enum Admission { case now, wait, refuse }
-        let admission = state.withLock { state -> Admission in
-            if state.running < maxRunning {
-                state.running += 1
-                return .now
-            }
-            return state.waiting.count < maxWaiting ? .wait : .refuse
-        }
-        switch admission {
-        case .now: return
-        case .refuse: throw DocumentModelError.busy(retryAfter: 1)
-        case .wait:
-            await withCheckedContinuation { continuation in
-                let admitted = state.withLock { state -> Bool in
-                    // A turn may have come free since the first look.
-                    if state.running < maxRunning {
-                        state.running += 1
-                        return true
-                    }
-                    state.waiting.append(continuation)
-                    return false
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            enum Admission { case now, queued, refused }
+            let admission = state.withLock { state -> Admission in
+                if state.running < maxRunning {
+                    state.running += 1
+                    return .now
                 }
-                if admitted { continuation.resume() }
+                guard state.waiting.count < maxWaiting else { return .refused }
+                state.waiting.append(continuation)
+                return .queued
+            }
+            switch admission {
+            case .now: continuation.resume()
+            case .queued: break
+            case .refused: continuation.resume(throwing: DocumentModelError.busy(retryAfter: 1))
             }
         }
     }
 
     /// Hands the turn to the first waiter, if any (the running count stays), or frees it.
     private func release() {
-        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let next = state.withLock { state -> CheckedContinuation<Void, any Error>? in
             if state.waiting.isEmpty {
                 state.running -= 1
                 return nil
