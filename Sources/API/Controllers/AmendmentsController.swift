@@ -168,11 +168,7 @@ struct AmendmentResponse: JSONWritable {
         let a = amendment
         json.object { json in
             json.field("acceptedRevision", a.acceptedRevision)
-            json.key("author")
-            json.object { json in
-                json.field("id", a.authorID)
-                json.field("name", a.authorName)
-            }
+            json.person("author", id: a.authorID, name: a.authorName)
             json.field("baseRevision", a.baseRevision)
             json.field("body", a.body)
             json.field("checkedRevision", a.checkedRevision)

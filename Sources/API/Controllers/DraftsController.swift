@@ -74,11 +74,7 @@ struct DraftResponse: JSONWritable {
 
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("author")
-            json.object { json in
-                json.field("id", draft.authorID)
-                json.field("name", draft.authorName)
-            }
+            json.person("author", id: draft.authorID, name: draft.authorName)
             json.field("createdAt", draft.createdAt)
             json.field("note", draft.note)
             json.field("number", draft.number)

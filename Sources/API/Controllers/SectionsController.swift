@@ -193,11 +193,7 @@ struct RevisionResponse: JSONWritable {
 
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("author")
-            json.object { json in
-                json.field("id", revision.authorID)
-                json.field("name", revision.authorName)
-            }
+            json.person("author", id: revision.authorID, name: revision.authorName)
             if includeBody { json.field("body", revision.body) }
             json.field("createdAt", revision.createdAt)
             json.field("group", revision.group)

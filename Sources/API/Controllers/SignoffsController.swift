@@ -131,11 +131,7 @@ struct SignoffSummaryResponse: JSONWritable {
 
     static func write(_ signoff: Signoff, to json: inout JSONWriter) {
         json.object { json in
-            json.key("by")
-            json.object { json in
-                json.field("id", signoff.accountID)
-                json.field("name", signoff.accountName)
-            }
+            json.person("by", id: signoff.accountID, name: signoff.accountName)
             json.field("createdAt", signoff.createdAt)
             json.field("decision", signoff.decision.rawValue)
             json.field("group", signoff.group)

@@ -100,6 +100,15 @@ struct JSONWriter {
         if let value { date(value) } else { null() }
     }
 
+    /// A person as every response names one: `{"id": …, "name": …}` under `key` (an author, a signatory).
+    mutating func person(_ key: String, id: Int64, name: String) {
+        self.key(key)
+        object { json in
+            json.field("id", id)
+            json.field("name", name)
+        }
+    }
+
     /// The order of `JSONEncoder`'s `sortedKeys` for the service's ASCII keys.
     static func precedes(_ first: String, _ second: String) -> Bool {
         first.lowercased() < second.lowercased() || (first.lowercased() == second.lowercased() && first < second)

@@ -33,11 +33,7 @@ struct CommentResponse: JSONWritable {
                 json.null()
             }
             json.field("appliedRevision", c.appliedRevision)
-            json.key("author")
-            json.object { json in
-                json.field("id", c.authorID)
-                json.field("name", c.authorName)
-            }
+            json.person("author", id: c.authorID, name: c.authorName)
             json.field("body", c.body)
             json.field("createdAt", c.createdAt)
             json.field("disposition", c.disposition?.rawValue)
@@ -47,11 +43,7 @@ struct CommentResponse: JSONWritable {
             json.key("replies")
             json.array(c.replies) { json, reply in
                 json.object { json in
-                    json.key("author")
-                    json.object { json in
-                        json.field("id", reply.authorID)
-                        json.field("name", reply.authorName)
-                    }
+                    json.person("author", id: reply.authorID, name: reply.authorName)
                     json.field("body", reply.body)
                     json.field("createdAt", reply.createdAt)
                     json.field("group", reply.group)
