@@ -10,7 +10,7 @@ import Testing
 
 /// Heavy work beyond what the server admits is refused at once: 503 with `Retry-After`, as a problem.
 @Suite struct BusyTests {
-    @Test func anExportBeyondTheBoundIs503WithRetryAfter() async throws {
+    @Test(.timeLimit(.minutes(1))) func anExportBeyondTheBoundIs503WithRetryAfter() async throws {
         let harness = try await Harness.make()
         let heavyWork = HeavyWork(maxRunning: 1, maxWaiting: 0)
         let database = try AppDatabase.open(path: harness.path, heavyWork: heavyWork)

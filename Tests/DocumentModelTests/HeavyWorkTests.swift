@@ -31,7 +31,7 @@ import Testing
     }
 
     /// Beyond the running and waiting places, work is refused at once with `busy`, and the places come back.
-    @Test func workBeyondTheBoundIsRefusedAsBusy() async throws {
+    @Test(.timeLimit(.minutes(1))) func workBeyondTheBoundIsRefusedAsBusy() async throws {
         let work = HeavyWork(maxRunning: 1, maxWaiting: 1)
         let gate = Gate()
         let first = Task { try await work.run { gate.hold() } }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct CommandRunnerTests {
     /// A child that writes more than a pipe holds (64 KiB) to standard error before it writes to standard output
     /// must not deadlock the runner.
-    @Test func aChildWritingMuchToStandardErrorIsReadWhole() throws {
+    @Test(.timeLimit(.minutes(1))) func aChildWritingMuchToStandardErrorIsReadWhole() throws {
         let script = "head -c 300000 /dev/zero | tr '\\0' e >&2; head -c 300000 /dev/zero | tr '\\0' o"
         let result = try CommandRunner.run(
             ["-c", script], in: try CommandRunner.temporaryDirectory(), executable: URL(fileURLWithPath: "/bin/sh")
