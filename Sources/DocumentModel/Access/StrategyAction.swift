@@ -13,12 +13,14 @@ public enum StrategyAction: String, Sendable {
     case resolveComment
     case signOff
     case adopt
+    case publish
 
     /// Roles allowed to perform the action (admins may do everything a facilitator may).
     var allowedRoles: Set<Role> {
         switch self {
         case .read: Set(Role.allCases)
-        case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft, .resolveComment, .adopt: [.facilitator]
+        case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft, .resolveComment, .adopt, .publish:
+            [.facilitator]
         case .proposeAmendment, .withdrawAmendment: [.member, .signatory, .facilitator]
         // Support is a stakeholder's voice; facilitators run the process and stay neutral.
         case .supportAmendment: [.member, .signatory]
@@ -39,6 +41,8 @@ public enum StrategyAction: String, Sendable {
             .comment, .resolveComment, .signOff:
             [.drafting, .consultation, .finalReview]
         case .adopt: [.finalReview]
+        // Only the adopted text is ever published.
+        case .publish: [.adopted]
         }
     }
 
@@ -64,6 +68,7 @@ public enum StrategyAction: String, Sendable {
         case .resolveComment: "resolving comments"
         case .signOff: "sign-offs"
         case .adopt: "adoption"
+        case .publish: "publishing"
         }
     }
 }

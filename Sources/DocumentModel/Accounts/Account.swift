@@ -6,6 +6,12 @@ public struct Account: Sendable, Equatable {
     public var name: String
     public var admin: Bool
     public var createdAt: Date
+    /// Where invitations go and what a person signs in with; unique, kept lower-case.
+    public var email: String? = nil
+    /// The language the browser interface speaks to this person (a catalog name such as `en`), if chosen.
+    public var language: String? = nil
+    /// The IANA time zone dates are shown in (`Europe/Belgrade`), if chosen.
+    public var timeZone: String? = nil
 }
 
 /// An account together with a freshly issued token, the only time the token's text exists in clear.

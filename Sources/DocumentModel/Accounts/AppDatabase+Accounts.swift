@@ -3,22 +3,29 @@ import GRDB
 
 extension AppDatabase {
     /// Creates an account with its first token; the token's text is returned here and never again.
-    public func createAccount(name: String, admin: Bool, by actor: Actor) async throws -> (Account, IssuedToken) {
-        try NewAccount(name: name).requireValid()
+    public func createAccount(name: String, admin: Bool, email: String? = nil, by actor: Actor) async throws -> (Account, IssuedToken) {
+        try NewAccount(name: name, email: email).requireValid()
         let token = TokenCodec.generate()
         return try await write { db in
-            let now = Date()
-            try db.run(
-                "INSERT INTO account (name, admin, createdAt) VALUES (?, ?, ?)", [name, admin, now]
-            )
-            let account = Account(id: db.lastInsertedRowID, name: name, admin: admin, createdAt: now)
-            let issued = try Self.insertToken(db, token: token, accountID: account.id)
-            try Self.appendActivity(
-                db, strategyID: nil, actor: actor, action: "account.created", subject: "account/\(account.id)",
-                detail: ["name": name, "admin": admin ? "true" : "false"]
-            )
-            return (account, issued)
+            let account = try Self.insertAccount(db, name: name, admin: admin, email: email, by: actor)
+            return (account, try Self.insertToken(db, token: token, accountID: account.id))
         }
+    }
+
+    /// Inserts a valid account inside the caller's transaction; an email another account has is a conflict.
+    static func insertAccount(_ db: Database, name: String, admin: Bool, email: String?, by actor: Actor) throws -> Account {
+        let email = email.map(EmailAddress.normalized)
+        if let email, try db.value(Bool.self, "SELECT 1 FROM account WHERE email = ?", [email]) != nil {
+            throw DocumentModelError.conflict("another account has this email")
+        }
+        let now = Date()
+        try db.run("INSERT INTO account (name, admin, createdAt, email) VALUES (?, ?, ?, ?)", [name, admin, now, email])
+        let account = Account(id: db.lastInsertedRowID, name: name, admin: admin, createdAt: now, email: email)
+        try appendActivity(
+            db, strategyID: nil, actor: actor, action: "account.created", subject: "account/\(account.id)",
+            detail: ["name": name, "admin": admin ? "true" : "false"]
+        )
+        return account
     }
 
     public func accounts(after: Int64?, limit: Int) async throws -> Page<Account> {
@@ -99,6 +106,9 @@ extension AppDatabase {
     }
 
     static func account(_ row: Row) -> Account {
-        Account(id: row["id"], name: row["name"], admin: row["admin"], createdAt: row["createdAt"])
+        Account(
+            id: row["id"], name: row["name"], admin: row["admin"], createdAt: row["createdAt"], email: row["email"],
+            language: row["language"], timeZone: row["timeZone"]
+        )
     }
 }

@@ -275,6 +275,45 @@ extension AppDatabase {
                     INSERT INTO batchSlot SELECT i FROM n;
                     """)
         }
+        migrator.registerMigration("v6-web") { db in
+            // Sign-in for people in a browser: an optional unique email (kept lower-case, so the index is the
+            // uniqueness rule), a bcrypt password hash, the reader's language and time zone. Invitations and
+            // sessions are stored as SHA-256 hashes of their secrets, like tokens. An invitation without an
+            // account is the first-run setup link, which creates the first admin.
+            try db.execute(
+                sql: """
+                    ALTER TABLE account ADD COLUMN email TEXT;
+                    ALTER TABLE account ADD COLUMN passwordHash TEXT;
+                    ALTER TABLE account ADD COLUMN language TEXT;
+                    ALTER TABLE account ADD COLUMN timeZone TEXT;
+                    CREATE UNIQUE INDEX account_email ON account(email) WHERE email IS NOT NULL;
+
+                    CREATE TABLE invitation (
+                        id INTEGER PRIMARY KEY,
+                        accountId INTEGER REFERENCES account(id) ON DELETE CASCADE,
+                        hash BLOB NOT NULL UNIQUE,
+                        createdAt DATETIME NOT NULL,
+                        expiresAt DATETIME NOT NULL,
+                        usedAt DATETIME
+                    );
+                    CREATE INDEX invitation_account ON invitation(accountId);
+
+                    CREATE TABLE webSession (
+                        hash BLOB PRIMARY KEY,
+                        accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                        createdAt DATETIME NOT NULL,
+                        lastSeenAt DATETIME NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX webSession_account ON webSession(accountId);
+
+                    CREATE TABLE publication (
+                        strategyId INTEGER PRIMARY KEY REFERENCES strategy(id) ON DELETE CASCADE,
+                        slug TEXT NOT NULL UNIQUE,
+                        publishedAt DATETIME NOT NULL,
+                        publishedBy INTEGER REFERENCES account(id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

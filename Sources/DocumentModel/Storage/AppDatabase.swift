@@ -10,25 +10,30 @@ public final class AppDatabase: Sendable {
     let batcher: WriteBatcher
     /// Where exports, imports, comparisons and large redlines run, and how many at once.
     let heavyWork: HeavyWork
+    /// How passwords are hashed (bcrypt, at a cost tests lower).
+    let passwords: PasswordHasher
 
-    init(_ writer: any DatabaseWriter, heavyWork: HeavyWork = HeavyWork()) throws {
+    init(_ writer: any DatabaseWriter, heavyWork: HeavyWork = HeavyWork(), passwords: PasswordHasher = PasswordHasher()) throws {
         try Self.migrator.migrate(writer)
         self.reader = writer
         self.batcher = WriteBatcher(writer: writer)
         self.heavyWork = heavyWork
+        self.passwords = passwords
     }
 
     /// Opens (creating if needed) the database file at `path` with the production configuration.
-    public static func open(path: String, heavyWork: HeavyWork = HeavyWork()) throws -> AppDatabase {
+    public static func open(
+        path: String, heavyWork: HeavyWork = HeavyWork(), passwords: PasswordHasher = PasswordHasher()
+    ) throws -> AppDatabase {
         let pool = try DatabasePool(path: path, configuration: configuration())
         // Opening a pool sets `synchronous = NORMAL`; durability of acknowledged writes needs FULL.
         try pool.writeWithoutTransaction { db in try db.run("PRAGMA synchronous = FULL") }
-        return try AppDatabase(pool, heavyWork: heavyWork)
+        return try AppDatabase(pool, heavyWork: heavyWork, passwords: passwords)
     }
 
     /// An empty in-memory database, for tests and tools.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    public static func inMemory(passwords: PasswordHasher = PasswordHasher()) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), passwords: passwords)
     }
 
     static func configuration() -> Configuration {

@@ -23,7 +23,8 @@ struct TestStore {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             path = directory.appendingPathComponent("test.sqlite").path
         }
-        let database = try path.map { try AppDatabase.open(path: $0) } ?? AppDatabase.inMemory()
+        let passwords = PasswordHasher(cost: 4)  // bcrypt's minimum: the tests check the logic, not the cost
+        let database = try path.map { try AppDatabase.open(path: $0, passwords: passwords) } ?? AppDatabase.inMemory(passwords: passwords)
         let (admin, _) = try await database.createAccount(name: "Admin", admin: true, by: .commandLine)
         let (facilitator, _) = try await database.createAccount(name: "Facilitator", admin: false, by: .commandLine)
         let (member, _) = try await database.createAccount(name: "Member", admin: false, by: .commandLine)
