@@ -49,8 +49,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                // The browser interface's templates (Sources/API/Web renders them, Resources/Web holds them).
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/openapi.yaml")]
+            // Resources/Web: the templates, the message catalogs (one file per language) and the two assets.
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/Web")]
         ),
         .executableTarget(
             name: "StrategyService",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the HTTP layer needs to know about its deployment.
 public struct APIConfiguration: Sendable {
     public static let defaultBodyLimit = 1 << 20
@@ -10,18 +12,29 @@ public struct APIConfiguration: Sendable {
     public var importLimit: Int
     /// Where problem `type` URIs point.
     public var problemBaseURI: String
+    /// The address people reach the service at: invitation links are built on it, and behind `https` the
+    /// interface's cookies are `Secure`.
+    public var publicURL: String
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         bodyLimit: Int = APIConfiguration.defaultBodyLimit,
         importLimit: Int = 16 << 20,
-        problemBaseURI: String = "https://strategy.example.org/problems/"
+        problemBaseURI: String = "https://strategy.example.org/problems/",
+        publicURL: String = "http://127.0.0.1:8080"
     ) {
         self.host = host
         self.port = port
         self.bodyLimit = bodyLimit
         self.importLimit = importLimit
         self.problemBaseURI = problemBaseURI
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// `scheme://host[:port]` of `publicURL`, as browsers send it in `Origin`.
+    var publicOrigin: String {
+        guard let url = URL(string: publicURL), let scheme = url.scheme, let host = url.host else { return publicURL }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 }

@@ -10,9 +10,14 @@ public struct AppRequestContext: RequestContext {
     public var account: Account?
     /// The body limit for this server, set from configuration by the authentication middleware.
     public var bodyLimit: Int = APIConfiguration.defaultBodyLimit
+    /// Who looks at a page of the browser interface, once `WebSessionMiddleware` has run (nil for the JSON API).
+    var visitor: WebVisitor?
+    /// The peer's IP address, which sign-in throttling counts failures by.
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var maxUploadSize: Int { bodyLimit }

@@ -26,6 +26,7 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     authenticated.addRoutes(SignoffsController(database: database).routes)
     authenticated.addRoutes(DocBookController(database: database, importLimit: configuration.importLimit).routes)
     authenticated.addRoutes(ActivityController(database: database).routes)
+    try WebInterface(database: database, configuration: configuration).add(to: router)
     allowed.load(from: router)
     return router
 }

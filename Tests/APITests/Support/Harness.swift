@@ -23,7 +23,7 @@ struct Harness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("api.sqlite").path
-        let database = try AppDatabase.open(path: path)
+        let database = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
         var tokens: [String: String] = [:]
         var ids: [String: Int64] = [:]
         var accounts: [String: Account] = [:]

@@ -1,0 +1,203 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Signing in and out, invitation links and the first-run setup link: the pages a person sees before they are
+/// signed in.
+struct SignInController {
+    let database: AppDatabase
+    let renderer: WebRenderer
+    let formGuard: FormGuard
+    let cookies: WebCookies
+    let throttle: SignInThrottle
+
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("/app/signin", use: signInPage)
+        routes.post("/app/signin", use: signIn)
+        routes.post("/app/signout", use: signOut)
+        routes.get("/app/invite/{token}", use: invitationPage)
+        routes.post("/app/invite/{token}", use: acceptInvitation)
+        routes.get("/app/setup/{token}", use: setupPage)
+        routes.post("/app/setup/{token}", use: completeSetup)
+        return routes
+    }
+
+    // MARK: Sign in and out
+
+    struct SignInForm: Decodable, TokenCarrying {
+        var csrf: String?
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    @Sendable func signInPage(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let next = SignInRedirect.target(request.uri.queryParameters["next"].map(String.init))
+        if visitor.account != nil { return WebRenderer.redirect(to: next) }
+        let notice = request.uri.queryParameters["signedOut"] != nil ? visitor.messages["signedOutNotice"] : nil
+        return renderer.page(
+            "signin", title: visitor.messages["signInTitle"], SignInView(email: "", next: next, error: nil), for: visitor,
+            notice: notice
+        )
+    }
+
+    @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let form = try await WebForm.read(SignInForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        let email = EmailAddress.normalized(form.email ?? "")
+        let next = SignInRedirect.target(form.next)
+        let keys = ["email:" + email, "address:" + (context.remoteAddress ?? "unknown")]
+        let wait = await throttle.wait(for: keys)
+        if wait > 0 { throw WebError.throttled(seconds: wait) }
+        guard let signedIn = try await database.signIn(email: email, password: form.password ?? "") else {
+            await throttle.recordFailure(for: keys)
+            let view = SignInView(email: form.email ?? "", next: next, error: visitor.messages["signInFailed"])
+            return renderer.page("signin", title: visitor.messages["signInTitle"], view, for: visitor, status: .unprocessableContent)
+        }
+        await throttle.recordSuccess(for: keys[0])
+        var response = WebRenderer.redirect(to: next)
+        response.setCookie(cookies.session(signedIn.sessionToken))
+        return response
+    }
+
+    struct SignOutForm: Decodable, TokenCarrying {
+        var csrf: String?
+    }
+
+    @Sendable func signOut(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        _ = try await WebForm.read(SignOutForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        if let token = visitor.sessionToken { try await database.endSession(token: token) }
+        var response = WebRenderer.redirect(to: "/app/signin?signedOut=1")
+        response.setCookie(cookies.clearedSession)
+        return response
+    }
+
+    // MARK: Invitations
+
+    struct PasswordForm: Decodable, TokenCarrying {
+        var csrf: String?
+        var name: String?
+        var email: String?
+        var password: String?
+        var repeatPassword: String?
+
+        var newPassword: NewPassword { NewPassword(password: password ?? "", repeated: repeatPassword ?? "") }
+    }
+
+    @Sendable func invitationPage(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let token = try context.parameters.require("token")
+        switch try database.invitationStatus(token: token) {
+        case .valid(let account?):
+            return renderer.page(
+                "invite", title: visitor.messages["setPasswordTitle"],
+                PasswordView(action: "/app/invite/\(token)", name: account.name, email: account.email ?? "", setup: false, errors: [:]),
+                for: visitor
+            )
+        case let status: return linkRefused(status, visitor: visitor)
+        }
+    }
+
+    @Sendable func acceptInvitation(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let token = try context.parameters.require("token")
+        let form = try await WebForm.read(PasswordForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        guard case .valid(let account?) = try database.invitationStatus(token: token) else {
+            return linkRefused(try database.invitationStatus(token: token), visitor: visitor)
+        }
+        do {
+            let signedIn = try await database.acceptInvitation(token: token, password: form.newPassword)
+            return signedInResponse(signedIn)
+        } catch DocumentModelError.invalid(let errors) {
+            let view = PasswordView(
+                action: "/app/invite/\(token)", name: account.name, email: account.email ?? "", setup: false,
+                errors: FieldMessages(errors, visitor.messages).byField
+            )
+            return renderer.page("invite", title: visitor.messages["setPasswordTitle"], view, for: visitor, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func setupPage(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let token = try context.parameters.require("token")
+        guard case .valid(nil) = try database.invitationStatus(token: token) else {
+            return linkRefused(try database.invitationStatus(token: token), visitor: visitor)
+        }
+        return renderer.page(
+            "invite", title: visitor.messages["setupTitle"],
+            PasswordView(action: "/app/setup/\(token)", name: "", email: "", setup: true, errors: [:]), for: visitor
+        )
+    }
+
+    @Sendable func completeSetup(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let token = try context.parameters.require("token")
+        let form = try await WebForm.read(PasswordForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        guard case .valid(nil) = try database.invitationStatus(token: token) else {
+            return linkRefused(try database.invitationStatus(token: token), visitor: visitor)
+        }
+        do {
+            let signedIn = try await database.completeSetup(
+                token: token, FirstAdmin(name: form.name ?? "", email: form.email ?? "", password: form.newPassword)
+            )
+            return signedInResponse(signedIn)
+        } catch DocumentModelError.invalid(let errors) {
+            let view = PasswordView(
+                action: "/app/setup/\(token)", name: form.name ?? "", email: form.email ?? "", setup: true,
+                errors: FieldMessages(errors, visitor.messages).byField
+            )
+            return renderer.page("invite", title: visitor.messages["setupTitle"], view, for: visitor, status: .unprocessableContent)
+        } catch DocumentModelError.conflict {
+            let view = PasswordView(
+                action: "/app/setup/\(token)", name: form.name ?? "", email: form.email ?? "", setup: true,
+                errors: ["email": visitor.messages["emailTaken"]]
+            )
+            return renderer.page("invite", title: visitor.messages["setupTitle"], view, for: visitor, status: .unprocessableContent)
+        }
+    }
+
+    private func signedInResponse(_ signedIn: SignedIn) -> Response {
+        var response = WebRenderer.redirect(to: "/app")
+        response.setCookie(cookies.session(signedIn.sessionToken))
+        return response
+    }
+
+    /// The page for a link that cannot be used: used, expired (410 Gone) or unknown (404), each saying what to do.
+    private func linkRefused(_ status: InvitationStatus, visitor: WebVisitor) -> Response {
+        let t = visitor.messages
+        let (code, message): (HTTPResponse.Status, String) =
+            switch status {
+            case .used: (.gone, t["linkUsed"])
+            case .expired: (.gone, t["linkExpired"])
+            case .valid, .unknown: (.notFound, t["linkUnknown"])
+            }
+        return renderer.page(
+            "error", title: t["linkRefusedTitle"], ErrorView(heading: t["linkRefusedTitle"], message: message), for: visitor, status: code)
+    }
+}
+
+struct SignInView {
+    let email: String
+    let next: String
+    let error: String?
+}
+
+struct PasswordView {
+    let action: String
+    let name: String
+    let email: String
+    /// The first-run setup asks for a name and an email too.
+    let setup: Bool
+    let errors: [String: String]
+}
+
+extension AppRequestContext {
+    /// The visitor `WebSessionMiddleware` found; every route of the interface runs behind it.
+    func requireVisitor() throws -> WebVisitor {
+        guard let visitor else { throw HTTPError(.internalServerError, message: "the web session middleware did not run") }
+        return visitor
+    }
+}

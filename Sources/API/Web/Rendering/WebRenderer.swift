@@ -1,0 +1,41 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Turns a page's view model into an HTML response: the layout around it, the reader's words and the headers
+/// every page carries.
+struct WebRenderer: Sendable {
+    let templates: WebTemplates
+    let catalog: MessageCatalog
+    let assets: WebAssets
+
+    static func load() throws -> WebRenderer {
+        WebRenderer(templates: try .load(), catalog: try .load(), assets: try .load())
+    }
+
+    func page(
+        _ template: String, title: String, _ view: Any, for visitor: WebVisitor, status: HTTPResponse.Status = .ok,
+        notice: String? = nil
+    ) -> Response {
+        let chrome = PageView(
+            t: visitor.messages.table, lang: visitor.messages.language,
+            title: title + " – " + visitor.messages["appName"], csrf: visitor.csrfToken,
+            stylesheet: assets.stylesheet.path, script: assets.script.path,
+            user: visitor.account.map { PageView.User(name: $0.name, admin: $0.admin) }, notice: notice, page: view
+        )
+        return Self.html(templates.render(chrome, template: template), status: status)
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    /// Post/Redirect/Get: after a form, the browser loads the result with GET (303 See Other).
+    static func redirect(to path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
+    }
+}

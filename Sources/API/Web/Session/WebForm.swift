@@ -1,0 +1,29 @@
+import Hummingbird
+
+/// Reads a submitted HTML form (`application/x-www-form-urlencoded`) into `Form`, after checking its token and
+/// origin: a form from another site, or a stale page, is refused before anything is decoded or done.
+enum WebForm {
+    static func read<Form: Decodable & TokenCarrying>(
+        _ type: Form.Type, from request: Request, visitor: WebVisitor, guard formGuard: FormGuard, limit: Int
+    ) async throws -> Form {
+        guard let contentType = request.headers[.contentType]?.lowercased(),
+            contentType.hasPrefix("application/x-www-form-urlencoded")
+        else { throw WebError.badForm }
+        let buffer = try await request.body.collect(upTo: limit)
+        let form: Form
+        do {
+            form = try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))
+        } catch {
+            // A form without its token is a forged or stale one before it is a malformed one.
+            try formGuard.check(token: nil, request: request, visitor: visitor)
+            throw WebError.badForm
+        }
+        try formGuard.check(token: form.csrf, request: request, visitor: visitor)
+        return form
+    }
+}
+
+/// A form that carries the anti-forgery token (the hidden field `csrf`).
+protocol TokenCarrying {
+    var csrf: String? { get }
+}

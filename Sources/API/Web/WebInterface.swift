@@ -1,0 +1,28 @@
+import DocumentModel
+import Hummingbird
+
+/// The browser interface: pages under `/app` (signed in, except sign-in and invitation links), the public page
+/// of a published strategy under `/public`, and the two assets. It calls DocumentModel exactly as the JSON
+/// controllers do, so every rule of roles and phases applies here too.
+struct WebInterface {
+    let database: AppDatabase
+    let configuration: APIConfiguration
+
+    func add(to router: Router<AppRequestContext>) throws {
+        let renderer = try WebRenderer.load()
+        let cookies = WebCookies(secure: configuration.publicURL.lowercased().hasPrefix("https://"))
+        let formGuard = FormGuard(publicOrigin: configuration.publicOrigin)
+        let pages = router.group()
+            .add(middleware: SecurityHeadersMiddleware())
+            .add(middleware: WebSessionMiddleware(database: database, catalog: renderer.catalog, cookies: cookies))
+            .add(middleware: WebErrorMiddleware(renderer: renderer))
+        pages.addRoutes(AssetsController(assets: renderer.assets).routes)
+        pages.addRoutes(
+            SignInController(database: database, renderer: renderer, formGuard: formGuard, cookies: cookies, throttle: SignInThrottle()).routes
+        )
+        let signedIn = pages.group(context: SignedInContext.self)
+        signedIn.addRoutes(HomeController(database: database, renderer: renderer).routes)
+        // Any other path under /app is a page that does not exist: say so as a page, not as JSON.
+        signedIn.get("/app/**") { _, _ -> Response in throw DocumentModelError.notFound("page") }
+    }
+}

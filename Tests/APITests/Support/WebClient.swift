@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A browser's part in a test: keeps the cookies the service sets, sends them back, and fills in forms with the
+/// token the last page carried, as a browser submitting that page's form would.
+struct WebClient {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    /// The anti-forgery token of the last page that had a form.
+    var csrf: String?
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    @discardableResult
+    mutating func get(_ path: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await send(.get, path, headers: headers, body: nil)
+    }
+
+    /// Posts `fields` as a URL-encoded form, with the page's token unless the fields name their own `csrf`.
+    @discardableResult
+    mutating func post(_ path: String, _ fields: [String: String], headers: HTTPFields = [:]) async throws -> TestResponse {
+        var fields = fields
+        if fields["csrf"] == nil, let csrf { fields["csrf"] = csrf }
+        var headers = headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let body = fields.sorted { $0.key < $1.key }.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(.post, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    private mutating func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
+        for setCookie in response.headers[values: .setCookie] {
+            let pair = setCookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard pair.count == 2 else { continue }
+            if pair[1].isEmpty || setCookie.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+        }
+        if let token = Self.formToken(in: String(buffer: response.body)) { csrf = token }
+        return response
+    }
+
+    static func formToken(in html: String) -> String? {
+        guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+}

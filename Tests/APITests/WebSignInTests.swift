@@ -1,0 +1,215 @@
+import API
+import DocumentModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Signing in to the browser interface, through the real application: invitations, passwords, sessions, the
+/// anti-forgery checks, throttling and the headers every page carries.
+@Suite struct WebSignInTests {
+    static let password = "tall ships sail at dawn"
+
+    /// Invites `name` and returns the invitation link's path.
+    func invite(_ harness: Harness, email: String, name: String) async throws -> String {
+        let (_, invitation) = try await harness.database.invite(email: email, name: name, admin: false, by: .commandLine)
+        return "/app/invite/\(invitation.token)"
+    }
+
+    @Test func theRootAndEveryPageSendASignedOutVisitorToSignInAndBack() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            var web = WebClient(client)
+            let root = try await web.get("/")
+            #expect(root.status == .seeOther && root.headers[.location] == "/app")
+            let home = try await web.get("/app/strategies/1?since=r1")
+            #expect(home.status == .seeOther)
+            #expect(home.headers[.location] == "/app/signin?next=/app/strategies/1%3Fsince%3Dr1")
+            let page = try await web.get(home.headers[.location]!)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<label for="email">Email</label>"#))
+            #expect(page.text.contains(#"<label for="password">Password</label>"#))
+            #expect(page.text.contains(#"<button type="submit">Sign in</button>"#))
+            #expect(page.text.contains(#"name="next" value="/app/strategies/1?since=r1""#))
+        }
+    }
+
+    @Test func anInvitationLeadsToAPasswordAndASession() async throws {
+        let harness = try await Harness.make()
+        let link = try await invite(harness, email: "ana@example.org", name: "Ana Kovač")
+        try await harness.application().test(.router) { client in
+            var web = WebClient(client)
+            let form = try await web.get(link)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("Ana Kovač"))
+            #expect(form.text.contains(#"<label for="repeatPassword">Repeat password</label>"#))
+            #expect(form.text.contains(#"<button type="submit">Set password</button>"#))
+
+            let weak = try await web.post(link, ["password": "password1234", "repeatPassword": "password1234"])
+            #expect(weak.status == .unprocessableContent)
+            #expect(weak.text.contains("is one of the most common passwords"))
+
+            let accepted = try await web.post(link, ["password": Self.password, "repeatPassword": Self.password])
+            #expect(accepted.status == .seeOther && accepted.headers[.location] == "/app")
+            let cookie = try #require(accepted.headers[values: .setCookie].first { $0.hasPrefix("strategy_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+
+            let home = try await web.get("/app")
+            #expect(home.status == .ok)
+            #expect(home.text.contains("Ana Kovač") && home.text.contains("Your strategies"))
+
+            var other = WebClient(client)
+            let reused = try await other.get(link)
+            #expect(reused.status == .gone)
+            #expect(reused.text.contains("This link has been used already"))
+            let tampered = try await other.get("/app/invite/" + String(repeating: "A", count: 43))
+            #expect(tampered.status == .notFound)
+            let garbage = try await other.get("/app/invite/%00%ff")
+            #expect(garbage.status == .notFound)
+        }
+    }
+
+    @Test func signInAnswersAWrongEmailAndAWrongPasswordAlikeAndRedirectsOnlyLocally() async throws {
+        let harness = try await Harness.make()
+        let link = try await invite(harness, email: "bo@example.org", name: "Bo")
+        try await harness.application().test(.router) { client in
+            var setup = WebClient(client)
+            _ = try await setup.get(link)
+            _ = try await setup.post(link, ["password": Self.password, "repeatPassword": Self.password])
+
+            var web = WebClient(client)
+            _ = try await web.get("/app/signin")
+            let wrongPassword = try await web.post("/app/signin", ["email": "bo@example.org", "password": "not the password", "next": "/app"])
+            let wrongEmail = try await web.post("/app/signin", ["email": "nobody@example.org", "password": "not the password", "next": "/app"])
+            #expect(wrongPassword.status == .unprocessableContent && wrongEmail.status == .unprocessableContent)
+            #expect(
+                wrongPassword.text.replacingOccurrences(of: "bo@example.org", with: "X")
+                    == wrongEmail.text.replacingOccurrences(of: "nobody@example.org", with: "X")
+            )
+            for (next, expected) in [
+                ("//evil.example/x", "/app"), ("https://evil.example", "/app"), ("/\\evil.example", "/app"),
+                ("/app/strategies/1", "/app/strategies/1"),
+            ] {
+                var fresh = WebClient(client)
+                _ = try await fresh.get("/app/signin")
+                let signedIn = try await fresh.post("/app/signin", ["email": "BO@example.org", "password": Self.password, "next": next])
+                #expect(signedIn.status == .seeOther)
+                #expect(signedIn.headers[.location] == expected, "next=\(next)")
+            }
+        }
+    }
+
+    @Test func formsWithoutTheTokenOrFromAnotherSiteChangeNothing() async throws {
+        let harness = try await Harness.make()
+        let link = try await invite(harness, email: "cy@example.org", name: "Cy")
+        try await harness.application().test(.router) { client in
+            var web = WebClient(client)
+            _ = try await web.get(link)
+            let noToken = try await web.post(link, ["password": Self.password, "repeatPassword": Self.password, "csrf": ""])
+            #expect(noToken.status == .forbidden)
+            #expect(noToken.text.contains("This form has expired"))
+            let otherSite = try await web.post(
+                link, ["password": Self.password, "repeatPassword": Self.password], headers: [.origin: "https://evil.example"]
+            )
+            #expect(otherSite.status == .forbidden)
+            let crossSite = try await web.post(
+                link, ["password": Self.password, "repeatPassword": Self.password],
+                headers: [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"]
+            )
+            #expect(crossSite.status == .forbidden)
+            // The link is still unused: nothing was done.
+            guard case .valid = try harness.database.invitationStatus(token: String(link.split(separator: "/").last!)) else {
+                Issue.record("a refused form used the invitation")
+                return
+            }
+            let json = try await client.execute(
+                uri: link, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}")
+            )
+            #expect(json.status == .badRequest)
+            #expect(json.headers[.contentType]?.hasPrefix("text/html") == true)
+        }
+    }
+
+    @Test func repeatedFailuresAreThrottledNeverAnError() async throws {
+        let harness = try await Harness.make()
+        let link = try await invite(harness, email: "di@example.org", name: "Di")
+        try await harness.application().test(.router) { client in
+            var setup = WebClient(client)
+            _ = try await setup.get(link)
+            _ = try await setup.post(link, ["password": Self.password, "repeatPassword": Self.password])
+            var web = WebClient(client)
+            _ = try await web.get("/app/signin")
+            for _ in 0..<5 {
+                let failed = try await web.post("/app/signin", ["email": "di@example.org", "password": "wrong wrong wrong"])
+                #expect(failed.status == .unprocessableContent)
+            }
+            let throttled = try await web.post("/app/signin", ["email": "di@example.org", "password": Self.password])
+            #expect(throttled.status == .tooManyRequests)
+            #expect(throttled.headers[.retryAfter] != nil)
+            #expect(throttled.text.contains("Too many attempts"))
+            #expect(web.cookies["strategy_session"] == nil)
+        }
+    }
+
+    @Test func signOutEndsTheSessionAndPagesCarryTheSecurityHeaders() async throws {
+        let harness = try await Harness.make()
+        let link = try await invite(harness, email: "ed@example.org", name: "Ed")
+        try await harness.application().test(.router) { client in
+            var web = WebClient(client)
+            _ = try await web.get(link)
+            _ = try await web.post(link, ["password": Self.password, "repeatPassword": Self.password])
+            let home = try await web.get("/app")
+            let policy = try #require(home.headers[HTTPField.Name("Content-Security-Policy")!])
+            #expect(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"))
+            #expect(home.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            #expect(home.headers[HTTPField.Name("Referrer-Policy")!] != nil)
+            #expect(home.text.contains(#"<button type="submit" class="link-button">Sign out</button>"#))
+            let session = try #require(web.cookies["strategy_session"])
+
+            let out = try await web.post("/app/signout", [:])
+            #expect(out.status == .seeOther)
+            #expect(web.cookies["strategy_session"] == nil)
+            #expect(try await harness.database.account(sessionToken: session) == nil)
+            // The old cookie, replayed, opens nothing.
+            var replay = WebClient(client)
+            replay.cookies["strategy_session"] = session
+            let refused = try await replay.get("/app")
+            #expect(refused.status == .seeOther)
+            #expect(refused.headers[.location]?.hasPrefix("/app/signin") == true)
+        }
+    }
+
+    @Test func theSetupLinkCreatesTheFirstAdmin() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("setup-\(UUID().uuidString).sqlite").path
+        let database = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
+        let link = try #require(try await database.setupInvitationIfNoAdmin())
+        try await buildApplication(database: database, configuration: APIConfiguration(port: 0)).test(.router) { client in
+            var web = WebClient(client)
+            let form = try await web.get("/app/setup/\(link.token)")
+            #expect(form.status == .ok && form.text.contains("Create the first administrator"))
+            let created = try await web.post(
+                "/app/setup/\(link.token)",
+                ["name": "First Admin", "email": "admin@example.org", "password": Self.password, "repeatPassword": Self.password]
+            )
+            #expect(created.status == .seeOther)
+            let home = try await web.get("/app")
+            #expect(home.status == .ok && home.text.contains("First Admin"))
+            var other = WebClient(client)
+            #expect(try await other.get("/app/setup/\(link.token)").status == .gone)
+        }
+    }
+
+    @Test func pagesSpeakTheReadersLanguageAndUnknownPagesArePages() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            var web = WebClient(client)
+            let page = try await web.get("/app/signin", headers: [.acceptLanguage: "xx-YY, en;q=0.5"])
+            #expect(page.text.contains(#"<html lang="en">"#))
+            let missing = try await web.get("/app/no/such/page")
+            #expect(missing.status == .seeOther)  // signed out: sign in first, whatever the page
+            let asset = try await web.get("/app/assets/nothing.css")
+            #expect(asset.status == .notFound)
+        }
+    }
+}
