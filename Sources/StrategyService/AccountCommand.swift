@@ -2,11 +2,32 @@ import ArgumentParser
 import DocumentModel
 import Foundation
 
-/// `strategy account add|list`: administration without the HTTP API (e.g. to create the first admin).
+/// `strategy account add|invite|list`: administration without the HTTP API (e.g. to create the first admin).
 struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Create and list accounts.", subcommands: [Add.self, List.self]
+        commandName: "account", abstract: "Create, invite and list accounts.", subcommands: [Add.self, Invite.self, List.self]
     )
+
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account for a person and print their one-time invitation link (valid 7 days) as the last line.",
+            discussion: "Inviting an email that already has an account prints a new link for that account."
+        )
+        @Argument(help: "The person's email; they sign in with it.") var email: String
+        @Option(help: "The account's display name.") var name: String
+        @Flag(help: "Make the account an administrator.") var admin = false
+        @Option(name: .customLong("public-url"), help: "The address people open the service at.")
+        var publicURL = ServeCommand.defaultPublicURL
+        @OptionGroup var store: DatabaseOptions
+
+        func run() async throws {
+            let database = try AppDatabase.open(path: store.database)
+            let (account, invitation) = try await database.invite(email: email, name: name, admin: admin, by: .commandLine)
+            print("account \(account.id) \(account.name) <\(account.email ?? email)>\(account.admin ? " (admin)" : "")")
+            print("invitation valid until \(Timestamp.rfc3339(invitation.expiresAt)); send this link to the person:")
+            print(ServeCommand.link(publicURL, "/app/invite/\(invitation.token)"))
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -23,13 +23,20 @@ struct DemoCommand: AsyncParsableCommand {
         if noServe {
             _ = try await Self.load(databasePath: database, fixturePath: fixture)
         } else {
-            try await Self.runDemo(databasePath: database, host: host, port: port, bodyLimit: APIConfiguration.defaultBodyLimit, fixturePath: fixture)
+            try await Self.runDemo(
+                databasePath: database, host: host, port: port, bodyLimit: APIConfiguration.defaultBodyLimit,
+                publicURL: "http://\(host):\(port)", fixturePath: fixture
+            )
         }
     }
 
-    static func runDemo(databasePath: String, host: String, port: Int, bodyLimit: Int, fixturePath: String? = nil) async throws {
+    static func runDemo(
+        databasePath: String, host: String, port: Int, bodyLimit: Int, publicURL: String, fixturePath: String? = nil
+    ) async throws {
         let database = try await load(databasePath: databasePath, fixturePath: fixturePath, host: host, port: port)
-        try await ServeCommand.serve(databasePath: databasePath, host: host, port: port, bodyLimit: bodyLimit, database: database)
+        try await ServeCommand.serve(
+            databasePath: databasePath, host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL, database: database
+        )
     }
 
     /// Creates the demo data and prints the accounts' tokens and a few curl lines.
@@ -44,13 +51,19 @@ struct DemoCommand: AsyncParsableCommand {
         guard try await database.accounts(after: nil, limit: 1).items.isEmpty else {
             throw ValidationError("\(databasePath) already holds data; give the demo a new --database file")
         }
-        let (admin, adminToken) = try await database.createAccount(name: "Demo administrator", admin: true, by: .commandLine)
+        let (admin, adminToken) = try await database.createAccount(
+            name: "Demo administrator", admin: true, email: email("admin"), by: .commandLine
+        )
         let strategy = try await database.createStrategy(NewStrategy(title: fixture.title, summary: fixture.summary), by: admin)
         var tokens: [(String, String)] = [("admin", adminToken.token)]
+        var accounts: [(String, Int64)] = [("admin", admin.id)]
 
-        let (facilitator, facilitatorToken) = try await database.createAccount(name: "Arta Krasniqi (ICSS)", admin: false, by: .commandLine)
+        let (facilitator, facilitatorToken) = try await database.createAccount(
+            name: "Arta Krasniqi (ICSS)", admin: false, email: email("facilitator"), by: .commandLine
+        )
         _ = try await database.setMember(strategyID: strategy.id, accountID: facilitator.id, role: .facilitator, group: nil, by: admin)
         tokens.append(("facilitator", facilitatorToken.token))
+        accounts.append(("facilitator", facilitator.id))
         let people: [String: (member: String, signatory: String)] = [
             "government": ("Besnik Gashi", "Drita Hoxha"),
             "civil-society": ("Liridona Berisha", "Valon Morina"),
@@ -59,14 +72,26 @@ struct DemoCommand: AsyncParsableCommand {
         for group in strategy.groups {
             let names = people[group.key] ?? ("\(group.name) member", "\(group.name) signatory")
             for (role, name) in [(Role.member, names.member), (Role.signatory, names.signatory)] {
-                let (account, token) = try await database.createAccount(name: name, admin: false, by: .commandLine)
+                let who = "\(group.key) \(role.rawValue)"
+                let (account, token) = try await database.createAccount(name: name, admin: false, email: email(who), by: .commandLine)
                 _ = try await database.setMember(strategyID: strategy.id, accountID: account.id, role: role, group: group.key, by: admin)
-                tokens.append(("\(group.key) \(role.rawValue)", token.token))
+                tokens.append((who, token.token))
+                accounts.append((who, account.id))
             }
         }
-        let (observer, observerToken) = try await database.createAccount(name: "Regional observer", admin: false, by: .commandLine)
+        let (observer, observerToken) = try await database.createAccount(
+            name: "Regional observer", admin: false, email: email("observer"), by: .commandLine
+        )
         _ = try await database.setMember(strategyID: strategy.id, accountID: observer.id, role: .observer, group: nil, by: admin)
         tokens.append(("observer", observerToken.token))
+        accounts.append(("observer", observer.id))
+        // A password per account, so a visitor can sign in to the browser interface as each role.
+        var passwords: [String: String] = [:]
+        for (who, id) in accounts {
+            let password = "demo-" + Secret.random().prefix(12)
+            try await database.setPassword(accountID: id, NewPassword(password: password, repeated: password), by: .commandLine)
+            passwords[who] = password
+        }
 
         var firstSection: Int64?
         func create(_ sections: [DemoFixture.Section], parent: Int64?) async throws {
@@ -87,6 +112,13 @@ struct DemoCommand: AsyncParsableCommand {
         print("Tokens (shown once; only their hashes are stored):")
         for (who, token) in tokens { print("  \(who.padding(toLength: 26, withPad: " ", startingAt: 0)) \(token)") }
         print("")
+        print("Sign in at \(base)/app as any of them (email, password):")
+        for (who, _) in accounts {
+            print(
+                "  \(who.padding(toLength: 26, withPad: " ", startingAt: 0)) \(email(who).padding(toLength: 40, withPad: " ", startingAt: 0)) \(passwords[who] ?? "")"
+            )
+        }
+        print("")
         print("Try:")
         print("  curl -s \(base)/strategies/\(strategy.id)/sections -H 'Authorization: Bearer \(tokens[2].1)'")
         print("  curl -si \(base)/strategies/\(strategy.id)/sections/\(firstSection ?? 1) -H 'Authorization: Bearer \(tokens[1].1)'")
@@ -96,6 +128,11 @@ struct DemoCommand: AsyncParsableCommand {
         fflush(nil)
         return database
     }
+}
+
+/// The demo email of a role: `government signatory` signs in as `government.signatory@demo.example`.
+private func email(_ who: String) -> String {
+    who.replacingOccurrences(of: " ", with: ".") + "@demo.example"
 }
 
 /// The sample strategy as stored under `fixtures/demo/`.

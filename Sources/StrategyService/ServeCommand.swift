@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import DocumentModel
+import Foundation
 import Hummingbird
 import Logging
 
@@ -16,18 +17,33 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("body-limit"), help: "Largest request body accepted, in bytes.")
     var bodyLimit = APIConfiguration.defaultBodyLimit
     @Flag(help: "Load the demo strategy first (as `strategy demo` does) and print its tokens.") var demo = false
+    @Option(
+        name: .customLong("public-url"),
+        help: "The address people open the service at (links in invitations; https makes cookies Secure)."
+    )
+    var publicURL = ServeCommand.defaultPublicURL
+
+    static let defaultPublicURL = "http://127.0.0.1:8080"
+
+    /// `base` and `path` joined by exactly one slash.
+    static func link(_ base: String, _ path: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
+    }
 
     func run() async throws {
         if demo {
             try await DemoCommand.runDemo(
-                databasePath: store.explicitPath ?? DemoCommand.defaultPath, host: host, port: port, bodyLimit: bodyLimit
+                databasePath: store.explicitPath ?? DemoCommand.defaultPath, host: host, port: port, bodyLimit: bodyLimit,
+                publicURL: publicURL
             )
         } else {
-            try await Self.serve(databasePath: store.database, host: host, port: port, bodyLimit: bodyLimit)
+            try await Self.serve(databasePath: store.database, host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL)
         }
     }
 
-    static func serve(databasePath: String, host: String, port: Int, bodyLimit: Int, database: AppDatabase? = nil) async throws {
+    static func serve(
+        databasePath: String, host: String, port: Int, bodyLimit: Int, publicURL: String, database: AppDatabase? = nil
+    ) async throws {
         LoggingBootstrap.once()
         let logger = Logger(label: "strategy")
         let database = try database ?? AppDatabase.open(path: databasePath)
@@ -40,8 +56,19 @@ struct ServeCommand: AsyncParsableCommand {
             ]
         )
         guard (1...1 << 30).contains(bodyLimit) else { throw ValidationError("--body-limit must be between 1 and 2^30") }
+        guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw ValidationError("--public-url must be an http or https address such as https://strategy.example.org")
+        }
+        // First run: nobody can sign in until an admin exists, so the operator gets a link that creates one.
+        if let setup = try await database.setupInvitationIfNoAdmin() {
+            print("No administrator yet. Open this link (once, within 7 days) to create the first one:")
+            print(link(publicURL, "/app/setup/\(setup.token)"))
+            fflush(nil)
+        }
         let app = try buildApplication(
-            database: database, configuration: APIConfiguration(host: host, port: port, bodyLimit: bodyLimit), logger: logger
+            database: database,
+            configuration: APIConfiguration(host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL),
+            logger: logger
         )
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

@@ -21,6 +21,8 @@ import Testing
         var allowedRole: String {
             path.hasSuffix("/signoffs") || path.hasSuffix("/support") ? "signatory" : "facilitator"
         }
+        /// Publishing is the one write an adopted strategy takes, and the only one it takes.
+        var onlyWhenAdopted: Bool { path.hasSuffix("/publication") }
         /// Observers may comment and reply, in consultation only.
         var observersMayDo: Bool {
             method == .post && (path == "/strategies/{strategy}/comments" || path == "/strategies/{strategy}/comments/{comment}/replies")
@@ -78,7 +80,11 @@ import Testing
                     // Observers may comment only in consultation; this strategy is drafting.
                     let observer = operation.observersMayDo ? 409 : 403
                     #expect(try await status(operation, strategy: harness.strategyID, as: "observer") == observer, "\(operation) as an observer")
-                    #expect(try await status(operation, strategy: adopted.id, as: operation.allowedRole) == 409, "\(operation) when adopted")
+                    if operation.onlyWhenAdopted {
+                        #expect(try await status(operation, strategy: harness.strategyID, as: "facilitator") == 409, "\(operation) when drafting")
+                    } else {
+                        #expect(try await status(operation, strategy: adopted.id, as: operation.allowedRole) == 409, "\(operation) when adopted")
+                    }
                 } else {
                     // Outside any strategy: administration, the admin's (or the account's own).
                     #expect(try await status(operation, strategy: harness.strategyID, as: "member") == 403, "\(operation) as a member")

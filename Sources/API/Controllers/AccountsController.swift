@@ -5,6 +5,8 @@ import Hummingbird
 /// Accounts and their tokens; `GET /me`.
 struct AccountsController {
     let database: AppDatabase
+    /// Where invitation links point.
+    let publicURL: String
 
     var routes: RouteCollection<AuthenticatedContext> {
         let routes = RouteCollection(context: AuthenticatedContext.self)
@@ -14,6 +16,7 @@ struct AccountsController {
         routes.on("/accounts/{account}/tokens", method: .get, use: tokens)
         routes.on("/accounts/{account}/tokens", method: .post, use: issueToken)
         routes.on("/accounts/{account}/tokens/{token}", method: .delete, use: revokeToken)
+        routes.on("/accounts/{account}/invitations", method: .post, use: invite)
         return routes
     }
 
@@ -34,10 +37,12 @@ struct AccountsController {
             try await JSONBodyReader.decode(CreateAccountRequest.self, from: request, context: context)
         }
         let (account, token) = try await database.createAccount(
-            name: body.name, admin: body.admin ?? false, by: Actor(accountID: admin.id, group: nil)
+            name: body.name, admin: body.admin ?? false, email: body.email, by: Actor(accountID: admin.id, group: nil)
         )
         return JSONResponse.make(
-            CreatedAccountResponse(id: account.id, name: account.name, admin: account.admin, token: token.token, tokenId: token.id),
+            CreatedAccountResponse(
+                id: account.id, name: account.name, admin: account.admin, email: account.email, token: token.token, tokenId: token.id
+            ),
             status: .created, headers: [.location: "/accounts/\(account.id)"]
         )
     }
@@ -75,6 +80,19 @@ struct AccountsController {
         return JSONResponse.noContent()
     }
 
+    /// A one-time link with which the account's person chooses a password (admin); `email` sets the address first.
+    @Sendable func invite(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let accountID = try context.parameters.id("account")
+        let body = try await RequestPipeline.input(checking: .admin(context)) {
+            try await JSONBodyReader.decodeIfPresent(InvitationRequest.self, from: request, context: context)
+        }
+        let invitation = try await database.invite(accountID: accountID, email: body?.email, by: Actor(accountID: admin.id, group: nil))
+        return JSONResponse.make(
+            InvitationResponse(url: publicURL + "/app/invite/" + invitation.token, expiresAt: invitation.expiresAt), status: .created
+        )
+    }
+
     /// The account in the path, if the caller is that account or an admin.
     private func selfOrAdmin(_ request: Request, _ context: AuthenticatedContext) throws -> Int64 {
         let caller = context.account
@@ -87,9 +105,27 @@ struct AccountsController {
 }
 
 struct CreateAccountRequest: RequestBody {
-    static let fields: Set<String> = ["name", "admin"]
+    static let fields: Set<String> = ["name", "admin", "email"]
     var name: String
     var admin: Bool?
+    var email: String?
+}
+
+struct InvitationRequest: RequestBody {
+    static let fields: Set<String> = ["email"]
+    var email: String?
+}
+
+struct InvitationResponse: JSONWritable {
+    var url: String
+    var expiresAt: Date
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("expiresAt", expiresAt)
+            json.field("url", url)
+        }
+    }
 }
 
 struct AccountResponse: JSONWritable {
@@ -97,18 +133,21 @@ struct AccountResponse: JSONWritable {
     var name: String
     var admin: Bool
     var createdAt: Date
+    var email: String?
 
     init(_ account: Account) {
         id = account.id
         name = account.name
         admin = account.admin
         createdAt = account.createdAt
+        email = account.email
     }
 
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("admin", admin)
             json.field("createdAt", createdAt)
+            if let email { json.field("email", email) }
             json.field("id", id)
             json.field("name", name)
         }
@@ -119,6 +158,7 @@ struct CreatedAccountResponse: JSONWritable {
     var id: Int64
     var name: String
     var admin: Bool
+    var email: String?
     /// Shown once: only its hash is stored.
     var token: String
     var tokenId: Int64
@@ -126,6 +166,7 @@ struct CreatedAccountResponse: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("admin", admin)
+            if let email { json.field("email", email) }
             json.field("id", id)
             json.field("name", name)
             json.field("token", token)

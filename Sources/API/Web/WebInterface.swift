@@ -20,8 +20,14 @@ struct WebInterface {
         pages.addRoutes(
             SignInController(database: database, renderer: renderer, formGuard: formGuard, cookies: cookies, throttle: SignInThrottle()).routes
         )
+        pages.addRoutes(PublicPageController(database: database, renderer: renderer, pandoc: Pandoc()).routes)
         let signedIn = pages.group(context: SignedInContext.self)
         signedIn.addRoutes(HomeController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(StrategyPageController(database: database, renderer: renderer, formGuard: formGuard).routes)
+        signedIn.addRoutes(SectionPageController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(AmendmentPageController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(DraftPagesController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)
         // Any other path under /app is a page that does not exist: say so as a page, not as JSON.
         signedIn.get("/app/**") { _, _ -> Response in throw DocumentModelError.notFound("page") }
     }

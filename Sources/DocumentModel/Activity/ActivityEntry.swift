@@ -13,6 +13,8 @@ public struct ActivityEntry: Sendable, Equatable {
     /// SHA-256 (hex) of the previous entry of the same chain; 64 zeros for the first.
     public var previousHash: String
     public var hash: String
+    /// The actor's name, where a reader lists entries for people (`recentActivity`).
+    public var accountName: String? = nil
 }
 
 /// The outcome of re-hashing a chain from its first entry.

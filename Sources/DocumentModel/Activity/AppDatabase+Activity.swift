@@ -62,6 +62,25 @@ extension AppDatabase {
         }
     }
 
+    /// A page of the strategy's activity for a member, newest first, with the actors' names.
+    public func recentActivity(strategyID: Int64, before: Int64?, limit: Int, for account: Account) async throws -> Page<ActivityEntry> {
+        try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            let rows = try db.rows(
+                """
+                SELECT activity.*, account.name AS accountName FROM activity LEFT JOIN account ON account.id = activity.accountId
+                WHERE activity.strategyId = ? AND activity.id < ? ORDER BY activity.id DESC LIMIT ?
+                """, [strategyID, before ?? Int64.max, limit + 1]
+            )
+            let entries = rows.prefix(limit).map { row in
+                var entry = Self.activityEntry(row)
+                entry.accountName = row["accountName"]
+                return entry
+            }
+            return Page(items: Array(entries), nextAfter: rows.count > limit ? entries.last?.id : nil)
+        }
+    }
+
     /// Re-hashes the strategy's whole chain and checks every link.
     public func verifyActivity(strategyID: Int64) async throws -> ChainVerification {
         try read { db in

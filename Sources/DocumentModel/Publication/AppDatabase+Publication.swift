@@ -52,6 +52,35 @@ extension AppDatabase {
         }
     }
 
+    /// The published strategy with this slug, for anyone (nil: not published, or no longer).
+    public func publishedStrategy(slug: String) async throws -> PublishedStrategy? {
+        try read { db in
+            guard let publication = try db.row("SELECT * FROM publication WHERE slug = ?", [slug]).map(Self.publication),
+                let strategy = try Self.fetchStrategy(db, id: publication.strategyID), let adopted = strategy.adoptedDraft
+            else { return nil }
+            let draft = try Self.loadDraft(db, strategyID: strategy.id, number: adopted, withBodies: true)
+            var history: [Int64: [Revision]] = [:]
+            for section in draft.sections {
+                history[section.sectionID] = try db.rows(
+                    """
+                    SELECT revision.*, account.name AS authorName FROM revision JOIN account ON account.id = revision.authorId
+                    WHERE sectionId = ? AND number <= ? ORDER BY number
+                    """, [section.sectionID, section.revision]
+                ).map { try Self.revision(db, $0) }
+            }
+            let signoffs = try Self.loadDraftSignoffs(db, strategy: strategy, draft: adopted)
+            return PublishedStrategy(publication: publication, strategy: strategy, draft: draft, history: history, signoffs: signoffs)
+        }
+    }
+
+    /// The DocBook of a published strategy's adopted draft, for anyone.
+    public func publishedDocBook(slug: String) async throws -> [UInt8]? {
+        guard let publication = try publication(slug: slug),
+            let draft = try read({ db in try Self.fetchStrategy(db, id: publication.strategyID)?.adoptedDraft })
+        else { return nil }
+        return try await heavyWork.run { try await self.exportDocBook(strategyID: publication.strategyID, draft: draft) }
+    }
+
     static func publication(_ db: Database, strategyID: Int64) throws -> Publication? {
         try db.row("SELECT * FROM publication WHERE strategyId = ?", [strategyID]).map(publication)
     }

@@ -100,3 +100,18 @@ extension AppDatabase {
         try appendActivity(db, strategyID: nil, actor: actor, action: "password.set", subject: "account/\(accountID)")
     }
 }
+
+extension AppDatabase {
+    /// Sets a password directly, for the command line and the demo (people set theirs through an invitation).
+    public func setPassword(accountID: Int64, _ password: NewPassword, by actor: Actor) async throws {
+        try password.requireValid()
+        let passwords = self.passwords
+        let hash = try await heavyWork.run { passwords.hash(password.password) }
+        try await write { db in
+            guard try db.value(Bool.self, "SELECT 1 FROM account WHERE id = ?", [accountID]) != nil else {
+                throw DocumentModelError.notFound("account")
+            }
+            try Self.setPasswordHash(db, hash, accountID: accountID, by: actor)
+        }
+    }
+}

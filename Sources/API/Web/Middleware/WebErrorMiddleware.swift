@@ -45,6 +45,10 @@ struct WebErrorMiddleware: RouterMiddleware {
             case .busy: (status, heading, message) = (.serviceUnavailable, t["errorBusyTitle"], t["errorBusy"])
             default: (status, heading, message) = (.conflict, t["errorConflictTitle"], "\(error)")
             }
+        case let problem as Problem where problem.status == .notFound:
+            (status, heading, message) = (.notFound, t["errorNotFoundTitle"], t["errorNotFound"])
+        case let problem as Problem where problem.status.code < 500:
+            (status, heading, message) = (problem.status, t["errorBadRequestTitle"], problem.detail)
         case let error as HTTPError where error.status.code < 500:
             (status, heading, message) = (error.status, t["errorBadRequestTitle"], error.body ?? t["errorBadRequest"])
         default:

@@ -1,0 +1,91 @@
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// The public page of a published strategy, for anyone without signing in, and its downloads: DocBook always,
+/// DOCX and ODT where pandoc is installed. An unpublished strategy has no page (404).
+struct PublicPageController {
+    let database: AppDatabase
+    let renderer: WebRenderer
+    let pandoc: Pandoc
+
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get("/public/{slug}", use: page)
+        routes.get("/public/{slug}/strategy.xml", use: docBook)
+        routes.get("/public/{slug}/strategy.docx") { request, context in try await convert(request, context, .docx) }
+        routes.get("/public/{slug}/strategy.odt") { request, context in try await convert(request, context, .odt) }
+        return routes
+    }
+
+    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
+        let visitor = try context.requireVisitor()
+        let (t, dates) = (visitor.messages, visitor.dates)
+        let slug = try context.parameters.require("slug")
+        guard let published = try await database.publishedStrategy(slug: slug) else { throw DocumentModelError.notFound("publication") }
+        let strategy = published.strategy
+        var depth: [Int64: Int] = [:]
+        let sections = published.draft.sections.map { section -> PublicView.Section in
+            let level = min(6, (section.parentID.flatMap { depth[$0] } ?? 1) + 1)
+            depth[section.sectionID] = level
+            let history = (published.history[section.sectionID] ?? []).map { revision in
+                PublicView.Entry(
+                    revision: revision.number,
+                    text: t.format(
+                        "publicRevision",
+                        [
+                            "n": "\(revision.number)", "author": revision.authorName, "source": RevisionSourceText.text(revision.source, t),
+                            "when": dates(revision.createdAt),
+                        ]
+                    )
+                )
+            }
+            return PublicView.Section(
+                anchor: "section-\(section.sectionID)", number: section.number, heading: section.heading, level: level,
+                bodyHTML: BodyHTML.render(section.body ?? ""), history: history,
+                historySummary: t.format("publicHistory", ["count": "\(history.count)"])
+            )
+        }
+        var downloads = [PublicView.Download(href: Links.publicPage(slug) + "/strategy.xml", label: t["downloadDocBook"])]
+        if pandoc.isAvailable {
+            downloads.append(.init(href: Links.publicPage(slug) + "/strategy.docx", label: t["downloadDocx"]))
+            downloads.append(.init(href: Links.publicPage(slug) + "/strategy.odt", label: t["downloadOdt"]))
+        }
+        let view = PublicView(
+            title: strategy.title, summaryHTML: BodyHTML.render(strategy.summary),
+            adoptedLine: t.format("publicAdopted", ["n": "\(published.draft.number)", "title": published.draft.title]),
+            toc: published.draft.sections.map { .init(href: "#section-\($0.sectionID)", number: $0.number, heading: $0.heading) },
+            sections: sections, signoffs: published.signoffs.groups.map { DecisionCell($0, t, dates) }, downloads: downloads
+        )
+        var response = renderer.page("public", title: strategy.title, view, for: visitor)
+        // Anyone may read it, and it changes only when unpublished: a short public cache is fine.
+        response.headers[.cacheControl] = "public, max-age=60"
+        return response
+    }
+
+    @Sendable func docBook(request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        guard let bytes = try await database.publishedDocBook(slug: slug) else { throw DocumentModelError.notFound("publication") }
+        return download(bytes, contentType: "application/docbook+xml", name: "\(slug).xml")
+    }
+
+    func convert(_ request: Request, _ context: AppRequestContext, _ format: Pandoc.Format) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        guard pandoc.isAvailable, let docbook = try await database.publishedDocBook(slug: slug) else {
+            throw DocumentModelError.notFound("publication")
+        }
+        do {
+            return download(try await pandoc.convert(docbook, to: format), contentType: format.contentType, name: "\(slug).\(format.rawValue)")
+        } catch is Pandoc.Busy {
+            throw DocumentModelError.busy(retryAfter: 2)
+        }
+    }
+
+    private func download(_ bytes: [UInt8], contentType: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "public, max-age=60"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+}

@@ -1,0 +1,96 @@
+import DocumentModel
+import Hummingbird
+
+/// `/app/strategies/{id}`: outline, phase, sign-off board, drafts, latest activity; publishing once adopted.
+struct StrategyPageController {
+    let database: AppDatabase
+    let renderer: WebRenderer
+    let formGuard: FormGuard
+
+    var routes: RouteCollection<SignedInContext> {
+        let routes = RouteCollection(context: SignedInContext.self)
+        routes.get("/app/strategies/{strategy}", use: page)
+        routes.post("/app/strategies/{strategy}/publication", use: publish)
+        routes.post("/app/strategies/{strategy}/publication/delete", use: unpublish)
+        return routes
+    }
+
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
+        let id = try context.parameters.id("strategy")
+        let access = try await database.strategy(id: id, for: account)
+        let strategy = access.strategy
+        let outline = try await database.outline(strategyID: id, for: account)
+        let drafts = try await database.drafts(strategyID: id, after: nil, limit: 200, for: account).items
+        var board: DraftBoard?
+        if let latest = drafts.last {
+            let signoffs = try await database.draftSignoffs(strategyID: id, draft: latest.number, for: account)
+            board = DraftBoard(
+                title: t.format("boardDraftTitle", ["number": "\(latest.number)", "title": latest.title]),
+                href: Links.compare(id, max(1, latest.number - 1), latest.number),
+                rows: signoffs.groups.map { DecisionCell($0, t, dates) }
+            )
+        }
+        var sectionBoard: [SectionBoardRow] = []
+        for section in outline {
+            let signoffs = try await database.sectionSignoffs(strategyID: id, sectionID: section.id, for: account)
+            guard signoffs.groups.contains(where: { $0.current != nil }) else { continue }
+            sectionBoard.append(
+                SectionBoardRow(
+                    number: section.number, heading: section.heading, href: Links.section(id, section.id),
+                    cells: signoffs.groups.map { DecisionCell($0, t, dates) }
+                )
+            )
+        }
+        let activity = try await database.recentActivity(strategyID: id, before: nil, limit: 8, for: account).items
+        let publication = try database.publication(strategyID: id, for: account)
+        let facilitates = account.admin || access.membership?.role == .facilitator
+        let view = StrategyView(
+            id: id, title: strategy.title, summaryHTML: BodyHTML.render(strategy.summary), steps: PhaseStep.steps(for: strategy.phase, t),
+            role: Self.roleText(access, t),
+            outline: OutlineNode.tree(
+                outline, id: \.id, parent: \.parentID, number: \.number, heading: \.heading, href: { Links.section(id, $0.id) }
+            ),
+            hasOutline: !outline.isEmpty, board: board, groupNames: strategy.groups.map(\.name), sectionBoard: sectionBoard,
+            hasSectionBoard: !sectionBoard.isEmpty,
+            drafts: drafts.reversed().map { draft in
+                StrategyView.DraftRow(
+                    number: draft.number, title: draft.title, author: draft.authorName, when: dates(draft.createdAt),
+                    compareHref: draft.number > 1 ? Links.compare(id, draft.number - 1, draft.number) : nil
+                )
+            },
+            hasDrafts: !drafts.isEmpty, draftsHref: Links.drafts(id), activity: activity.map { ActivityRow($0, t, dates) },
+            activityHref: Links.activity(id),
+            publication: publication.map {
+                .init(href: Links.publicPage($0.slug), canUnpublish: facilitates, action: Links.publication(id) + "/delete")
+            },
+            publishAction: publication == nil && facilitates && strategy.phase == .adopted ? Links.publication(id) : nil
+        )
+        let notice = request.uri.queryParameters["notice"].flatMap { t.table["notice_" + $0] }
+        return renderer.page("strategy", title: strategy.title, view, for: context.visitor, notice: notice)
+    }
+
+    static func roleText(_ access: Access, _ t: Messages) -> String {
+        guard let membership = access.membership else { return t["role_admin"] }
+        let group = membership.group.flatMap { key in access.strategy.groups.first { $0.key == key }?.name }
+        return t["role_" + membership.role.rawValue] + (group.map { " – " + $0 } ?? "")
+    }
+
+    struct ActionForm: Decodable, TokenCarrying {
+        var csrf: String?
+    }
+
+    @Sendable func publish(request: Request, context: SignedInContext) async throws -> Response {
+        let id = try context.parameters.id("strategy")
+        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        _ = try await database.publish(strategyID: id, by: context.account)
+        return WebRenderer.redirect(to: Links.strategy(id) + "?notice=published")
+    }
+
+    @Sendable func unpublish(request: Request, context: SignedInContext) async throws -> Response {
+        let id = try context.parameters.id("strategy")
+        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        try await database.unpublish(strategyID: id, by: context.account)
+        return WebRenderer.redirect(to: Links.strategy(id) + "?notice=unpublished")
+    }
+}

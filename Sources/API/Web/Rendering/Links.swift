@@ -1,0 +1,14 @@
+/// The paths of the interface's pages, written once.
+enum Links {
+    static func strategy(_ id: Int64) -> String { "/app/strategies/\(id)" }
+    static func section(_ strategy: Int64, _ section: Int64) -> String { "\(Self.strategy(strategy))/sections/\(section)" }
+    static func revision(_ strategy: Int64, _ section: Int64, _ number: Int) -> String {
+        "\(Self.section(strategy, section))/revisions/\(number)"
+    }
+    static func amendment(_ strategy: Int64, _ number: Int) -> String { "\(Self.strategy(strategy))/amendments/\(number)" }
+    static func drafts(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/drafts" }
+    static func compare(_ strategy: Int64, _ from: Int, _ to: Int) -> String { "\(drafts(strategy))/\(from)/compare/\(to)" }
+    static func activity(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/activity" }
+    static func publication(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/publication" }
+    static func publicPage(_ slug: String) -> String { "/public/\(slug)" }
+}

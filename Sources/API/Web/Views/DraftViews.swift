@@ -1,0 +1,51 @@
+/// `/app/strategies/{id}/drafts`.
+struct DraftsView {
+    struct Row {
+        let number: Int
+        let title: String
+        let note: String?
+        let author: String
+        let when: String
+        let sections: Int
+        let compareHref: String?
+    }
+
+    struct Option {
+        let number: Int
+        let label: String
+        let selectedFrom: Bool
+        let selectedTo: Bool
+    }
+
+    let strategyTitle: String
+    let strategyHref: String
+    let drafts: [Row]
+    let hasDrafts: Bool
+    let canCompare: Bool
+    let options: [Option]
+    let compareAction: String
+}
+
+/// `/app/strategies/{id}/drafts/{a}/compare/{b}`.
+struct CompareView {
+    struct Count {
+        let label: String
+        let count: Int
+    }
+
+    struct SectionRow {
+        let title: String
+        let href: String?
+        let changes: String
+        let renamed: String?
+        let moved: String?
+        let redlineHTML: String?
+    }
+
+    let strategyTitle: String
+    let strategyHref: String
+    let draftsHref: String
+    let heading: String
+    let counts: [Count]
+    let sections: [SectionRow]
+}

@@ -1,0 +1,69 @@
+import DocumentModel
+
+/// `/app/strategies/{id}/sections/{section}` and an old revision of it.
+struct SectionView {
+    /// A block of the text with the comments whose passage is in it, shown beside it.
+    struct Block {
+        let html: String
+        let comments: [CommentCard]
+        let hasComments: Bool
+    }
+
+    struct RevisionRow {
+        let number: Int
+        let href: String
+        let author: String
+        let source: String
+        let message: String?
+        let when: String
+        let current: Bool
+    }
+
+    struct SinceOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let strategyTitle: String
+    let strategyHref: String
+    let number: String?
+    let heading: String
+    let headingHTML: String?
+    let revisionLine: String
+    let sourceLine: String
+    /// The text with comments beside it, when no redline is shown.
+    let blocks: [Block]
+    /// The redline, when `since` was chosen.
+    let redlineHTML: String?
+    let redlineTitle: String?
+    let redlineEmpty: Bool
+    let sinceNotice: String?
+    let sinceOptions: [SinceOption]
+    let hasSinceOptions: Bool
+    let action: String
+    let sectionComments: [CommentCard]
+    let hasSectionComments: Bool
+    let orphaned: [CommentCard]
+    let hasOrphaned: Bool
+    let redlineComments: [CommentCard]
+    let hasRedlineComments: Bool
+    let amendments: [AmendmentRow]
+    let hasAmendments: Bool
+    let history: [RevisionRow]
+    /// For an old revision: the link to the current text.
+    let currentHref: String?
+}
+
+/// Where a revision came from, in words: "direct edit", "Amendment 12", "Comment 40".
+enum RevisionSourceText {
+    static func text(_ source: RevisionSource, _ t: Messages) -> String {
+        switch source {
+        case .created: t["source_created"]
+        case .edit: t["source_edit"]
+        case .structure: t["source_structure"]
+        case .amendment(let number): t.format("source_amendment", ["number": "\(number)"])
+        case .comment(let number): t.format("source_comment", ["number": "\(number)"])
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import DocumentModel
+
+/// `/app/strategies/{id}`: the strategy at a glance.
+struct StrategyView {
+    struct DraftRow {
+        let number: Int
+        let title: String
+        let author: String
+        let when: String
+        let compareHref: String?
+    }
+
+    struct PublicationView {
+        let href: String
+        let canUnpublish: Bool
+        let action: String
+    }
+
+    let id: Int64
+    let title: String
+    let summaryHTML: String
+    let steps: [PhaseStep]
+    let role: String
+    let outline: [OutlineNode]
+    let hasOutline: Bool
+    let board: DraftBoard?
+    let groupNames: [String]
+    let sectionBoard: [SectionBoardRow]
+    let hasSectionBoard: Bool
+    let drafts: [DraftRow]
+    let hasDrafts: Bool
+    let draftsHref: String
+    let activity: [ActivityRow]
+    let activityHref: String
+    let publication: PublicationView?
+    let publishAction: String?
+}
+
+/// One line of the activity log as people read it.
+struct ActivityRow {
+    let when: String
+    let iso: String
+    let who: String
+    let what: String
+    let subject: String
+
+    init(_ entry: ActivityEntry, _ t: Messages, _ dates: DateText) {
+        when = dates(entry.createdAt)
+        iso = DateText.iso(entry.createdAt)
+        who = entry.accountName ?? t["activityCommandLine"]
+        let key = "activity_" + entry.action
+        what = t.table[key] ?? entry.action
+        subject = entry.subject
+    }
+}

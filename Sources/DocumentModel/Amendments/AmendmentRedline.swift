@@ -1,0 +1,42 @@
+import DiffEngine
+
+/// What an amendment changes, as its readers compare it: against the revision its author read (what they meant)
+/// and against the current text (what accepting it would change now).
+public struct AmendmentRedline: Sendable {
+    /// A heading's and a body's word diffs.
+    public struct Changes: Sendable {
+        public let heading: ProseDiff
+        public let body: ProseDiff
+        public var identical: Bool { heading.isIdentical && body.isIdentical }
+    }
+
+    public let amendment: Amendment
+    /// The section as it stands now.
+    public let current: Section
+    public let againstBase: Changes
+    public let againstCurrent: Changes
+
+    init(amendment: Amendment, current: Section) {
+        self.amendment = amendment
+        self.current = current
+        againstBase = Changes(
+            heading: ProseDiff(before: amendment.baseHeading, after: amendment.heading),
+            body: ProseDiff(before: amendment.baseBody, after: amendment.body)
+        )
+        againstCurrent = Changes(
+            heading: ProseDiff(before: current.heading, after: amendment.heading),
+            body: ProseDiff(before: current.body, after: amendment.body)
+        )
+    }
+}
+
+extension AppDatabase {
+    /// The amendment's two redlines; any member may read them. Large texts are diffed as heavy work.
+    public func amendmentRedline(strategyID: Int64, number: Int, for account: Account) async throws -> AmendmentRedline {
+        let amendment = try await self.amendment(strategyID: strategyID, number: number, for: account)
+        let current = try await section(strategyID: strategyID, id: amendment.sectionID, for: account)
+        let size = amendment.baseBody.utf8.count + amendment.body.utf8.count + current.body.utf8.count
+        guard size > SectionRedline.heavyBytes else { return AmendmentRedline(amendment: amendment, current: current) }
+        return try await heavyWork.run { AmendmentRedline(amendment: amendment, current: current) }
+    }
+}
