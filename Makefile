@@ -1,6 +1,6 @@
 # The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks
 # (`make test` also the tools the tests use).
-.PHONY: deps test-deps serve demo test release e2e bench
+.PHONY: deps test-deps serve demo test release e2e browser bench
 
 deps:
 	@scripts/install-deps.sh
@@ -22,6 +22,10 @@ release: deps
 
 e2e: test-deps release
 	scripts/e2e.sh .build-release/release/strategy
+
+# The browser tests: headless Chromium against the release binary; screenshots in out/screenshots.
+browser: test-deps release
+	python3 Tests/Browser/browser_test.py .build-release/release/strategy out/screenshots
 
 bench:
 	@scripts/install-deps.sh --bench

@@ -3,6 +3,7 @@
 # Usage: scripts/install-deps.sh            what building and serving need
 #        scripts/install-deps.sh --test     plus what the tests use
 #        scripts/install-deps.sh --bench    plus what the tests and the benchmarks use
+# With --test (and --bench) it also installs the browser tests' Python packages (Tests/Browser/requirements.txt).
 set -euo pipefail
 
 # Building and serving: SQLite and libxml2 (DocBook export and import), found through pkg-config.
@@ -12,6 +13,8 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
     # oracles; docbook5-xml is the schema exports are validated against; jing, pandoc, xsltproc with
     # docbook-xsl-ns and xmllint (libxml2-utils) are the DocBook toolchain the end-to-end test checks with.
     packages+=(curl jq python3 diffutils patch git docbook5-xml jing pandoc xsltproc docbook-xsl-ns libxml2-utils)
+    # The browser tests: headless Chromium and its WebDriver, driven from Python (selenium, axe-selenium-python).
+    packages+=(chromium chromium-driver)
 fi
 if [ "${1:-}" = "--bench" ]; then packages+=(wrk sqlite3 hyperfine time); fi
 
@@ -19,11 +22,20 @@ missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    SUDO=
+    [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq "${missing[@]}"
+fi
 
-echo "installing: ${missing[*]}"
-SUDO=
-[ "$(id -u)" -ne 0 ] && SUDO=sudo
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq "${missing[@]}"
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
+    requirements="$(dirname "$0")/../Tests/Browser/requirements.txt"
+    if ! python3 -c 'import selenium, axe_selenium_python' 2>/dev/null; then
+        echo "installing: $(grep -v '^#' "$requirements" | tr '\n' ' ')"
+        python3 -m pip install -q -r "$requirements" 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages -r "$requirements"
+    fi
+fi

@@ -136,7 +136,8 @@ struct SectionPageController {
         )
         guard case .words(let diff) = result.changes else { return Change() }
         return Change(
-            html: redline.paragraphs(diff), headingHTML: result.heading.map(redline.inline), title: title, empty: result.identical
+            html: redline.paragraphs(diff), headingHTML: result.heading.flatMap { $0.isIdentical ? nil : redline.inline($0) }, title: title,
+            empty: result.identical
         )
     }
 
