@@ -168,3 +168,31 @@ import Testing
         for decision in SignoffDecision.allCases { #expect(catalog["decision_" + decision.rawValue] != nil) }
     }
 }
+
+extension WebPagesTests {
+    @Test func settingsSaveTheTimeZoneAndRefuseNonsense() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            var web = try await Self.signIn("member", harness, client)
+            let page = try await web.get("/app/settings")
+            #expect(page.status == .ok && page.text.contains(#"<label for="timeZone">Time zone</label>"#))
+            let saved = try await web.post("/app/settings", ["language": "", "timeZone": "Asia/Tokyo"])
+            #expect(saved.status == .seeOther)
+            #expect(try await harness.database.account(id: harness.accountIDs["member"]!)?.timeZone == "Asia/Tokyo")
+            let refused = try await web.post("/app/settings", ["language": "<script>", "timeZone": "Mars/Olympus"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("must be a time zone") && !refused.text.contains("<script>"))
+            let wrong = try await web.post(
+                "/app/settings/password",
+                ["currentPassword": "not it", "password": "rivers run to the sea", "repeatPassword": "rivers run to the sea"]
+            )
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains("is not your current password"))
+            let changed = try await web.post(
+                "/app/settings/password",
+                ["currentPassword": Self.password, "password": "rivers run to the sea", "repeatPassword": "rivers run to the sea"]
+            )
+            #expect(changed.status == .seeOther)
+            #expect(try await web.get("/app").status == .ok, "the session that changed the password stays signed in")
+        }
+    }
+}

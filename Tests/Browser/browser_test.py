@@ -77,10 +77,10 @@ def api(method, path, token=None, body=None, headers=None):
         request.add_header(key, value)
     try:
         with urllib.request.urlopen(request) as response:
-            text = response.read().decode()
+            text = response.read().decode(errors="replace")
             return response.status, (json.loads(text) if text and response.headers.get_content_type().endswith("json") else text), response.headers
     except urllib.error.HTTPError as error:
-        text = error.read().decode()
+        text = error.read().decode(errors="replace")
         return error.code, (json.loads(text) if text.startswith("{") else text), error.headers
 
 
@@ -142,6 +142,11 @@ status, _, _ = api("PUT", f"/strategies/{s1}/sections/{section_id}", facilitator
 }, headers={"If-Match": '"1"'})
 check("the section is edited", status == 200)
 api("POST", f"/strategies/{s1}/drafts", facilitator_token, {"title": "Second reading"})
+status, amendment, _ = api("POST", f"/strategies/{s1}/sections/{section_id}/amendments", member_token, {
+    "baseRevision": 2, "body": "All parents and carers need clear advice about online safety, in their own language.\n\n"
+                               "Schools teach digital skills from the first grade.", "rationale": "Carers too.",
+})
+check("an amendment is proposed", status == 201, amendment)
 status, _, _ = api("POST", f"/strategies/{s1}/drafts/2/signoffs", signatory_token,
                    {"decision": "object", "note": "The advice must name who gives it."})
 check("the government objects to draft 2", status == 201)
@@ -269,6 +274,14 @@ try:
     check("the comment is beside its passage", len(beside) == 1 and "Who gives this advice?" in beside[0].text)
     check("the comment is marked shifted", len(beside) == 1 and "shifted" in beside[0].text, beside[0].text if beside else "")
 
+    # The open amendment is listed with its state; its page shows what it changes.
+    check("the open amendment is listed as mergeable", "Amendment 1" in driver.page_source and "mergeable" in driver.page_source)
+    follow("Amendment 1")
+    check("the amendment page shows its redline", any("carers" in e.text for e in driver.find_elements(By.CSS_SELECTOR, ".redline ins")))
+    accessible("the amendment page")
+    screenshot("amendment")
+    driver.back()
+
     # Changes since revision 1 and since draft 1: a word-level redline.
     Select(field("Changes since")).select_by_value("r1")
     press("Show")
@@ -312,6 +325,13 @@ try:
     check("the activity log verifies its chain", "intact" in driver.page_source)
     accessible("the activity log")
 
+    # Settings: the reader's time zone.
+    follow("Settings")
+    accessible("the settings page")
+    Select(field("Time zone")).select_by_value("Europe/Belgrade")
+    press("Save")
+    check("settings are saved", "Your settings are saved." in driver.page_source)
+
     # A page of another strategy's section under this strategy's address is not found.
     driver.get(base + f"/app/strategies/{s2}/sections/{section_id}")
     check("a section under another strategy's address is not found", "Page not found" in driver.page_source)
@@ -332,6 +352,10 @@ try:
     screenshot("public")
     status, docbook, _ = api("GET", publication["url"].replace(base, "") + "/strategy.xml")
     check("the DocBook download answers", status == 200 and "<article" in docbook)
+    if os.path.exists("/usr/bin/pandoc"):
+        status, docx, headers = api("GET", publication["url"].replace(base, "") + "/strategy.docx")
+        check("the DOCX download answers (pandoc installed)", status == 200
+              and headers.get("Content-Type", "").startswith("application/vnd.openxmlformats"))
 
     # Unpublished, the page is gone.
     api("DELETE", f"/strategies/{s2}/publication", facilitator_token)

@@ -28,6 +28,7 @@ struct WebInterface {
         signedIn.addRoutes(AmendmentPageController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(DraftPagesController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(SettingsController(database: database, renderer: renderer, formGuard: formGuard).routes)
         // Any other path under /app is a page that does not exist: say so as a page, not as JSON.
         signedIn.get("/app/**") { _, _ -> Response in throw DocumentModelError.notFound("page") }
     }
