@@ -35,3 +35,4 @@ bench:
 	SKIP_BUILD=1 bench/docbook/run.sh
 	SKIP_BUILD=1 bench/comments/run.sh
 	SKIP_BUILD=1 bench/latency/run.sh
+	SKIP_BUILD=1 bench/web/run.sh

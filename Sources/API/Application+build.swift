@@ -5,17 +5,21 @@ import Logging
 
 /// Assembles the router: middlewares first (they also wrap the not-found responder), then every controller.
 ///
-/// `/health` and `/openapi.yaml` answer anyone; every other route runs with an `AuthenticatedContext`.
+/// `/health` and `/openapi.yaml` answer anyone, whatever `Authorization` says; every other route of the JSON API
+/// runs with an `AuthenticatedContext`, behind the bearer-token middleware of its group. The browser interface
+/// (`/`, `/app…`, `/public/…`) is a group of its own with cookie sessions: a header a proxy adds does not
+/// concern it.
 public func buildRouter(database: AppDatabase, configuration: APIConfiguration) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let allowed = AllowedMethods()
     router.addMiddleware {
         RequestLogMiddleware()
         ProblemMiddleware(baseURI: configuration.problemBaseURI, allowed: allowed)
-        AuthenticationMiddleware(database: database, bodyLimit: configuration.bodyLimit)
     }
     router.addRoutes(HealthController(openAPI: try OpenAPIDocument.load()).routes)
-    let authenticated = router.group(context: AuthenticatedContext.self)
+    let authenticated = router.group()
+        .add(middleware: AuthenticationMiddleware(database: database, bodyLimit: configuration.bodyLimit))
+        .group(context: AuthenticatedContext.self)
     authenticated.addRoutes(AccountsController(database: database, publicURL: configuration.publicURL).routes)
     authenticated.addRoutes(StrategiesController(database: database).routes)
     authenticated.addRoutes(SectionsController(database: database).routes)

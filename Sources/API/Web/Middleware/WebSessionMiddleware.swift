@@ -13,7 +13,7 @@ struct WebSessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let sessionToken = request.cookies[WebCookies.session]?.value
-        let account = try await sessionToken.asyncFlatMap { try await database.account(sessionToken: $0) }
+        let account: Account? = if let sessionToken { try await database.account(sessionToken: sessionToken) } else { nil }
         var newFormSecret: String?
         let boundTo: String
         if account != nil, let sessionToken {
@@ -37,12 +37,5 @@ struct WebSessionMiddleware: RouterMiddleware {
             response.setCookie(cookies.clearedSession)
         }
         return response
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

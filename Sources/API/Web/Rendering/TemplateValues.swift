@@ -5,31 +5,31 @@
 /// each value once, here, makes every later lookup a dictionary lookup. A nil optional becomes an absent key,
 /// which is what Mustache made of it before.
 enum TemplateValues {
-    static func convert(_ value: Any) -> Any {
-        switch value {
-        case is String, is Int, is Int64, is Bool, is Double: return value
-        case let table as [String: String]: return table
-        case let array as [Any]: return array.map(convert)
-        default: break
-        }
+    static func convert(_ value: Any) -> Any? {
+        // The common leaves first: a cast to a concrete type is cheap, a Mirror is not.
+        if let text = value as? String { return text }
+        if let flag = value as? Bool { return flag }
+        if let number = value as? Int { return number }
+        if let table = value as? [String: String] { return table }
+        if let optional = value as? any OptionalValue { return optional.wrapped.flatMap(convert) }
+        if let array = value as? [Any] { return array.compactMap(convert) }
         let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional: return mirror.children.first.map { convert($0.value) } as Any
-        case .struct, .class:
-            var fields: [String: Any] = [:]
-            fields.reserveCapacity(mirror.children.count)
-            for child in mirror.children {
-                guard let label = child.label else { continue }
-                let field = Mirror(reflecting: child.value)
-                if field.displayStyle == .optional {
-                    guard let wrapped = field.children.first else { continue }
-                    fields[label] = convert(wrapped.value)
-                } else {
-                    fields[label] = convert(child.value)
-                }
-            }
-            return fields
-        default: return value
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class else { return value }
+        var fields: [String: Any] = [:]
+        fields.reserveCapacity(Int(mirror.children.count))
+        for child in mirror.children {
+            guard let label = child.label, let field = convert(child.value) else { continue }
+            fields[label] = field
         }
+        return fields
     }
+}
+
+/// Lets `TemplateValues` see through an optional without reflecting it.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self.map { $0 as Any } }
 }

@@ -18,7 +18,7 @@ struct WebTemplates: Sendable {
     }
 
     func render(_ view: PageView, template: String) -> String {
-        guard let html = library.render(TemplateValues.convert(view), withTemplate: template) else {
+        guard let html = library.render(TemplateValues.convert(view) ?? [:], withTemplate: template) else {
             preconditionFailure("no template named \(template)")
         }
         return html
