@@ -72,10 +72,17 @@ check "non-member cannot see the strategy" 404 "$(call GET "/strategies/$STRATEG
 check "no token" 401 "$(call GET /me "")"
 check "401 challenges" "Bearer realm=\"strategy\"" "$(header WWW-Authenticate)"
 check "wrong method" 405 "$(call POST "$URI" "$FAC" '{}')"
-check "405 lists methods" "GET, PUT, PATCH, DELETE" "$(header Allow)"
+check "405 lists methods" "GET, HEAD, PUT, PATCH, DELETE" "$(header Allow)"
 head -c 1100000 /dev/zero | tr '\0' 'a' | sed 's/^/{"heading":"H","body":"/; s/$/"}/' > "$WORK/big.json"
 check "body over 1 MiB" 413 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '' -H 'Content-Type: application/json' --data-binary "@$WORK/big.json")"
 check "413 is a problem" "application/problem+json" "$(header Content-Type)"
+# Expect: 100-continue is answered only once the request is authenticated and its size accepted: a client that
+# would be refused uploads nothing.
+expect_continue() { curl -s -o /dev/null -w '%{http_code} %{size_upload}' -H "Authorization: Bearer $1" \
+    -H 'Content-Type: application/json' -H 'Expect: 100-continue' --data-binary "@$WORK/big.json" "$BASE/strategies/$STRATEGY/sections"; }
+check "100-continue: a bad token is refused before the upload" "401 0" "$(expect_continue stk_unknown)"
+check "100-continue: too large is refused before the upload" "413 0" "$(expect_continue "$FAC")"
+check "HEAD answers like GET, without a body" "200 0" "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -I -H "Authorization: Bearer $MEM" "$BASE$URI")"
 check "not JSON" 415 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '' -H 'Content-Type: text/plain' --data-binary 'hello')"
 check "malformed JSON" 400 "$(call POST "/strategies/$STRATEGY/sections" "$FAC" '{"heading":')"
 check "unknown route" 404 "$(call GET /nowhere "")"

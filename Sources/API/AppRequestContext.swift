@@ -14,10 +14,13 @@ public struct AppRequestContext: RequestContext {
     var visitor: WebVisitor?
     /// The peer's IP address, which sign-in throttling counts failures by.
     public let remoteAddress: String?
+    /// The connection, for the one interim response the service sends (`100 Continue`, see `ExpectContinue`).
+    let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress?.ipAddress
+        self.channel = source.channel
     }
 
     public var maxUploadSize: Int { bodyLimit }

@@ -10,7 +10,8 @@ import Logging
 /// (`/`, `/app…`, `/public/…`) is a group of its own with cookie sessions: a header a proxy adds does not
 /// concern it.
 public func buildRouter(database: AppDatabase, configuration: APIConfiguration) throws -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    // HEAD is answered wherever GET is, with GET's headers and no body (RFC 9110 §9.3.2).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowed = AllowedMethods()
     router.addMiddleware {
         RequestLogMiddleware()
@@ -43,7 +44,7 @@ public func buildApplication(
     let router = try buildRouter(database: database, configuration: configuration)
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: .seconds(60))),
+        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "strategy"),
         logger: logger
     )

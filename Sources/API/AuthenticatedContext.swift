@@ -1,5 +1,6 @@
 import DocumentModel
 import Hummingbird
+import NIOCore
 
 /// The context of every route that needs a caller, made from `AppRequestContext` once authentication has run.
 ///
@@ -12,12 +13,15 @@ public struct AuthenticatedContext: ChildRequestContext {
     public let account: Account
     /// The body limit for this server.
     public let bodyLimit: Int
+    /// The connection, for `100 Continue`.
+    let channel: any Channel
 
     public init(context: AppRequestContext) throws {
         guard let account = context.account else { throw Problem.unauthorized() }
         self.coreContext = context.coreContext
         self.account = account
         self.bodyLimit = context.bodyLimit
+        self.channel = context.channel
     }
 
     public var maxUploadSize: Int { bodyLimit }

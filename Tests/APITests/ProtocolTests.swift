@@ -70,7 +70,7 @@ import Testing
             let response = try await client.send(.post, harness.sectionURI, as: harness.tokens["member"])
             #expect(response.status == .methodNotAllowed)
             #expect(response.isProblem)
-            #expect(response.headers[.allow] == "GET, PUT, PATCH, DELETE")
+            #expect(response.headers[.allow] == "GET, HEAD, PUT, PATCH, DELETE")
             // A literal segment wins over a parameter, as in the router: /strategies/import is not /strategies/{strategy}.
             let importing = try await client.send(.get, "/strategies/import", as: harness.tokens["member"])
             #expect(importing.status == .methodNotAllowed)

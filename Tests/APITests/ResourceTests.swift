@@ -58,9 +58,27 @@ import Testing
             let uri = "/strategies/\(harness.strategyID)"
             let byMember = try await client.send(.patch, uri, as: harness.tokens["member"], json: #"{"title":"Mine"}"#)
             #expect(byMember.status == .forbidden)
-            let byFacilitator = try await client.send(.patch, uri, as: harness.tokens["facilitator"], json: #"{"title":"Ours"}"#)
+            #expect(existing.headers[.eTag] == #""1""#)
+            let unconditional = try await client.send(.patch, uri, as: harness.tokens["facilitator"], json: #"{"title":"Ours"}"#)
+            #expect(unconditional.status == .preconditionRequired)
+            let byFacilitator = try await client.send(
+                .patch, uri, as: harness.tokens["facilitator"], json: #"{"title":"Ours"}"#, headers: [.ifMatch: #""1""#]
+            )
             #expect(byFacilitator.status == .ok)
             #expect(try byFacilitator.decode(Wire.Strategy.self).title == "Ours")
+            #expect(byFacilitator.headers[.eTag] == #""2""#)
+            // A second facilitator who read version 1 cannot overwrite the first one's title unseen.
+            let stale = try await client.send(
+                .patch, uri, as: harness.tokens["facilitator"], json: #"{"summary":"Theirs"}"#, headers: [.ifMatch: #""1""#]
+            )
+            #expect(stale.status == .preconditionFailed)
+            let any = try await client.send(
+                .patch, uri, as: harness.tokens["facilitator"], json: #"{"summary":"Anyone's"}"#, headers: [.ifMatch: "*"]
+            )
+            #expect(any.status == .ok && any.headers[.eTag] == #""3""#)
+            // A phase change alone names its own step and needs no If-Match.
+            let phase = try await client.send(.patch, uri, as: harness.tokens["facilitator"], json: #"{"phase":"consultation"}"#)
+            #expect(phase.status == .ok && phase.headers[.eTag] == #""4""#)
             let list = try await client.send(.get, "/strategies", as: harness.tokens["member"])
             #expect(try list.decode(Wire.Page<Wire.Strategy>.self).items.count == 1)
         }

@@ -65,6 +65,69 @@ import Testing
         try check(.member, .withdrawAmendment)
     }
 
+    @Test func anAdminAdministersButSpeaksForNoGroupUnlessAMemberOfIt() throws {
+        let admin = Account(id: 1, name: "A", admin: true, createdAt: Date())
+        let strategy = Strategy(id: 1, title: "T", summary: "", phase: .finalReview, groups: StakeholderGroup.defaults, createdAt: Date())
+        // Administration: any action of a facilitator, without being a member.
+        for action in [StrategyAction.editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft, .adopt] {
+            _ = try AccessPolicy.check(account: admin, strategy: strategy, membership: nil, action: action)
+        }
+        // A group's decision or voice: not as an admin.
+        for action in [StrategyAction.signOff, .supportAmendment] {
+            #expect(throws: DocumentModelError.self) { try AccessPolicy.check(account: admin, strategy: strategy, membership: nil, action: action) }
+            let asFacilitator = Membership(strategyID: 1, accountID: 1, accountName: "A", role: .facilitator, group: nil)
+            #expect(throws: DocumentModelError.self) {
+                try AccessPolicy.check(account: admin, strategy: strategy, membership: asFacilitator, action: action)
+            }
+        }
+        // …but as the group's signatory, yes.
+        let asSignatory = Membership(strategyID: 1, accountID: 1, accountName: "A", role: .signatory, group: "industry")
+        let access = try AccessPolicy.check(account: admin, strategy: strategy, membership: asSignatory, action: .signOff)
+        #expect(access.actor.group == "industry")
+    }
+
+    @Test func anAdminAloneCannotTakeAStrategyToAdoption() async throws {
+        let store = try await TestStore.make()
+        _ = try await store.section("Scope")
+        _ = try await store.database.createDraft(strategyID: store.strategy.id, title: "One", note: nil, by: store.admin)
+        for group in ["government", "civil-society", "industry"] {
+            let refused = await modelError {
+                _ = try await store.database.signOffDraft(
+                    strategyID: store.strategy.id, draft: 1, NewSignoff(decision: .approve, note: nil, group: group), by: store.admin
+                )
+            }
+            guard case .forbidden = refused else {
+                Issue.record("an admin signed off for \(group): \(String(describing: refused))")
+                continue
+            }
+        }
+        let amendment = try await store.database.proposeAmendment(
+            strategyID: store.strategy.id,
+            sectionID: try #require(try await store.database.outline(strategyID: store.strategy.id, for: store.admin).first).id,
+            NewAmendment(baseRevision: 1, heading: nil, body: "Other text.", rationale: "Why not"), by: store.member
+        )
+        let support = await modelError {
+            _ = try await store.database.supportAmendment(strategyID: store.strategy.id, number: amendment.number, by: store.admin)
+        }
+        guard case .forbidden = support else {
+            Issue.record("an admin supported an amendment: \(String(describing: support))")
+            return
+        }
+        // As a signatory of a group, the same admin signs off for that group only.
+        _ = try await store.database.setMember(
+            strategyID: store.strategy.id, accountID: store.admin.id, role: .signatory, group: "government", by: store.admin)
+        let summary = try await store.database.signOffDraft(
+            strategyID: store.strategy.id, draft: 1, NewSignoff(decision: .approve, note: nil), by: store.admin
+        )
+        #expect(summary.groups.first { $0.group.key == "government" }?.current?.decision == .approve)
+        let otherGroup = await modelError {
+            _ = try await store.database.signOffDraft(
+                strategyID: store.strategy.id, draft: 1, NewSignoff(decision: .approve, note: nil, group: "industry"), by: store.admin
+            )
+        }
+        #expect(otherGroup == .forbidden("you sign off for government only, not for industry"))
+    }
+
     @Test func membersAndSignatoriesNeedAKnownGroup() async throws {
         let store = try await TestStore.make()
         let noGroup = await modelError {

@@ -35,6 +35,8 @@ import Testing
             let heading = text(Int.random(in: 1..<30, using: &generator)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard !heading.isEmpty else { continue }
             let body = text(Int.random(in: 0..<200, using: &generator))
+            // A body with a link to anything but https, http or mailto is refused at the door, so never exported.
+            guard LinkRules.disallowedLinks(in: body).isEmpty else { continue }
             let canonical = MarkdownSubset.render(MarkdownSubset.parse(body))
             #expect(MarkdownSubset.render(MarkdownSubset.parse(canonical)) == canonical)
             let source = DocBookSource(
@@ -84,7 +86,7 @@ import Testing
                 case 0 where depth < 2: "<emphasis>\(inlines(depth + 1))</emphasis>"
                 case 1 where depth < 2: "<emphasis role=\"strong\">\(inlines(depth + 1))</emphasis>"
                 case 2 where depth < 2:
-                    "<link xlink:href=\"\(["u", "", "a b", "(x)", "h?a=1&amp;b=2"].randomElement(using: &generator)!)\">\(inlines(depth + 1))</link>"
+                    "<link xlink:href=\"\(["https://x.org/u", "http://x.org", "https://x.org/a b", "https://x.org/(x)", "mailto:h?a=1&amp;b=2"].randomElement(using: &generator)!)\">\(inlines(depth + 1))</link>"
                 default: text()
                 }
             }.joined()
@@ -325,5 +327,47 @@ import Testing
         #expect(imported.unmapped == ["/article/section[1]/para[1]/include[1]"])
         #expect(imported.source.sections.first?.body == "before  after")
         #expect(throws: DocBookImportError.self) { try DocBookImporter.read(Array(document.utf8), limit: 1 << 20, lenient: false) }
+    }
+}
+
+/// Only https, http and mailto links are taken, through the API's inputs and through an import.
+@Suite struct LinkSchemeTests {
+    @Test func sectionBodiesSummariesAndSuggestionsRefuseOtherSchemes() async throws {
+        let store = try await TestStore.make()
+        for url in ["javascript:alert", "JavaScript:x", "data:text/html,x", "file:///etc/passwd", "vbscript:x", "page.html", "https:"] {
+            let refused = await modelError { _ = try await store.section("Links", body: "See [this](\(url)).") }
+            guard case .invalid(let errors) = refused else {
+                Issue.record("\(url) was accepted in a body")
+                continue
+            }
+            #expect(errors.map(\.field) == ["body"], "\(url)")
+        }
+        for url in ["https://example.org/a?b=1", "http://example.org", "mailto:someone@example.org", "HTTPS://EXAMPLE.ORG"] {
+            _ = try await store.section("Fine", body: "See [this](\(url)).")
+        }
+        let summary = await modelError {
+            _ = try await store.database.createStrategy(NewStrategy(title: "S", summary: "[x](javascript:y)"), by: store.admin)
+        }
+        guard case .invalid(let errors) = summary else {
+            Issue.record("a javascript: link was accepted in a summary")
+            return
+        }
+        #expect(errors.map(\.field) == ["summary"])
+    }
+
+    @Test func anImportRefusesOtherSchemesOrKeepsTheirTextWhenLenient() throws {
+        let document = Array(
+            """
+            <article xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0">
+            <title>T</title><section><title>S</title>
+            <para>Click <link xlink:href="javascript:alert(1)">here</link> or <link xlink:href="https://example.org">there</link>.</para>
+            </section></article>
+            """.utf8)
+        #expect(throws: DocBookImportError.self) { try DocBookImporter.read(document, limit: 1 << 20, lenient: false) }
+        let lenient = try DocBookImporter.read(document, limit: 1 << 20, lenient: true)
+        let body = try #require(lenient.source.sections.first?.body)
+        #expect(body.contains("Click here or [there](https://example.org)."))
+        #expect(!body.contains("javascript"))
+        #expect(lenient.unmapped.contains { $0.contains("links must start with https:, http: or mailto:") })
     }
 }

@@ -78,7 +78,7 @@ import Testing
             var changed = paragraphs
             changed[edit % 40] += " Amended \(edit)."
             section = try await store.database.updateSection(
-                strategyID: store.strategy.id, id: section.id, ifMatch: section.revision, heading: "Long",
+                strategyID: store.strategy.id, id: section.id, ifMatch: .revision(section.revision), heading: "Long",
                 body: changed.joined(separator: "\n\n"), message: nil, by: store.facilitator
             )
         }

@@ -13,6 +13,7 @@ struct AccountsController {
         routes.on("/me", method: .get, use: me)
         routes.on("/accounts", method: .post, use: create)
         routes.on("/accounts", method: .get, use: list)
+        routes.on("/accounts/{account}", method: .get, use: get)
         routes.on("/accounts/{account}/tokens", method: .get, use: tokens)
         routes.on("/accounts/{account}/tokens", method: .post, use: issueToken)
         routes.on("/accounts/{account}/tokens/{token}", method: .delete, use: revokeToken)
@@ -54,6 +55,13 @@ struct AccountsController {
         return JSONResponse.make(
             ListPage(items: page.items.map(AccountResponse.init), nextCursor: Paging.encode(page.nextAfter))
         )
+    }
+
+    /// One account (the account itself or an admin): what `Location` names after `POST /accounts`.
+    @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let accountID = try selfOrAdmin(request, context)
+        guard let account = try await database.account(id: accountID) else { throw DocumentModelError.notFound("account") }
+        return JSONResponse.make(AccountResponse(account))
     }
 
     @Sendable func tokens(request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -48,8 +48,11 @@ struct AmendmentsController {
         return try await listPage(request: request, context: context, sectionID: sectionID)
     }
 
+    /// A section's amendments; a section that is not in the strategy is 404, like every other section route.
     @Sendable func listForSection(request: Request, context: AuthenticatedContext) async throws -> Response {
-        try await listPage(request: request, context: context, sectionID: try context.parameters.id("section"))
+        let sectionID = try context.parameters.id("section")
+        _ = try await database.section(strategyID: try context.parameters.id("strategy"), id: sectionID, for: context.account)
+        return try await listPage(request: request, context: context, sectionID: sectionID)
     }
 
     func listPage(request: Request, context: AuthenticatedContext, sectionID: Int64?) async throws -> Response {
@@ -118,11 +121,11 @@ struct AmendmentsController {
         let strategyID = try context.parameters.id("strategy")
         let (resolution, ifMatch) = try await RequestPipeline.input(
             checking: .strategy(strategyID, .decideAmendment, in: database, for: account)
-        ) { () async throws -> (AmendmentResolution, Int?) in
+        ) { () async throws -> (AmendmentResolution, RevisionMatch?) in
             let body = try await JSONBodyReader.decodeIfPresent(AcceptAmendmentRequest.self, from: request, context: context)
             let resolution = AmendmentResolution(heading: body?.heading, body: body?.body)
             if resolution.isEmpty {
-                return (resolution, request.headers[.ifMatch].map { IfMatch.optionalRevision($0) ?? 0 })
+                return (resolution, IfMatch.optional(request))
             }
             guard request.headers[.ifMatch] != nil else {
                 throw Problem(

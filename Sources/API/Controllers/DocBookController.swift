@@ -52,7 +52,7 @@ struct DocBookController {
         guard lenientText == nil || lenientText == "true" || lenientText == "false" else {
             throw Problem.badRequest("lenient must be true or false")
         }
-        let data = try await JSONBodyReader.collect(request, limit: importLimit)
+        let data = try await JSONBodyReader.collect(request, limit: importLimit, channel: context.channel)
         guard Self.isXML(request.headers[.contentType]) else { throw Problem.unsupportedMediaType(Self.mediaType) }
         let (strategy, unmapped): (Strategy, [String])
         do {

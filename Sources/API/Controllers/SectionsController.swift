@@ -77,7 +77,7 @@ struct SectionsController {
     @Sendable func remove(request: Request, context: AuthenticatedContext) async throws -> Response {
         try await database.removeSection(
             strategyID: try context.parameters.id("strategy"), id: try context.parameters.id("section"),
-            ifMatch: request.headers[.ifMatch].map { IfMatch.optionalRevision($0) ?? 0 }, by: context.account
+            ifMatch: IfMatch.optional(request), by: context.account
         )
         return JSONResponse.noContent()
     }

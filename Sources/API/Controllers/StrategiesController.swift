@@ -43,18 +43,25 @@ struct StrategiesController {
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
         let access = try await database.strategy(id: try context.parameters.id("strategy"), for: context.account)
-        return JSONResponse.make(StrategyResponse(access.strategy))
+        return JSONResponse.make(StrategyResponse(access.strategy), headers: [.eTag: "\"\(access.strategy.version)\""])
     }
 
     @Sendable func update(request: Request, context: AuthenticatedContext) async throws -> Response {
         let account = context.account
         let id = try context.parameters.id("strategy")
-        let (body, phase) = try await RequestPipeline.input(checking: .strategy(id, .editStrategy, in: database, for: account)) {
+        let (body, phase, ifMatch) = try await RequestPipeline.input(checking: .strategy(id, .editStrategy, in: database, for: account)) {
             let body = try await JSONBodyReader.decode(UpdateStrategyRequest.self, from: request, context: context)
-            return (body, try body.parsedPhase())
+            // Title and summary are text two facilitators may both be editing: If-Match is required for them. A
+            // phase change names its own step (a stale one is refused with 409), so it needs none.
+            let ifMatch =
+                body.title != nil || body.summary != nil
+                ? try IfMatch.revision(request, resource: "a strategy's title or summary") : IfMatch.optional(request)
+            return (body, try body.parsedPhase(), ifMatch)
         }
-        let strategy = try await database.updateStrategy(id: id, title: body.title, summary: body.summary, phase: phase, by: account)
-        return JSONResponse.make(StrategyResponse(strategy))
+        let strategy = try await database.updateStrategy(
+            id: id, title: body.title, summary: body.summary, phase: phase, ifMatch: ifMatch, by: account
+        )
+        return JSONResponse.make(StrategyResponse(strategy), headers: [.eTag: "\"\(strategy.version)\""])
     }
 
     @Sendable func members(request: Request, context: AuthenticatedContext) async throws -> Response {

@@ -26,6 +26,8 @@ final class AllowedMethods: Sendable {
         }
         let ordered = byPath.values.map { endpoint in
             var endpoint = endpoint
+            // The router answers HEAD wherever it answers GET (`.autoGenerateHeadEndpoints`).
+            if endpoint.methods.contains(.get) && !endpoint.methods.contains(.head) { endpoint.methods.append(.head) }
             endpoint.methods.sort { Self.rank($0) < Self.rank($1) }
             return endpoint
         }

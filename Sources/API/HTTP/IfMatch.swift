@@ -1,27 +1,39 @@
+import DocumentModel
 import Hummingbird
 
-/// `If-Match` for sections, whose entity tag is `"<revision>"`.
+/// `If-Match` (RFC 9110 §13.1.1) for resources whose entity tag is `"<revision>"`: `*` matches any current
+/// revision, a list matches if any of its strong tags does, and a weak tag (`W/"3"`) never matches, since a
+/// write needs a strong comparison. A header of only weak or malformed tags therefore matches nothing: the store
+/// answers 412 with the current revision.
 enum IfMatch {
-    /// The revision the client claims to have seen: 428 without the header. A weak, malformed or wildcard tag
-    /// never matches a revision, so it gives 0 and the store answers 412 with the current revision.
-    static func revision(_ request: Request) throws -> Int {
-        guard let header = request.headers[.ifMatch] else {
+    /// What the client claims to have seen: 428 without the header.
+    static func revision(_ request: Request, resource: String = "a section") throws -> RevisionMatch {
+        guard let header = optional(request) else {
             throw Problem(
                 status: .preconditionRequired, slug: "precondition-required", title: "Precondition required",
-                detail: "changing a section needs If-Match with its current ETag"
+                detail: "changing \(resource) needs If-Match with its current ETag"
             )
         }
-        return optionalRevision(header) ?? 0
+        return header
     }
 
-    static func optionalRevision(_ header: String) -> Int? {
+    /// The header's condition, if the request has one (every `If-Match` line counts).
+    static func optional(_ request: Request) -> RevisionMatch? {
+        let lines = request.headers[values: .ifMatch]
+        guard !lines.isEmpty else { return nil }
+        return parse(lines.joined(separator: ","))
+    }
+
+    static func parse(_ header: String) -> RevisionMatch {
+        var revisions: [Int] = []
         for tag in header.split(separator: ",") {
             let tag = tag.trimmingCharacters(in: .whitespaces)
-            guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\""), let revision = Int(tag.dropFirst().dropLast()) else {
-                continue
-            }
-            return revision
+            if tag == "*" { return .any }
+            guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\""), let revision = Int(tag.dropFirst().dropLast()),
+                revision > 0
+            else { continue }
+            revisions.append(revision)
         }
-        return nil
+        return .oneOf(revisions)
     }
 }

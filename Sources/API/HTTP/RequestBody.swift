@@ -27,19 +27,25 @@ enum JSONBodyReader {
     static func decodeIfPresent<Body: RequestBody>(
         _ type: Body.Type, from request: Request, context: AuthenticatedContext
     ) async throws -> Body? {
-        let data = try await collect(request, limit: context.bodyLimit)
+        let data = try await collect(request, limit: context.bodyLimit, channel: context.channel)
         if data.isEmpty { return nil }
         return try decode(type, data: data, contentType: request.headers[.contentType])
     }
 
     static func decode<Body: RequestBody>(_ type: Body.Type, from request: Request, context: AuthenticatedContext) async throws -> Body {
-        let data = try await collect(request, limit: context.bodyLimit)
+        let data = try await collect(request, limit: context.bodyLimit, channel: context.channel)
         return try decode(type, data: data, contentType: request.headers[.contentType])
     }
 
     static func decode<Body: RequestBody>(_ type: Body.Type, data: Data, contentType: String?) throws -> Body {
         guard isJSON(contentType) else { throw Problem.unsupportedMediaType("application/json") }
-        guard nestingDepth(data) <= maxDepth else { throw Problem.badRequest("the JSON body is nested too deeply") }
+        switch StrictJSON.violation(in: data, maxDepth: maxDepth) {
+        case nil: break
+        case .notUTF8: throw Problem.badRequest("the body must be UTF-8")
+        case .tooDeep: throw Problem.badRequest("the JSON body is nested too deeply")
+        case .duplicateKey(let key): throw Problem.badRequest("the key \"\(key)\" appears twice in one object")
+        case .syntax(let offset): throw Problem.badRequest("the body is not well-formed JSON (at byte \(offset))")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -72,15 +78,56 @@ enum JSONBodyReader {
         do {
             return try JSONCoding.decoder.decode(Body.self, from: data)
         } catch let error as DecodingError {
+            // Foundation's decoder reports a number a field cannot hold (too large, or a fraction for an integer)
+            // as "not valid JSON" with no path: find the field by taking values out until the error goes away.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let field = numberCulprit(Body.self, in: dictionary)
+            {
+                throw Problem.invalid([FieldError(field: field, message: "must be a whole number within range")])
+            }
             throw Problem.invalid([fieldError(error)])
         }
     }
 
+    /// The path of the value whose removal makes `Body` decode past the corruption (`position`, `anchor/start`):
+    /// nested objects are tried before the member that holds them. Only run on the error path.
+    static func numberCulprit<Body: Decodable>(_ type: Body.Type, in dictionary: [String: Any]) -> String? {
+        func decodesPastCorruption(_ candidate: [String: Any]) -> Bool {
+            guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return false }
+            do {
+                _ = try JSONCoding.decoder.decode(Body.self, from: data)
+                return true
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+                return false
+            } catch {
+                return true
+            }
+        }
+        for key in dictionary.keys.sorted() {
+            if let nested = dictionary[key] as? [String: Any] {
+                for nestedKey in nested.keys.sorted() {
+                    var inner = nested
+                    inner[nestedKey] = nil
+                    var candidate = dictionary
+                    candidate[key] = inner
+                    if decodesPastCorruption(candidate) { return "\(key)/\(nestedKey)" }
+                }
+            }
+            var candidate = dictionary
+            candidate[key] = nil
+            if decodesPastCorruption(candidate) { return key }
+        }
+        return nil
+    }
+
     /// Collects at most `limit` bytes; a larger body is refused without being read further.
-    static func collect(_ request: Request, limit: Int) async throws -> Data {
+    /// The body, up to `limit` bytes: a declared length above it is refused before anything is read (and before
+    /// a `100 Continue` invites the client to send it).
+    static func collect(_ request: Request, limit: Int, channel: any Channel) async throws -> Data {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw Problem.contentTooLarge(limit: limit)
         }
+        ExpectContinue.sendIfExpected(request, on: channel)
         do {
             let buffer = try await request.body.collect(upTo: limit)
             return Data(buffer.readableBytesView)
@@ -93,35 +140,6 @@ enum JSONBodyReader {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         return mediaType == "application/json"
-    }
-
-    /// The deepest nesting of arrays and objects, ignoring brackets inside strings.
-    static func nestingDepth(_ data: Data) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in data {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
     }
 
     static func fieldError(_ error: DecodingError) -> FieldError {

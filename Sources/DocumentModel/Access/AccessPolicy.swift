@@ -9,9 +9,15 @@ public enum AccessPolicy {
         guard let strategy, account.admin || membership != nil else {
             throw DocumentModelError.notFound("strategy")
         }
-        if !account.admin {
+        // An admin administers; a sign-off or a supporter speaks for a stakeholder group, which only the group's
+        // own people do, admins included only when they are members of the group.
+        if !account.admin || action.speaksForAGroup {
             guard let membership, action.allowedRoles.contains(membership.role) else {
-                throw DocumentModelError.forbidden("your role in this strategy does not allow this action")
+                throw DocumentModelError.forbidden(
+                    action.speaksForAGroup
+                        ? "only \(action == .signOff ? "a signatory" : "a member") of a stakeholder group may do this, for that group"
+                        : "your role in this strategy does not allow this action"
+                )
             }
         }
         guard action.allowedPhases(for: account.admin ? nil : membership?.role).contains(strategy.phase) else {

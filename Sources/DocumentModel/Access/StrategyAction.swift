@@ -31,6 +31,9 @@ public enum StrategyAction: String, Sendable {
         }
     }
 
+    /// A group's decision or voice: an admin takes it only as a member of the group, never as an admin.
+    var speaksForAGroup: Bool { self == .signOff || self == .supportAmendment }
+
     /// Phases in which the action is allowed; an adopted strategy is read-only.
     var allowedPhases: Set<Phase> {
         switch self {

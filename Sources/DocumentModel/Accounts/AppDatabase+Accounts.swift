@@ -73,9 +73,13 @@ extension AppDatabase {
         }
     }
 
+    /// The account's tokens; 404 for an account that does not exist.
     public func tokens(accountID: Int64) async throws -> [TokenInfo] {
         try read { db in
-            try db.rows("SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
+            guard try db.value(Bool.self, "SELECT 1 FROM account WHERE id = ?", [accountID]) != nil else {
+                throw DocumentModelError.notFound("account")
+            }
+            return try db.rows("SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
                 TokenInfo(
                     id: $0["id"], accountID: $0["accountId"], prefix: $0["prefix"], createdAt: $0["createdAt"],
                     revokedAt: $0["revokedAt"]

@@ -179,7 +179,7 @@ extension AppDatabase {
     /// revision is checked again, and only if another write got there first is the merge redone against the new
     /// text. So concurrent accepts are serialised without a lost update, and the writer does no diffing.
     public func acceptAmendment(
-        strategyID: Int64, number: Int, resolution: AmendmentResolution, ifMatch: Int?, by account: Account
+        strategyID: Int64, number: Int, resolution: AmendmentResolution, ifMatch: RevisionMatch?, by account: Account
     ) async throws -> (amendment: Amendment, section: Section) {
         let errors = resolution.validate()
         let prepared = try read { db in
@@ -246,7 +246,7 @@ extension AppDatabase {
     /// The text accepting `amendment` gives `current`, or the refusal: not open, section removed, stale `If-Match`,
     /// or a merge conflict.
     static func merge(
-        _ amendment: Amendment, into current: Section, resolution: AmendmentResolution, ifMatch: Int?
+        _ amendment: Amendment, into current: Section, resolution: AmendmentResolution, ifMatch: RevisionMatch?
     ) throws -> SectionText {
         try requireOpen(amendment, to: "accepted")
         if current.removed { throw DocumentModelError.conflict("the section of amendment \(amendment.number) has been removed") }

@@ -37,6 +37,7 @@ extension NewComment: ValidatedInput {
     public func validate(into errors: inout FieldErrors) {
         errors.text(body, field: "body", maxLength: TextRules.maxRationaleLength)
         errors.text(suggestion, field: "suggestion", maxLength: TextRules.maxBodyLength, allowEmpty: true)
+        LinkRules.check(suggestion, field: "suggestion", into: &errors)
     }
 }
 

@@ -100,6 +100,7 @@ extension DocBookImporter {
         /// Writes an element's inline content; returns how many inlines (text runs and elements) it had.
         private mutating func inlines(_ element: XMLElementRef, _ location: Location) -> Int {
             var count = 0
+            var ordinals = DocBookImporter.Ordinals()
             for child in element.children {
                 count += 1
                 let inner: XMLElementRef
@@ -109,7 +110,7 @@ extension DocBookImporter {
                     continue
                 case .element(let element): inner = element
                 }
-                let innerLocation = Location(within: location, element: inner)
+                let innerLocation = Location(within: location, element: inner, ordinal: ordinals.next(inner))
                 guard inner.isIn(namespace: namespace) else {
                     unmapped.append(innerLocation.path)
                     isCanonical = false
@@ -128,6 +129,12 @@ extension DocBookImporter {
                     spanDepth -= 1
                     checkEdges(from: start)
                     out.append(contentsOf: repeatElement(UInt8(ascii: "*"), count: stars))
+                case "link"
+                where inner.attribute("href", namespace: DocBookExporter.xlink).map({ LinkRules.isAllowed(DocBookImporter.url($0)) }) == false:
+                    // A javascript:, data:, file: or relative link is not taken: refused by path, or (lenient) its text.
+                    unmapped.append(innerLocation.path + " (links must start with https:, http: or mailto:)")
+                    isCanonical = false
+                    plainText(of: inner)
                 case "link" where inner.attribute("href", namespace: DocBookExporter.xlink) != nil:
                     let url = DocBookImporter.url(inner.attribute("href", namespace: DocBookExporter.xlink)!)
                     if spanDepth > 0 || url.isEmpty { isCanonical = false }

@@ -80,13 +80,15 @@ public enum DocBookImporter {
             var bodies: [Int: SectionBody] = [:]
         }
         private let shared = Mutex(Shared())
+        /// Ordinals of the root's children, which arrive one at a time as they are parsed.
+        private var rootOrdinals = Ordinals()
         /// Entered when a batch is taken, left when its bodies are in: what the parsing thread waits for.
         private let taken = DispatchGroup()
 
         func ended(_ element: XMLElementRef, childOf root: XMLElementRef) {
             if isDocBook == nil { isDocBook = DocBookImporter.isDocBookRoot(root) }
             guard isDocBook == true else { return }
-            outline.child(element, Location(parent: "/" + root.name, element: element))
+            outline.child(element, Location(parent: "/" + root.name, element: element, ordinal: rootOrdinals.next(element)))
             if outline.contents.count - started >= Self.batch { offer() }
         }
 
@@ -198,6 +200,9 @@ public enum DocBookImporter {
     struct Location: Sendable {
         private let parent: Parent
         let element: XMLElementRef
+        /// The element's place among its parent's child elements of the same name, counted while walking them
+        /// (counting earlier siblings per element made a path of 40,000 siblings quadratic).
+        private let ordinal: Int
 
         /// A content element's parent is kept as its location, spelled out only with the element's own path.
         private indirect enum Parent: Sendable {
@@ -205,14 +210,16 @@ public enum DocBookImporter {
             case location(Location)
         }
 
-        init(parent path: String, element: XMLElementRef) {
+        init(parent path: String, element: XMLElementRef, ordinal: Int) {
             parent = .path(path)
             self.element = element
+            self.ordinal = ordinal
         }
 
-        init(within location: Location, element: XMLElementRef) {
+        init(within location: Location, element: XMLElementRef, ordinal: Int) {
             parent = .location(location)
             self.element = element
+            self.ordinal = ordinal
         }
 
         var path: String {
@@ -221,22 +228,36 @@ public enum DocBookImporter {
                 case .path(let path): path
                 case .location(let location): location.path
                 }
-            return "\(prefix)/\(element.name)[\(element.ordinal)]"
+            return "\(prefix)/\(element.name)[\(ordinal)]"
         }
     }
 
     /// Child elements with where they sit; text between them is layout and ignored.
     static func children(_ element: XMLElementRef, _ path: String) -> [(element: XMLElementRef, location: Location)] {
-        element.children.compactMap { child in
+        var ordinals = Ordinals()
+        return element.children.compactMap { child in
             guard case .element(let element) = child else { return nil }
-            return (element, Location(parent: path, element: element))
+            return (element, Location(parent: path, element: element, ordinal: ordinals.next(element)))
         }
     }
 
     static func children(_ element: XMLElementRef, within location: Location) -> [(element: XMLElementRef, location: Location)] {
-        element.children.compactMap { child in
+        var ordinals = Ordinals()
+        return element.children.compactMap { child in
             guard case .element(let element) = child else { return nil }
-            return (element, Location(within: location, element: element))
+            return (element, Location(within: location, element: element, ordinal: ordinals.next(element)))
+        }
+    }
+
+    /// Counts child elements by name while walking a parent's children once: the n-th `para` gets `[n]`.
+    struct Ordinals {
+        private var counts: [String: Int] = [:]
+
+        mutating func next(_ element: XMLElementRef) -> Int {
+            let name = element.name
+            let ordinal = (counts[name] ?? 0) + 1
+            counts[name] = ordinal
+            return ordinal
         }
     }
 

@@ -52,17 +52,6 @@ struct XMLElementRef: @unchecked Sendable {
     /// a strategy and are skipped.
     var children: Children { Children(first: node.pointee.children) }
 
-    /// This element's place among its parent's child elements of the same name, from 1 (for paths).
-    var ordinal: Int {
-        var count = 1
-        var sibling = node.pointee.prev
-        while let current = sibling {
-            if current.pointee.type == XML_ELEMENT_NODE && xmlStrEqual(current.pointee.name, node.pointee.name) != 0 { count += 1 }
-            sibling = current.pointee.prev
-        }
-        return count
-    }
-
     /// Every text below this element, in document order, as UTF-8 pieces.
     func forEachText(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         for child in children {

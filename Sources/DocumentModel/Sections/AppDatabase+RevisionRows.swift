@@ -4,9 +4,9 @@ import GRDB
 /// Reading and writing revision rows: a section with its current text, a new revision, the `If-Match` check;
 /// all run inside the caller's transaction.
 extension AppDatabase {
-    static func requireCurrent(_ section: Section, ifMatch: Int) throws {
+    static func requireCurrent(_ section: Section, ifMatch: RevisionMatch) throws {
         if section.removed { throw DocumentModelError.conflict("the section has been removed from the strategy") }
-        guard section.revision == ifMatch else {
+        guard ifMatch.matches(section.revision) else {
             throw DocumentModelError.preconditionFailed(currentRevision: section.revision)
         }
     }

@@ -84,7 +84,7 @@ extension AppDatabase {
 
     /// Replaces heading and body if the caller saw the current revision (`ifMatch`); one transaction.
     public func updateSection(
-        strategyID: Int64, id: Int64, ifMatch: Int, heading: String, body: String, message: String?, by account: Account
+        strategyID: Int64, id: Int64, ifMatch: RevisionMatch, heading: String, body: String, message: String?, by account: Account
     ) async throws -> Section {
         try authorizeThenValidate(
             SectionEdit(heading: heading, body: body, message: message), strategyID: strategyID, action: .editSections, by: account
@@ -132,7 +132,7 @@ extension AppDatabase {
 
     /// Moves a section (with its subtree) to a new parent and/or position; records a structure revision.
     public func moveSection(
-        strategyID: Int64, id: Int64, ifMatch: Int, move: SectionMove, message: String?, by account: Account
+        strategyID: Int64, id: Int64, ifMatch: RevisionMatch, move: SectionMove, message: String?, by account: Account
     ) async throws -> Section {
         try authorizeThenValidate(RevisionMessage(message: message), strategyID: strategyID, action: .editSections, by: account)
         return try await write { db in
@@ -175,7 +175,7 @@ extension AppDatabase {
     }
 
     /// Takes a section and its subsections out of the tree; their history stays readable.
-    public func removeSection(strategyID: Int64, id: Int64, ifMatch: Int?, by account: Account) async throws {
+    public func removeSection(strategyID: Int64, id: Int64, ifMatch: RevisionMatch?, by account: Account) async throws {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
             let current = try Self.loadSection(db, strategyID: strategyID, id: id)

@@ -60,5 +60,6 @@ extension SectionText {
     static func validate(heading: String?, body: String?, into errors: inout FieldErrors) {
         errors.text(heading, field: "heading", maxLength: TextRules.maxHeadingLength, singleLine: true)
         errors.text(body, field: "body", maxLength: TextRules.maxBodyLength, allowEmpty: true)
+        LinkRules.check(body, field: "body", into: &errors)
     }
 }

@@ -114,7 +114,9 @@ extension AppDatabase {
             }
             let signoffs = try Self.loadDraftSignoffs(db, strategy: access.strategy, draft: draft)
             guard signoffs.allApprove else { throw DocumentModelError.notApproved(draft: draft, groups: signoffs.notApproving) }
-            try db.run("UPDATE strategy SET phase = ?, adoptedDraft = ? WHERE id = ?", [Phase.adopted.rawValue, draft, strategyID])
+            try db.run(
+                "UPDATE strategy SET phase = ?, adoptedDraft = ?, version = version + 1 WHERE id = ?", [Phase.adopted.rawValue, draft, strategyID]
+            )
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "strategy.adopted", subject: "strategy/\(strategyID)",
                 detail: ["draft": String(draft), "previousPhase": access.strategy.phase.rawValue]
@@ -128,17 +130,16 @@ extension AppDatabase {
 
     /// The group a sign-off speaks for: the signatory's own. Naming another group is refused; an admin, who
     /// belongs to no group, must name one.
+    /// The signatory's own group; naming another is refused. (The access policy has already made sure the caller
+    /// is a signatory of a group, admin or not.)
     private static func signingGroup(_ access: Access, _ new: NewSignoff) throws -> String {
-        if let own = access.membership?.group {
-            if let named = new.group, named != own {
-                throw DocumentModelError.forbidden("you sign off for \(own) only, not for \(named)")
-            }
-            return own
+        guard let own = access.membership?.group else {
+            throw DocumentModelError.forbidden("a sign-off speaks for a stakeholder group, and you sign for none")
         }
-        guard let named = new.group, access.strategy.groups.contains(where: { $0.key == named }) else {
-            throw DocumentModelError.invalid("group", "must name one of the strategy's groups")
+        if let named = new.group, named != own {
+            throw DocumentModelError.forbidden("you sign off for \(own) only, not for \(named)")
         }
-        return named
+        return own
     }
 
     private static func signoff(_ row: Row, revision: Int?) -> Signoff {

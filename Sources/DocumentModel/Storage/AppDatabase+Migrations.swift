@@ -314,6 +314,11 @@ extension AppDatabase {
                     );
                     """)
         }
+        migrator.registerMigration("v7-strategy-version") { db in
+            // The strategy's own entity tag: bumped by every change of its title, summary, phase or adoption, so
+            // that two facilitators editing it cannot overwrite each other unseen (If-Match on PATCH).
+            try db.execute(sql: "ALTER TABLE strategy ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

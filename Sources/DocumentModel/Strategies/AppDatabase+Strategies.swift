@@ -51,13 +51,17 @@ extension AppDatabase {
 
     /// Changes title, summary and/or phase (facilitator). The phase only moves forward, one step at a time,
     /// up to final review; adoption needs the groups' sign-off on a draft.
+    /// Changes title, summary or phase; `ifMatch`, when given, must match the strategy's `version` (412 otherwise).
     public func updateStrategy(
-        id: Int64, title: String?, summary: String?, phase: Phase? = nil, by account: Account
+        id: Int64, title: String?, summary: String?, phase: Phase? = nil, ifMatch: RevisionMatch? = nil, by account: Account
     ) async throws -> Strategy {
         try authorizeThenValidate(StrategyUpdate(title: title, summary: summary), strategyID: id, action: .editStrategy, by: account)
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: id, action: .editStrategy)
             var strategy = access.strategy
+            if let ifMatch, !ifMatch.matches(strategy.version) {
+                throw DocumentModelError.preconditionFailed(currentRevision: strategy.version)
+            }
             var changed: [String: String] = [:]
             if let title, title != strategy.title {
                 strategy.title = title
@@ -81,8 +85,10 @@ extension AppDatabase {
                 strategy.phase = phase
             }
             guard !changed.isEmpty else { return strategy }
+            strategy.version += 1
             try db.run(
-                "UPDATE strategy SET title = ?, summary = ?, phase = ? WHERE id = ?", [strategy.title, strategy.summary, strategy.phase.rawValue, id]
+                "UPDATE strategy SET title = ?, summary = ?, phase = ?, version = ? WHERE id = ?",
+                [strategy.title, strategy.summary, strategy.phase.rawValue, strategy.version, id]
             )
             try Self.appendActivity(
                 db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? "strategy.phase-changed" : "strategy.updated",
@@ -114,7 +120,7 @@ extension AppDatabase {
         let phaseText: String = row["phase"]
         return Strategy(
             id: row["id"], title: row["title"], summary: row["summary"], phase: Phase(rawValue: phaseText) ?? .adopted,
-            groups: groups, createdAt: row["createdAt"], adoptedDraft: row["adoptedDraft"]
+            groups: groups, createdAt: row["createdAt"], adoptedDraft: row["adoptedDraft"], version: row["version"]
         )
     }
 }

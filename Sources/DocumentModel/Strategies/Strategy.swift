@@ -10,6 +10,8 @@ public struct Strategy: Sendable, Equatable {
     public var createdAt: Date
     /// The draft every group approved, once the strategy is adopted.
     public var adoptedDraft: Int? = nil
+    /// Counts the changes of title, summary, phase and adoption: the strategy's entity tag.
+    public var version: Int = 1
 }
 
 /// A stakeholder group of one strategy, such as `civil-society`.

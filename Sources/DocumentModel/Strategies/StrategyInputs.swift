@@ -17,6 +17,7 @@ extension NewStrategy: ValidatedInput {
     public func validate(into errors: inout FieldErrors) {
         errors.text(title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true)
         errors.text(summary, field: "summary", maxLength: TextRules.maxSummaryLength, allowEmpty: true)
+        LinkRules.check(summary, field: "summary", into: &errors)
         let groups = groups ?? StakeholderGroup.defaults
         if groups.isEmpty { errors.add("groups", "must name at least one group") }
         if groups.count > 50 { errors.add("groups", "must name at most 50 groups") }
@@ -40,5 +41,6 @@ struct StrategyUpdate: ValidatedInput {
     func validate(into errors: inout FieldErrors) {
         errors.text(title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true)
         errors.text(summary, field: "summary", maxLength: TextRules.maxSummaryLength, allowEmpty: true)
+        LinkRules.check(summary, field: "summary", into: &errors)
     }
 }

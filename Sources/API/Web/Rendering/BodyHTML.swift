@@ -3,8 +3,6 @@ import DocumentModel
 /// A section body (the Markdown subset) as HTML. Every text is escaped; only `https:`, `http:` and `mailto:`
 /// links become links (anything else, `javascript:` included, shows as its text alone).
 enum BodyHTML {
-    static let linkSchemes = ["https:", "http:", "mailto:"]
-
     static func render(_ markdown: String) -> String {
         var out = ""
         render(MarkdownSubset.parse(markdown), into: &out)
@@ -74,7 +72,7 @@ enum BodyHTML {
                 render(content, into: &out)
                 out += "</strong>"
             case .link(let url, let content):
-                guard isAllowed(url) else {
+                guard LinkRules.isAllowed(url) else {
                     render(content, into: &out)
                     continue
                 }
@@ -85,11 +83,5 @@ enum BodyHTML {
                 out += "</a>"
             }
         }
-    }
-
-    /// Whether a link target starts with an allowed scheme (case-insensitive, as browsers read schemes).
-    static func isAllowed(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return linkSchemes.contains { lowered.hasPrefix($0) } && !url.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F }
     }
 }

@@ -1,0 +1,114 @@
+import API
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// RFC 9110's conditional requests and HEAD, strict JSON bodies, and the same 404 on every route, through the
+/// real router.
+@Suite struct HTTPConformanceTests {
+    static let edit = #"{"heading":"Introduction","body":"Children go online earlier than ever."}"#
+
+    @Test func ifMatchTakesAWildcardAListAndNeverAWeakTag() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let facilitator = harness.tokens["facilitator"]
+            var statuses: [HTTPResponse.Status] = []
+            for (index, ifMatch) in [#"W/"1""#, #"W/"1", "7""#, "garbage", #""7", "1""#, "*", #""1", "2""#].enumerated() {
+                let response = try await client.send(
+                    .put, harness.sectionURI, as: facilitator, json: #"{"heading":"Introduction","body":"Edit \#(index)."}"#,
+                    headers: [.ifMatch: ifMatch]
+                )
+                statuses.append(response.status)
+            }
+            // Weak and malformed tags never match; the second tag of a list can; `*` matches any current revision;
+            // after two edits the section is at 3, so "1", "2" is stale.
+            #expect(statuses == [.preconditionFailed, .preconditionFailed, .preconditionFailed, .ok, .ok, .preconditionFailed])
+        }
+    }
+
+    @Test func headAnswersWhereverGetDoesWithoutABody() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let member = harness.tokens["member"]
+            for path in [harness.sectionURI, "/strategies/\(harness.strategyID)", "/me", "/health", "/openapi.yaml"] {
+                let get = try await client.send(.get, path, as: member)
+                let head = try await client.send(.head, path, as: member)
+                #expect(head.status == get.status, "HEAD \(path)")
+                #expect(head.body.readableBytes == 0, "HEAD \(path) has no body")
+                #expect(head.headers[.eTag] == get.headers[.eTag], "HEAD \(path)")
+            }
+            let refused = try await client.send(.head, harness.sectionURI, as: harness.tokens["outsider"])
+            #expect(refused.status == .notFound)
+        }
+    }
+
+    @Test func jsonBodiesAreStrict() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let admin = harness.tokens["admin"]
+            for (body, expected) in [
+                (#"{"name":"A","admin":false,"admin":true}"#, "appears twice"),
+                (#"{"name":"A","\u0061dmin":false,"admin":true}"#, "appears twice"),
+                (#"{"name":"A",}"#, "not well-formed"),
+                (#"{"name":["A",]}"#, "not well-formed"),
+                (#"{"name":"A"} x"#, "not well-formed"),
+                (#"{"name":"A\#u{01}"}"#, "not well-formed"),
+                (#"{"name":01}"#, "not well-formed"),
+            ] {
+                let response = try await client.send(.post, "/accounts", as: admin, json: body)
+                #expect(response.status == .badRequest, "\(body)")
+                #expect(response.text.contains(expected), "\(body): \(response.text)")
+            }
+            var latin1 = Data(#"{"name":"Ana "#.utf8)
+            latin1.append(0xE9)  // é in ISO 8859-1: not UTF-8
+            latin1.append(contentsOf: Array(#""}"#.utf8))
+            let notUTF8 = try await client.execute(
+                uri: "/accounts", method: .post, headers: [.authorization: "Bearer \(admin!)", .contentType: "application/json"],
+                body: ByteBuffer(bytes: latin1)
+            )
+            #expect(notUTF8.status == .badRequest && notUTF8.text.contains("UTF-8"))
+            let huge = try await client.send(
+                .patch, "/strategies/\(harness.strategyID)/sections/\(harness.sectionID)", as: harness.tokens["facilitator"],
+                json: #"{"position": 99999999999999999999}"#, headers: [.ifMatch: #""1""#]
+            )
+            #expect(huge.status == .unprocessableContent)
+            #expect(huge.text.contains(#""field":"position""#), "\(huge.text)")
+            let nested = try await client.send(
+                .post, "/strategies/\(harness.strategyID)/comments", as: harness.tokens["member"],
+                json: #"{"section":\#(harness.sectionID),"revision":1,"anchor":{"start":0,"end":1e30},"body":"Big"}"#
+            )
+            #expect(nested.status == .unprocessableContent)
+            #expect(nested.text.contains(#""field":"anchor/end""#), "\(nested.text)")
+        }
+    }
+
+    @Test func everySectionRouteAnswers404ForASectionOutsideTheStrategy() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let member = harness.tokens["member"]
+            let base = "/strategies/\(harness.strategyID)/sections/999"
+            for path in [base, base + "/revisions", base + "/amendments", base + "/signoffs"] {
+                #expect(try await client.send(.get, path, as: member).status == .notFound, "\(path)")
+            }
+            let tokens = try await client.send(.get, "/accounts/999/tokens", as: harness.tokens["admin"])
+            #expect(tokens.status == .notFound)
+            let account = try await client.send(.get, "/accounts/999", as: harness.tokens["admin"])
+            #expect(account.status == .notFound)
+        }
+    }
+
+    @Test func anAccountAnswersItsLocation() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let created = try await client.send(.post, "/accounts", as: harness.tokens["admin"], json: #"{"name":"Ana","email":"ana@example.org"}"#)
+            let location = try #require(created.headers[.location])
+            let read = try await client.send(.get, location, as: harness.tokens["admin"])
+            #expect(read.status == .ok && read.text.contains(#""email":"ana@example.org""#))
+            let me = "/accounts/\(harness.accountIDs["member"]!)"
+            #expect(try await client.send(.get, me, as: harness.tokens["member"]).status == .ok)
+            #expect(try await client.send(.get, location, as: harness.tokens["member"]).status == .forbidden)
+        }
+    }
+}
