@@ -85,6 +85,7 @@ struct ImportCommand: AsyncParsableCommand {
         case .doctype: "the document has a DOCTYPE; DTDs and entities are never processed, so it is refused"
         case .malformed(let message): "not well-formed XML: \(message)"
         case .notDocBook(let message): message
+        case .limitExceeded(let message): message
         case .unmapped(let paths):
             "elements outside the mapping (use --lenient to keep them as plain text):\n" + paths.prefix(50).joined(separator: "\n")
         }

@@ -4,6 +4,7 @@ import DocumentModel
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// `strategy serve`: runs the HTTP service until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -70,7 +71,13 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: APIConfiguration(host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL),
             logger: logger
         )
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        // SIGTERM or SIGINT: stop accepting, let requests in flight finish for up to 7 s, then cancel them; the
+        // database closes when the service returns. Work that ignores cancellation for 2 s more ends the process
+        // (swift-service-lifecycle escalates to a crash), so a stop never takes more than 10 s.
+        var lifecycle = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        lifecycle.maximumGracefulShutdownDuration = .seconds(7)
+        lifecycle.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: lifecycle).run()
     }
 }
 

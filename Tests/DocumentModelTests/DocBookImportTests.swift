@@ -371,3 +371,48 @@ import Testing
         #expect(lenient.unmapped.contains { $0.contains("links must start with https:, http: or mailto:") })
     }
 }
+
+/// Every limit a document can exceed answers with the limit's name, never a parser's internal message.
+@Suite struct DocBookLimitTests {
+    static func document(paragraph: String) -> [UInt8] {
+        Array(
+            """
+            <article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>T</title><section><title>S</title>
+            <para>\(paragraph)</para></section></article>
+            """.utf8)
+    }
+
+    @Test func aParagraphPastTenMegabytesNamesTheBodyLimit() throws {
+        let bytes = Self.document(paragraph: String(repeating: "word ", count: 2_200_000))
+        #expect(bytes.count > 10 << 20)
+        do {
+            _ = try DocBookImporter.read(bytes, limit: 16 << 20, lenient: false)
+            Issue.record("an 11 MB paragraph was read")
+        } catch DocBookImportError.limitExceeded(let message) {
+            #expect(message.contains("500000 characters"))
+        }
+    }
+
+    @Test func nestingPastTheParsersDepthNamesTheDepthLimit() throws {
+        let open = String(repeating: "<emphasis>", count: 5_000), close = String(repeating: "</emphasis>", count: 5_000)
+        do {
+            _ = try DocBookImporter.read(Self.document(paragraph: open + "x" + close), limit: 16 << 20, lenient: true)
+            Issue.record("5,000-deep nesting was read")
+        } catch DocBookImportError.limitExceeded(let message) {
+            #expect(message.contains("256 deep"))
+        }
+    }
+
+    @Test func aParagraphUnderTheParsersLimitButOverTheBodyLimitIsRefusedByTheBodyRule() async throws {
+        let store = try await TestStore.make()
+        let imported = try DocBookImporter.read(
+            Self.document(paragraph: String(repeating: "word ", count: 120_000)), limit: 16 << 20, lenient: false
+        )
+        let refused = await modelError { _ = try await store.database.importStrategy(imported, by: store.admin) }
+        guard case .invalid(let errors) = refused else {
+            Issue.record("a 600,000-character body was imported")
+            return
+        }
+        #expect(errors.first?.message == "must be at most 500000 characters")
+    }
+}

@@ -85,6 +85,11 @@ struct DocBookController {
             )
         case .malformed(let message):
             return Problem(status: .badRequest, slug: "xml-malformed", title: "Not well-formed XML", detail: message)
+        case .limitExceeded(let message):
+            var problem = Problem.invalid([FieldError(field: "document", message: message)])
+            problem.slug = "docbook-limit"
+            problem.title = "The document is over a limit"
+            return problem
         case .notDocBook(let message):
             return Problem(status: .unprocessableContent, slug: "not-docbook", title: "Not a DocBook 5 document", detail: message)
         case .unmapped(let paths):

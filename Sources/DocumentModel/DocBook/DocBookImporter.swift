@@ -17,6 +17,8 @@ public enum DocBookImportError: Error, Equatable {
     case malformed(String)
     /// Well-formed, but not a DocBook 5 `article` or `book`.
     case notDocBook(String)
+    /// Well-formed as far as it was read, but over a limit of the parser (a text past 10 MB, nesting past 256).
+    case limitExceeded(String)
     /// Elements outside the mapping (strict mode), by path.
     case unmapped([String])
 }
@@ -43,6 +45,8 @@ public enum DocBookImporter {
             throw DocBookImportError.doctype
         } catch XMLInputError.malformed(let message) {
             throw DocBookImportError.malformed(message)
+        } catch XMLInputError.limitExceeded(let message) {
+            throw DocBookImportError.limitExceeded(message)
         }
         // The nodes are read in place: the document must live until the reading is done.
         return try withExtendedLifetime(document) { try pipeline.finish(document.root, lenient: lenient) }

@@ -119,6 +119,9 @@ enum XMLInputError: Error, Equatable {
     /// libxml2 2.9.14 offers without doubt.
     case doctype
     case malformed(String)
+    /// A limit libxml2 keeps without the `HUGE` option: a text node or a lookahead of more than 10 MB, or
+    /// elements nested deeper than 256. The message names which.
+    case limitExceeded(String)
 }
 
 /// Every call into libxml2's C API lives in this file.
@@ -180,6 +183,7 @@ enum LibXML {
         guard let document = parsed, wellFormed else {
             let message = lastError(context)
             if let parsed { xmlFreeDoc(parsed) }
+            if let limit = Self.limit(in: message) { throw XMLInputError.limitExceeded(limit) }
             throw XMLInputError.malformed(message)
         }
         guard document.pointee.intSubset == nil && document.pointee.extSubset == nil, let root = xmlDocGetRootElement(document) else {
@@ -206,6 +210,18 @@ enum LibXML {
             }
             return false
         }
+    }
+
+    /// The limit a parser error reports, in words for whoever sent the document; nil for a syntax error.
+    static func limit(in message: String) -> String? {
+        let lowered = message.lowercased()
+        if lowered.contains("huge input lookup") || lowered.contains("huge text node") || lowered.contains("text node too long") {
+            return "a text of the document runs past 10 MB, far beyond the \(TextRules.maxBodyLength) characters a section body may have"
+        }
+        if lowered.contains("excessive depth") {
+            return "the document nests elements more than 256 deep"
+        }
+        return nil
     }
 
     private static func lastError(_ context: xmlParserCtxtPtr) -> String {
