@@ -17,7 +17,7 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
         RequestLogMiddleware()
         ProblemMiddleware(baseURI: configuration.problemBaseURI, allowed: allowed)
     }
-    router.addRoutes(HealthController(openAPI: try OpenAPIDocument.load()).routes)
+    router.addRoutes(HealthController(openAPI: try OpenAPIDocument.load(), database: database).routes)
     let authenticated = router.group()
         .add(middleware: AuthenticationMiddleware(database: database, bodyLimit: configuration.bodyLimit))
         .group(context: AuthenticatedContext.self)

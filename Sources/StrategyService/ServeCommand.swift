@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `strategy serve`: runs the HTTP service until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -23,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "The address people open the service at (links in invitations; https makes cookies Secure)."
     )
     var publicURL = ServeCommand.defaultPublicURL
+    @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line on standard error.")
+    var logFormat = LogFormat.text
 
     static let defaultPublicURL = "http://127.0.0.1:8080"
 
@@ -38,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
                 publicURL: publicURL
             )
         } else {
+            LoggingBootstrap.once(format: logFormat)
             try await Self.serve(databasePath: store.database, host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL)
         }
     }
@@ -81,12 +85,24 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-enum LoggingBootstrap {
-    /// Logs go to standard error so that commands can print results on standard output. A static `let` runs
-    /// its initializer once, thread-safely: no mutable global is needed to remember that it did.
-    private static let bootstrapped: Void = LoggingSystem.bootstrap(StreamLogHandler.standardError)
+/// How `serve` writes its logs: lines for people (`text`) or one JSON object per line for log collectors.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+}
 
-    static func once() {
-        _ = bootstrapped
+enum LoggingBootstrap {
+    /// swift-log may be set up once per process; a demo that serves, or a test that serves twice, asks again.
+    private static let done = Mutex(false)
+
+    /// Logs go to standard error so that commands can print results on standard output.
+    static func once(format: LogFormat = .text) {
+        done.withLock { done in
+            guard !done else { return }
+            done = true
+            switch format {
+            case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            case .json: LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+            }
+        }
     }
 }

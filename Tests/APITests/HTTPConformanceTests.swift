@@ -112,3 +112,29 @@ import Testing
         }
     }
 }
+
+extension HTTPConformanceTests {
+    @Test func aValidRequestIdIsEchoedAndLoggedAnInvalidOneReplaced() async throws {
+        let harness = try await Harness.make()
+        let requestID = HTTPField.Name("X-Request-Id")!
+        try await harness.application().test(.router) { client in
+            let honoured = try await client.execute(uri: "/health", method: .get, headers: [requestID: "trace-42:a.b_c"])
+            #expect(honoured.headers[requestID] == "trace-42:a.b_c")
+            for bad in ["", "has space", "new\u{0B}line", String(repeating: "a", count: 129), "é"] {
+                let replaced = try await client.execute(uri: "/health", method: .get, headers: [requestID: bad])
+                let echoed = try #require(replaced.headers[requestID])
+                #expect(echoed != bad && !echoed.isEmpty, "\(bad.debugDescription)")
+            }
+        }
+        #expect(harness.logs.all.contains("trace-42:a.b_c"))
+        #expect(!harness.logs.all.contains("has space"))
+    }
+
+    @Test func readinessAsksTheDatabase() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let ready = try await client.send(.get, "/health/ready", as: nil, headers: [.authorization: "Bearer nonsense"])
+            #expect(ready.status == .ok && ready.text.contains(#""status":"ready""#))
+        }
+    }
+}

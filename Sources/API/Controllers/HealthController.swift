@@ -1,9 +1,12 @@
+import DocumentModel
 import Foundation
 import Hummingbird
 
-/// `GET /health` (no authentication) and `GET /openapi.yaml`.
+/// `GET /health` (the process answers), `GET /health/ready` (the database answers too) and `GET /openapi.yaml`,
+/// all without authentication.
 struct HealthController {
     let openAPI: Data
+    let database: AppDatabase
 
     struct Health: JSONWritable {
         var status: String
@@ -17,6 +20,17 @@ struct HealthController {
     var routes: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.get("/health") { _, _ in JSONResponse.make(Health(status: "ok")) }
+        routes.get("/health/ready") { [database] _, context in
+            do {
+                try database.ping()
+            } catch {
+                context.logger.error("readiness check failed", metadata: ["error": "\(error)"])
+                throw Problem(
+                    status: .serviceUnavailable, slug: "not-ready", title: "Not ready", detail: "the database does not answer"
+                )
+            }
+            return JSONResponse.make(Health(status: "ready"))
+        }
         let document = openAPI
         routes.get("/openapi.yaml") { _, _ in
             Response(

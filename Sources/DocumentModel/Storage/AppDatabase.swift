@@ -45,6 +45,11 @@ public final class AppDatabase: Sendable {
         return configuration
     }
 
+    /// Throws unless the database answers a query (readiness).
+    public func ping() throws {
+        _ = try readSingleStatement { db in try db.value(Int.self, "SELECT 1") }
+    }
+
     /// Reads the pragmas that matter for durability; used by tests and `strategy serve` at start.
     public func pragmas() async throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
         try await batcher.writer.writeWithoutTransaction { db in
