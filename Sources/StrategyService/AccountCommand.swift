@@ -107,6 +107,27 @@ struct TokenCommand: AsyncParsableCommand {
     }
 }
 
+/// `strategy restore`: puts a backup in place of the database, never under a running server.
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Replace the database with a backup (refused while a server uses the database)."
+    )
+    @Argument(help: "The backup file, as `strategy backup` wrote it.") var backup: String
+    @OptionGroup var store: DatabaseOptions
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: backup) else { throw ValidationError("\(backup) does not exist") }
+        do {
+            try AppDatabase.restore(from: backup, to: store.database)
+        } catch let inUse as ServingLock.InUse {
+            throw ValidationError(inUse.description)
+        } catch DocumentModelError.invalid(let errors) {
+            throw ValidationError(errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+        }
+        print("restored \(store.database) from \(backup)")
+    }
+}
+
 /// `strategy backup`: a consistent copy of the database, safe while the service runs.
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the database to a new file.")

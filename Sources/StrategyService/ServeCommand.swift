@@ -51,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
     ) async throws {
         LoggingBootstrap.once()
         let logger = Logger(label: "strategy")
+        // Held until `serve` returns: `strategy restore` refuses to replace the file under it.
+        let servingLock = try ServingLock(database: databasePath, mode: .shared)
+        defer { withExtendedLifetime(servingLock) {} }
         let database = try database ?? AppDatabase.open(path: databasePath)
         let pragmas = try await database.pragmas()
         logger.info(

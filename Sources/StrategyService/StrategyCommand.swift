@@ -8,7 +8,8 @@ struct StrategyCommand: AsyncParsableCommand {
         commandName: "strategy",
         abstract: "A collaborative strategy-drafting service: versioned sections, amendments, comments, sign-off.",
         subcommands: [
-            ServeCommand.self, DemoCommand.self, AccountCommand.self, TokenCommand.self, BackupCommand.self, DiffCommand.self,
+            ServeCommand.self, DemoCommand.self, AccountCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
+            DiffCommand.self,
             MergeCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
