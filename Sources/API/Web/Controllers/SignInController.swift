@@ -105,9 +105,8 @@ struct SignInController {
         let visitor = try context.requireVisitor()
         let token = try context.parameters.require("token")
         let form = try await WebForm.read(PasswordForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
-        guard case .valid(let account?) = try database.invitationStatus(token: token) else {
-            return linkRefused(try database.invitationStatus(token: token), visitor: visitor)
-        }
+        let status = try database.invitationStatus(token: token)
+        guard case .valid(let account?) = status else { return linkRefused(status, visitor: visitor) }
         do {
             let signedIn = try await database.acceptInvitation(token: token, password: form.newPassword)
             return signedInResponse(signedIn)
@@ -123,9 +122,8 @@ struct SignInController {
     @Sendable func setupPage(request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = try context.requireVisitor()
         let token = try context.parameters.require("token")
-        guard case .valid(nil) = try database.invitationStatus(token: token) else {
-            return linkRefused(try database.invitationStatus(token: token), visitor: visitor)
-        }
+        let status = try database.invitationStatus(token: token)
+        guard case .valid(nil) = status else { return linkRefused(status, visitor: visitor) }
         return renderer.page(
             "invite", title: visitor.messages["setupTitle"],
             PasswordView(action: "/app/setup/\(token)", name: "", email: "", setup: true, errors: [:]), for: visitor
@@ -136,9 +134,8 @@ struct SignInController {
         let visitor = try context.requireVisitor()
         let token = try context.parameters.require("token")
         let form = try await WebForm.read(PasswordForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
-        guard case .valid(nil) = try database.invitationStatus(token: token) else {
-            return linkRefused(try database.invitationStatus(token: token), visitor: visitor)
-        }
+        let status = try database.invitationStatus(token: token)
+        guard case .valid(nil) = status else { return linkRefused(status, visitor: visitor) }
         do {
             let signedIn = try await database.completeSetup(
                 token: token, FirstAdmin(name: form.name ?? "", email: form.email ?? "", password: form.newPassword)
