@@ -22,8 +22,8 @@ import urllib.request
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BIN = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else ".build-release/release/strategy")
@@ -210,11 +210,23 @@ def field(label):
     return driver.find_element(By.ID, element.get_attribute("for"))
 
 
+def gone(element):
+    """Whether the page `element` belongs to has been replaced. Chromium answers a look at an element of a page
+    that has just gone either "stale element" or "node does not belong to the document": both mean gone."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def click_and_wait(element):
     """Clicks a button or link and waits until the browser has loaded the page it leads to."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(gone(page))
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
