@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Test-only: the spec test reads openapi.yaml with a real YAML parser.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The diff engine depends on nothing: it is ours by design.
@@ -39,6 +43,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // bcrypt, for the passwords people sign in to the browser interface with.
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                // Write batch sizes and commit (fsync) times; the executable decides where metrics go.
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -52,6 +58,9 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 // The browser interface's templates (Sources/API/Web renders them, Resources/Web holds them).
                 .product(name: "Mustache", package: "swift-mustache"),
+                // `GET /metrics`: swift-metrics' Prometheus backend and its text exposition.
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // Resources/Web: the templates, the message catalogs (one file per language) and the two assets.
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/Web")]
@@ -84,6 +93,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

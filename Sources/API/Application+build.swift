@@ -5,7 +5,7 @@ import Logging
 
 /// Assembles the router: middlewares first (they also wrap the not-found responder), then every controller.
 ///
-/// `/health` and `/openapi.yaml` answer anyone, whatever `Authorization` says; every other route of the JSON API
+/// `/health…`, `/metrics` and `/openapi.yaml` answer anyone, whatever `Authorization` says; every other route of the JSON API
 /// runs with an `AuthenticatedContext`, behind the bearer-token middleware of its group. The browser interface
 /// (`/`, `/app…`, `/public/…`) is a group of its own with cookie sessions: a header a proxy adds does not
 /// concern it.
@@ -14,6 +14,8 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowed = AllowedMethods()
     router.addMiddleware {
+        // Requests by route template and status, their durations, and how many are open (`GET /metrics`).
+        MetricsMiddleware()
         RequestLogMiddleware()
         ProblemMiddleware(baseURI: configuration.problemBaseURI, allowed: allowed)
     }

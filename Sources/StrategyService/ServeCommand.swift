@@ -50,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         databasePath: String, host: String, port: Int, bodyLimit: Int, publicURL: String, database: AppDatabase? = nil
     ) async throws {
         LoggingBootstrap.once()
+        ServiceMetrics.bootstrapOnce()
         let logger = Logger(label: "strategy")
         // Held until `serve` returns: `strategy restore` refuses to replace the file under it.
         let servingLock = try ServingLock(database: databasePath, mode: .shared)

@@ -138,3 +138,27 @@ extension HTTPConformanceTests {
         }
     }
 }
+
+extension HTTPConformanceTests {
+    @Test func metricsCountRequestsByRouteTemplateAndTimeCommits() async throws {
+        ServiceMetrics.bootstrapOnce()
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            let created = try await client.send(
+                .post, "/accounts", as: harness.tokens["admin"], json: #"{"name":"Metric Person","email":"metric@example.org"}"#
+            )
+            #expect(created.status == .created)
+            let metrics = try await client.send(.get, "/metrics", as: nil, headers: [.authorization: "Bearer nonsense"])
+            #expect(metrics.status == .ok)
+            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = metrics.text
+            #expect(text.contains(#"http_requests_total{http_route="/accounts",http_request_method="POST",http_response_status_code="201"}"#))
+            #expect(text.contains("http_server_request_duration_seconds_bucket{"))
+            #expect(text.contains("http_server_active_requests{"))
+            #expect(text.contains(#"strategy_db_write_batch_size_bucket{le="1.0"}"#))
+            #expect(text.contains("strategy_db_commit_seconds_count"))
+            // Identifiers a request sent never become labels: routes are counted by template.
+            #expect(!text.contains("metric@example.org"))
+        }
+    }
+}

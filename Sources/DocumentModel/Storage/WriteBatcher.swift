@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Metrics
 import Synchronization
 
 /// Serialises writes and commits those that arrive together in one transaction (group commit).
@@ -13,6 +14,9 @@ final class WriteBatcher: Sendable {
     private let queue = DispatchQueue(label: "strategy.write-batcher")
     /// Bounds the work of one transaction so a flood of writes cannot hold the lock indefinitely.
     private let maxBatch = 256
+    /// How many writes each transaction carries, and how long its commit (the fsync) takes: `GET /metrics`.
+    private let batchSizes = Recorder(label: "strategy_db_write_batch_size", aggregate: true)
+    private let commitTimes = Metrics.Timer(label: "strategy_db_commit_seconds")
 
     private struct State {
         var pending: [Job] = []
@@ -75,12 +79,19 @@ final class WriteBatcher: Sendable {
             }
             if batch.isEmpty { return }
             var commitError: (any Error)?
+            batchSizes.record(batch.count)
             do {
                 try writer.writeWithoutTransaction { db in
-                    try db.inTransaction(.immediate) {
-                        for job in batch { job.run(db) }
-                        return .commit
+                    try db.beginTransaction(.immediate)
+                    for job in batch { job.run(db) }
+                    let start = ContinuousClock.now
+                    do {
+                        try db.commit()
+                    } catch {
+                        try? db.rollback()
+                        throw error
                     }
+                    commitTimes.record(duration: ContinuousClock.now - start)
                 }
             } catch {
                 commitError = error

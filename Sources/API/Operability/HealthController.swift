@@ -2,8 +2,9 @@ import DocumentModel
 import Foundation
 import Hummingbird
 
-/// `GET /health` (the process answers), `GET /health/ready` (the database answers too) and `GET /openapi.yaml`,
-/// all without authentication.
+/// `GET /health` (the process answers), `GET /health/ready` (the database answers too), `GET /metrics` (Prometheus
+/// text: aggregate counts and timings by route template, nothing a request sent) and `GET /openapi.yaml`, all
+/// without authentication.
 struct HealthController {
     let openAPI: Data
     let database: AppDatabase
@@ -30,6 +31,12 @@ struct HealthController {
                 )
             }
             return JSONResponse.make(Health(status: "ready"))
+        }
+        routes.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: ServiceMetrics.exposition()))
+            )
         }
         let document = openAPI
         routes.get("/openapi.yaml") { _, _ in
