@@ -1,6 +1,6 @@
 # The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks
 # (`make test` also the tools the tests use).
-.PHONY: deps test-deps serve demo test release e2e browser bench
+.PHONY: deps test-deps serve demo test release e2e browser fuzz bench
 
 deps:
 	@scripts/install-deps.sh
@@ -26,6 +26,11 @@ e2e: test-deps release
 # The browser tests: headless Chromium against the release binary; screenshots in out/screenshots.
 browser: test-deps release
 	python3 Tests/Browser/browser_test.py .build-release/release/strategy out/screenshots
+
+# The fuzz suite: schemathesis against the release binary, 100 examples per operation (more: make fuzz EXAMPLES=500).
+EXAMPLES ?= 100
+fuzz: test-deps release
+	Tests/Fuzz/run.sh .build-release/release/strategy $(EXAMPLES)
 
 bench:
 	@scripts/install-deps.sh --bench

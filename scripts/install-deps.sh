@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh            what building and serving need
 #        scripts/install-deps.sh --test     plus what the tests use
 #        scripts/install-deps.sh --bench    plus what the tests and the benchmarks use
-# With --test (and --bench) it also installs the browser tests' Python packages (Tests/Browser/requirements.txt).
+# With --test (and --bench) it also installs the Python packages of the browser tests and the fuzz suite
+# (Tests/Browser/requirements.txt, Tests/Fuzz/requirements.txt).
 set -euo pipefail
 
 # Building and serving: SQLite and libxml2 (DocBook export and import), found through pkg-config.
@@ -32,10 +33,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
-    requirements="$(dirname "$0")/../Tests/Browser/requirements.txt"
-    if ! python3 -c 'import selenium, axe_selenium_python' 2>/dev/null; then
-        echo "installing: $(grep -v '^#' "$requirements" | tr '\n' ' ')"
-        python3 -m pip install -q -r "$requirements" 2>/dev/null \
-            || python3 -m pip install -q --break-system-packages -r "$requirements"
+    # The browser tests' packages, and schemathesis for the fuzz suite.
+    tests="$(dirname "$0")/../Tests"
+    requirements=(-r "$tests/Browser/requirements.txt" -r "$tests/Fuzz/requirements.txt")
+    if ! python3 -c 'import selenium, axe_selenium_python, schemathesis' 2>/dev/null; then
+        echo "installing: $(cat "$tests/Browser/requirements.txt" "$tests/Fuzz/requirements.txt" | grep -v '^#' | tr '\n' ' ')"
+        python3 -m pip install -q "${requirements[@]}" 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages "${requirements[@]}"
     fi
 fi

@@ -48,8 +48,9 @@ public enum TextRules {
         if !allowEmpty && text.allSatisfy(\.isWhitespace) {
             errors.append(FieldError(field: field, message: "must not be empty"))
         }
-        // A character is at least one byte, so only text longer in bytes than the limit needs counting.
-        if text.utf8.count > maxLength && text.count > maxLength {
+        // Characters are Unicode scalars, as JSON Schema's `maxLength` counts them (an emoji with a skin tone is
+        // two); a scalar is at least one byte, so only text longer in bytes than the limit needs counting.
+        if text.utf8.count > maxLength && text.unicodeScalars.count > maxLength {
             errors.append(FieldError(field: field, message: "must be at most \(maxLength) characters"))
         }
         if !isXMLSafe(text) {
