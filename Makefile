@@ -1,6 +1,6 @@
 # The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks
 # (`make test` also the tools the tests use).
-.PHONY: deps test-deps serve demo test release e2e browser fuzz bench
+.PHONY: deps test-deps serve demo test release e2e browser fuzz crash bad-input bench
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,13 @@ browser: test-deps release
 EXAMPLES ?= 100
 fuzz: test-deps release
 	Tests/Fuzz/run.sh .build-release/release/strategy $(EXAMPLES)
+
+# The crash suite, longer than in CI: ten minutes of SIGKILLs under eight conditional writers.
+crash: test-deps release
+	python3 Tests/Crash/crash_test.py .build-release/release/strategy --seconds 600 --min-kills 200
+
+bad-input: test-deps release
+	python3 Tests/BadInput/bad_input_test.py .build-release/release/strategy
 
 bench:
 	@scripts/install-deps.sh --bench

@@ -75,6 +75,16 @@ import Testing
             )
             #expect(huge.status == .unprocessableContent)
             #expect(huge.text.contains(#""field":"position""#), "\(huge.text)")
+            // Other fields, required or boolean, before the number are never taken for it.
+            for body in [
+                #"{"heading":"H","body":"x","position":99999999999999999999}"#, #"{"heading":"H","body":"x","position":1.5}"#,
+                #"{"body":"x","heading":"H","parent":null,"position":1e30}"#,
+            ] {
+                let response = try await client.send(
+                    .post, "/strategies/\(harness.strategyID)/sections", as: harness.tokens["facilitator"], json: body
+                )
+                #expect(response.status == .unprocessableContent && response.text.contains(#""field":"position""#), "\(response.text)")
+            }
             let nested = try await client.send(
                 .post, "/strategies/\(harness.strategyID)/comments", as: harness.tokens["member"],
                 json: #"{"section":\#(harness.sectionID),"revision":1,"anchor":{"start":0,"end":1e30},"body":"Big"}"#

@@ -26,8 +26,10 @@ for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1
 run() { # run NAME TOKEN [schemathesis options…]
     local name=$1 token=$2; shift 2
     echo "== schemathesis as $name"
-    schemathesis --config-file "$HERE/schemathesis.toml" run "$BASE/openapi.yaml" \
-        -H "Authorization: Bearer $token" --max-examples "$EXAMPLES" --seed 20261130 "$@"
+    # From the scratch directory: schemathesis keeps a cache of what it found in its working directory, and every
+    # run starts from the seed alone.
+    (cd "$WORK" && schemathesis --config-file "$HERE/schemathesis.toml" run "$BASE/openapi.yaml" \
+        -H "Authorization: Bearer $token" --max-examples "$EXAMPLES" --seed 20261130 "$@")
 }
 STATUS=0
 # Revoking tokens would end the run's own session: that operation runs last, with a throwaway admin's token.

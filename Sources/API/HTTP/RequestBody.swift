@@ -89,9 +89,14 @@ enum JSONBodyReader {
         }
     }
 
-    /// The path of the value whose removal makes `Body` decode past the corruption (`position`, `anchor/start`):
-    /// nested objects are tried before the member that holds them. Only run on the error path.
+    /// The path of the number that `Body` cannot hold (`position`, `anchor/start`): the one whose replacement by 1
+    /// lets decoding get past the corruption. Only numbers are tried (not booleans, which Foundation also keeps as
+    /// NSNumber), and replaced rather than removed, so no other field's error comes first. Only run on the error path.
     static func numberCulprit<Body: Decodable>(_ type: Body.Type, in dictionary: [String: Any]) -> String? {
+        func isNumber(_ value: Any?) -> Bool {
+            guard let number = value as? NSNumber else { return false }
+            return String(cString: number.objCType) != "c"
+        }
         func decodesPastCorruption(_ candidate: [String: Any]) -> Bool {
             guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return false }
             do {
@@ -105,16 +110,17 @@ enum JSONBodyReader {
         }
         for key in dictionary.keys.sorted() {
             if let nested = dictionary[key] as? [String: Any] {
-                for nestedKey in nested.keys.sorted() {
+                for nestedKey in nested.keys.sorted() where isNumber(nested[nestedKey]) {
                     var inner = nested
-                    inner[nestedKey] = nil
+                    inner[nestedKey] = 1
                     var candidate = dictionary
                     candidate[key] = inner
                     if decodesPastCorruption(candidate) { return "\(key)/\(nestedKey)" }
                 }
             }
+            guard isNumber(dictionary[key]) else { continue }
             var candidate = dictionary
-            candidate[key] = nil
+            candidate[key] = 1
             if decodesPastCorruption(candidate) { return key }
         }
         return nil

@@ -1,0 +1,151 @@
+import API
+import DocumentModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// The world every cell of the authorization matrix runs in, a fresh copy for each write so no cell sees another's
+/// effect: three strategies (one in consultation, one in final review with every group's approval of draft 1,
+/// one adopted and published) with the same members, and a principal per column of the matrix.
+struct AuthorizationFixture: Sendable {
+    /// The matrix's columns, in the order docs/RELIABILITY.md lists them.
+    static let principals = [
+        "anonymous", "revoked", "non-member", "observer", "member", "other signatory", "signatory", "facilitator", "admin",
+    ]
+
+    var database: AppDatabase
+    /// Bearer tokens by principal (none for `anonymous`).
+    let tokens: [String: String]
+    /// The ids a path template's placeholders stand for.
+    let consultation: Int64
+    let finalReview: Int64
+    let adopted: Int64
+    /// A strategy whose facilitator is the `facilitator` principal too, and whose ids are never those of the others'
+    /// sections: the object-level probes put its ids under the others' addresses.
+    let other: Int64
+    let sectionIDs: [Int64: Int64]
+    let member: Int64
+    let newcomer: Int64
+    let spare: Int64
+    let spareTokenID: Int64
+
+    /// Built once through the API, then copied: a copy of the file costs far less than thirty requests.
+    private static let template = Task { () throws -> (AuthorizationFixture, String) in
+        let fixture = try await build()
+        let path = temporaryPath()
+        try fixture.database.backup(to: path)
+        return (fixture, path)
+    }
+
+    static func make() async throws -> AuthorizationFixture {
+        let (template, templatePath) = try await template.value
+        let path = temporaryPath()
+        try FileManager.default.copyItem(atPath: templatePath, toPath: path)
+        var copy = template
+        copy.database = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
+        return copy
+    }
+
+    private static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("authorization-\(UUID().uuidString).sqlite").path
+    }
+
+    private static func build() async throws -> AuthorizationFixture {
+        let database = try AppDatabase.inMemory(passwords: PasswordHasher(cost: 4))
+        var accounts: [String: Account] = [:]
+        var tokens: [String: String] = [:]
+        let people = [
+            "revoked", "non-member", "observer", "member", "other signatory", "signatory", "facilitator", "admin",
+            "industry member", "industry signatory", "spare", "newcomer",
+        ]
+        for name in people {
+            let (account, token) = try await database.createAccount(name: name.capitalized, admin: name == "admin", by: .commandLine)
+            accounts[name] = account
+            tokens[name] = token.token
+            if name == "revoked" {
+                try await database.revokeToken(accountID: account.id, tokenID: token.id, by: .commandLine)
+            }
+        }
+        // A second token of the member's, which the revocation row revokes (the member keeps signing in with the first).
+        let spareToken = try await database.issueToken(accountID: accounts["member"]!.id, by: .commandLine)
+        let admin = accounts["admin"]!
+        let memberships: [(String, Role, String?)] = [
+            ("facilitator", .facilitator, nil), ("observer", .observer, nil), ("member", .member, "government"),
+            ("signatory", .signatory, "government"), ("other signatory", .signatory, "civil-society"),
+            ("industry member", .member, "industry"), ("industry signatory", .signatory, "industry"),
+            ("spare", .member, "government"),
+        ]
+        var strategies: [Int64] = []
+        var sections: [Int64: Int64] = [:]
+        for title in ["In consultation", "In final review", "Adopted", "Another strategy"] {
+            let strategy = try await database.createStrategy(NewStrategy(title: title, summary: ""), by: admin)
+            for (name, role, group) in memberships {
+                _ = try await database.setMember(strategyID: strategy.id, accountID: accounts[name]!.id, role: role, group: group, by: admin)
+            }
+            let section = try await database.createSection(
+                strategyID: strategy.id, NewSection(heading: "Introduction", body: "Children go online early."),
+                by: accounts["facilitator"]!
+            )
+            strategies.append(strategy.id)
+            sections[strategy.id] = section.id
+        }
+        let fixture = AuthorizationFixture(
+            database: database, tokens: tokens, consultation: strategies[0], finalReview: strategies[1], adopted: strategies[2],
+            other: strategies[3], sectionIDs: sections, member: accounts["member"]!.id, newcomer: accounts["newcomer"]!.id,
+            spare: accounts["spare"]!.id, spareTokenID: spareToken.id
+        )
+        try await fixture.advance()
+        return fixture
+    }
+
+    /// Through the API, as people would: an amendment, a comment with a suggestion and a draft in each strategy; the
+    /// phases moved on; every group's approval of draft 1 in final review; the adopted one adopted and published.
+    private func advance() async throws {
+        try await buildApplication(database: database, configuration: APIConfiguration(host: "127.0.0.1", port: 0)).test(.router) { client in
+            for strategy in [consultation, finalReview, adopted, other] {
+                let base = "/strategies/\(strategy)"
+                let section = sectionIDs[strategy]!
+                try await expect(
+                    client.send(
+                        .post, "\(base)/sections/\(section)/amendments", as: tokens["industry member"],
+                        json: #"{"baseRevision":1,"body":"Children go online very early.","rationale":"Stronger"}"#
+                    ), .created
+                )
+                try await expect(
+                    client.send(
+                        .post, "\(base)/comments", as: tokens["industry member"],
+                        json:
+                            #"{"section":\#(section),"revision":1,"anchor":{"start":0,"end":8},"body":"Which children?","kind":"editorial","suggestion":"Young children"}"#
+                    ), .created
+                )
+                try await expect(client.send(.post, "\(base)/drafts", as: tokens["facilitator"], json: #"{"title":"First draft"}"#), .created)
+                try await expect(client.send(.patch, base, as: tokens["facilitator"], json: #"{"phase":"consultation"}"#), .ok)
+            }
+            for strategy in [finalReview, adopted] {
+                let base = "/strategies/\(strategy)"
+                try await expect(client.send(.patch, base, as: tokens["facilitator"], json: #"{"phase":"final-review"}"#), .ok)
+                for (who, group) in [("signatory", "government"), ("other signatory", "civil-society"), ("industry signatory", "industry")] {
+                    try await expect(
+                        client.send(
+                            .post, "\(base)/drafts/1/signoffs", as: tokens[who], json: #"{"decision":"approve","group":"\#(group)"}"#
+                        ), .created
+                    )
+                }
+            }
+            try await expect(client.send(.post, "/strategies/\(adopted)/adopt", as: tokens["facilitator"], json: #"{"draft":1}"#), .ok)
+            try await expect(client.send(.post, "/strategies/\(adopted)/publication", as: tokens["facilitator"]), .created)
+        }
+    }
+
+    private func expect(_ response: TestResponse, _ status: HTTPResponse.Status) throws {
+        if response.status != status {
+            throw FixtureError(detail: "\(response.status.code): \(String(buffer: response.body))")
+        }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        var detail: String
+        var description: String { "the fixture could not be built: \(detail)" }
+    }
+}
