@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the real `strategy` binary on a loopback port:
 # a member's read, a facilitator's conditional edit, 428/412, a non-member's 404, the framework's own errors,
-# persistence across kill -9 and restart, clean shutdown on SIGTERM, and no token in the database, WAL or logs;
+# persistence across kill -9 and restart, live updates as server-sent events, clean shutdown on SIGTERM, and no token in the database, WAL or logs;
 # the drafting workflow: an amendment supported and merged, a conflict, concurrent accepts from many clients,
 # drafts and their comparison; DocBook: the demo's export checked by jing, pandoc and the DocBook XSL stylesheets,
 # imported back to the same bytes, and hostile XML refused without reading a file or opening a connection.
@@ -221,7 +221,26 @@ check "revision survives kill -9" 4 "$(field .revision)"
 check "accepted amendment survives kill -9" accepted "$(call GET "/strategies/$STRATEGY/amendments/$AMENDMENT" "$MEM" >/dev/null; field .status)"
 check "activity chain intact" true "$(call GET "/strategies/$STRATEGY/activity/verify" "$MEM" >/dev/null; field .intact)"
 
-# SIGTERM while three imports of a 12 MB document are running: the server stops within 10 s, cleanly.
+# Live updates: a member's event stream receives an edit as it is committed, with the entry's id; a stream that
+# resumes from an earlier id gets the history first; the stream that stays open ends when the server stops.
+curl -sN --max-time 5 -H "Authorization: Bearer $MEM" "$BASE/strategies/$STRATEGY/events" > "$WORK/events" &
+EVENTS=$!
+sleep 0.5
+call PUT "$URI" "$FAC" '{"heading":"Purpose","body":"Protect every child online and offline, live."}' -H 'If-Match: *' >/dev/null
+sleep 0.5
+kill "$EVENTS" 2>/dev/null; wait "$EVENTS" 2>/dev/null
+check "event stream is text/event-stream" "text/event-stream" "$(curl -s -o /dev/null -w '%{content_type}' --max-time 1 -H "Authorization: Bearer $MEM" "$BASE/strategies/$STRATEGY/events")"
+check "event stream carries the edit live" 1 "$(grep -c '"action":"section.edited"' "$WORK/events")"
+LIVE_ID=$(grep -m1 '^id: ' "$WORK/events" | cut -d' ' -f2)
+check "the event id is the activity entry's" "$LIVE_ID" "$(call GET "/strategies/$STRATEGY/activity?limit=200" "$MEM" >/dev/null; jq -r '.items[-1].id' "$WORK/body")"
+curl -sN --max-time 1 -H "Authorization: Bearer $MEM" -H "Last-Event-ID: $((LIVE_ID - 1))" "$BASE/strategies/$STRATEGY/events" > "$WORK/resumed"
+check "a resumed stream starts after Last-Event-ID" "$LIVE_ID" "$(grep -m1 '^id: ' "$WORK/resumed" | cut -d' ' -f2)"
+check "a non-member cannot follow" 404 "$(call GET "/strategies/$STRATEGY/events" "$OUT")"
+curl -sN -o /dev/null --max-time 30 -H "Authorization: Bearer $MEM" "$BASE/strategies/$STRATEGY/events" &
+OPEN_STREAM=$!
+
+# SIGTERM while three imports of a 12 MB document are running (and an event stream is open): the server stops
+# within 10 s, cleanly.
 python3 - "$WORK/heavy.xml" <<'PY'
 import sys
 sections = "".join(f"<section><title>Part {s}</title>" + "".join(f"<para>Paragraph {p} of part {s}, long enough to count.</para>" for p in range(7000)) + "</section>" for s in range(30))
@@ -239,8 +258,11 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 SERVER=
+wait "$OPEN_STREAM"
+STREAM_STATUS=$?
 wait
 check "clean exit on SIGTERM within 10 s, imports running" 0 "$STATUS"
+check "the open event stream was ended by the server, not by curl's timeout" 0 "$STREAM_STATUS"
 
 LEAKS=0
 for token in "$ADMIN" "$FAC" "$MEM" "$OUT" "$IND"; do

@@ -82,10 +82,27 @@ struct ServeCommand: AsyncParsableCommand {
         // SIGTERM or SIGINT: stop accepting, let requests in flight finish for up to 7 s, then cancel them; the
         // database closes when the service returns. Work that ignores cancellation for 2 s more ends the process
         // (swift-service-lifecycle escalates to a crash), so a stop never takes more than 10 s.
-        var lifecycle = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // Services stop in reverse order: the open event streams end first, so they do not hold the server up.
+        var lifecycle = ServiceGroupConfiguration(
+            services: [
+                .init(service: app),
+                .init(service: EventStreamsShutdown(feed: database.activityFeed), successTerminationBehavior: .ignore),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        )
         lifecycle.maximumGracefulShutdownDuration = .seconds(7)
         lifecycle.maximumCancellationDuration = .seconds(2)
         try await ServiceGroup(configuration: lifecycle).run()
+    }
+}
+
+/// Ends every open event stream (`GET /strategies/{id}/events`) as soon as the server is asked to stop.
+struct EventStreamsShutdown: Service {
+    let feed: ActivityFeed
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        feed.finishAll()
     }
 }
 

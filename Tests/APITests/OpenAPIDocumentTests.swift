@@ -101,4 +101,29 @@ import Yams
         }
         #expect(links > 20)
     }
+
+    @Test func everyRequestBodyAndSuccessfulJSONAnswerHasAnExample() throws {
+        let document = try Self.document()
+        let components = document["components"] as? [String: Any]
+        let sharedResponses = components?["responses"] as? [String: Any] ?? [:]
+        func hasExample(_ content: Any?) -> Bool {
+            guard let content = content as? [String: Any] else { return false }
+            return content["example"] != nil || content["examples"] != nil
+        }
+        for operation in try Self.operations(document) {
+            let request = (operation.body["requestBody"] as? [String: Any])?["content"] as? [String: Any] ?? [:]
+            for (mediaType, content) in request {
+                #expect(hasExample(content), "\(operation.name): no example for its \(mediaType) request")
+            }
+            for case let (status, response as [String: Any]) in operation.body["responses"] as? [String: Any] ?? [:]
+            where status.hasPrefix("2") {
+                var resolved = response
+                if let reference = response["$ref"] as? String, let name = reference.split(separator: "/").last {
+                    resolved = sharedResponses[String(name)] as? [String: Any] ?? [:]
+                }
+                let json = (resolved["content"] as? [String: Any])?["application/json"]
+                if json != nil { #expect(hasExample(json), "\(operation.name): no example for its \(status)") }
+            }
+        }
+    }
 }

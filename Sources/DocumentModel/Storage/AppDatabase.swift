@@ -12,28 +12,39 @@ public final class AppDatabase: Sendable {
     let heavyWork: HeavyWork
     /// How passwords are hashed (bcrypt, at a cost tests lower).
     let passwords: PasswordHasher
+    /// New activity entries as they are committed, for whoever follows a strategy.
+    public let activityFeed: ActivityFeed
 
-    init(_ writer: any DatabaseWriter, heavyWork: HeavyWork = HeavyWork(), passwords: PasswordHasher = PasswordHasher()) throws {
+    init(
+        _ writer: any DatabaseWriter, heavyWork: HeavyWork = HeavyWork(), passwords: PasswordHasher = PasswordHasher(),
+        heartbeat: Duration = .seconds(25)
+    ) throws {
         try Self.migrator.migrate(writer)
         self.reader = writer
-        self.batcher = WriteBatcher(writer: writer)
+        let feed = try ActivityFeed(reader: writer, heartbeat: heartbeat)
+        self.activityFeed = feed
+        self.batcher = WriteBatcher(writer: writer, onCommit: { feed.committed() })
         self.heavyWork = heavyWork
         self.passwords = passwords
     }
 
     /// Opens (creating if needed) the database file at `path` with the production configuration.
+    /// `heartbeat` is how often followers of the activity feed hear that it is alive.
     public static func open(
-        path: String, heavyWork: HeavyWork = HeavyWork(), passwords: PasswordHasher = PasswordHasher()
+        path: String, heavyWork: HeavyWork = HeavyWork(), passwords: PasswordHasher = PasswordHasher(),
+        heartbeat: Duration = .seconds(25)
     ) throws -> AppDatabase {
         let pool = try DatabasePool(path: path, configuration: configuration())
         // Opening a pool sets `synchronous = NORMAL`; durability of acknowledged writes needs FULL.
         try pool.writeWithoutTransaction { db in try db.run("PRAGMA synchronous = FULL") }
-        return try AppDatabase(pool, heavyWork: heavyWork, passwords: passwords)
+        return try AppDatabase(pool, heavyWork: heavyWork, passwords: passwords, heartbeat: heartbeat)
     }
 
     /// An empty in-memory database, for tests and tools.
-    public static func inMemory(passwords: PasswordHasher = PasswordHasher()) throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()), passwords: passwords)
+    public static func inMemory(
+        passwords: PasswordHasher = PasswordHasher(), heartbeat: Duration = .seconds(25)
+    ) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), passwords: passwords, heartbeat: heartbeat)
     }
 
     static func configuration() -> Configuration {

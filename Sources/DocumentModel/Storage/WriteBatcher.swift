@@ -28,8 +28,12 @@ final class WriteBatcher: Sendable {
         let finish: @Sendable ((any Error)?) -> Void
     }
 
-    init(writer: any DatabaseWriter) {
+    /// Told after each durable commit (the activity feed reads what it carried).
+    private let onCommit: @Sendable () -> Void
+
+    init(writer: any DatabaseWriter, onCommit: @escaping @Sendable () -> Void = {}) {
         self.writer = writer
+        self.onCommit = onCommit
     }
 
     func submit<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -97,6 +101,7 @@ final class WriteBatcher: Sendable {
                 commitError = error
             }
             for job in batch { job.finish(commitError) }
+            if commitError == nil { onCommit() }
         }
     }
 }
