@@ -76,6 +76,10 @@ import Testing
                     .get, uri, as: harness.tokens["member"], headers: [HTTPField.Name("Last-Event-ID")!: bad]
                 )
                 #expect(response.status == .badRequest && response.isProblem, "\(bad)")
+                let inQuery = try await client.send(
+                    .get, "\(uri)?lastEventId=\(bad)", as: harness.tokens["member"], headers: [HTTPField.Name("Last-Event-ID")!: "0"]
+                )
+                #expect(inQuery.status == .badRequest, "query \(bad) beside a valid header")
             }
         }
     }

@@ -77,14 +77,18 @@ struct EventsController {
     }
 
     /// `Last-Event-ID` (as browsers send it on reconnecting) or `?lastEventId=`: an entry id, 0 for the whole log.
+    /// Each is checked when present; the header wins, as it is what a reconnecting browser knows best.
     static func resumePoint(_ request: Request) throws -> Int64? {
-        guard let text = request.headers[lastEventID] ?? request.uri.queryParameters["lastEventId"].map(String.init) else {
-            return nil
+        func parse(_ text: String?) throws -> Int64? {
+            guard let text else { return nil }
+            guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {
+                throw Problem.badRequest("Last-Event-ID must be the id of an event this stream sent")
+            }
+            return id
         }
-        guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {
-            throw Problem.badRequest("Last-Event-ID must be the id of an event this stream sent")
-        }
-        return id
+        let header = try parse(request.headers[lastEventID])
+        let query = try parse(request.uri.queryParameters["lastEventId"].map(String.init))
+        return header ?? query
     }
 
     /// One `activity` event: the entry as the activity log lists it, on one `data` line.
