@@ -60,7 +60,11 @@ struct ImportCommand: AsyncParsableCommand {
         } catch DocumentModelError.invalid(let errors) {
             throw ValidationError(errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
         }
-        for path in imported.unmapped { FileHandle.standardError.write(Data("kept as plain text: \(path)\n".utf8)) }
+        // One write for the whole report: a document of 40,000 unmapped elements otherwise costs 40,000 system calls.
+        if !imported.unmapped.isEmpty {
+            let report = imported.unmapped.map { "kept as plain text: \($0)\n" }.joined()
+            FileHandle.standardError.write(Data(report.utf8))
+        }
         print(strategy.id)
     }
 
