@@ -6,3 +6,11 @@ public struct Access: Sendable {
 
     public var actor: Actor { Actor(accountID: account.id, group: membership?.group) }
 }
+
+extension Access {
+    /// Whether this caller may take `action` now, by the same rule every write checks: pages offer only what
+    /// may be done (the write checks again, so a crafted request is refused as the API refuses it).
+    public func may(_ action: StrategyAction) -> Bool {
+        (try? AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)) != nil
+    }
+}

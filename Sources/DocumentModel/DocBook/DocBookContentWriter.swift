@@ -70,7 +70,7 @@ extension DocBookExporter {
             isOpen = false
         }
 
-        mutating func text(_ piece: UnsafeBufferPointer<UInt8>) { run.append(contentsOf: piece) }
+        mutating func text(_ piece: UnsafeBufferPointer<UInt8>, at offset: Int) { run.append(contentsOf: piece) }
         mutating func lineBreak() { run.append(0x0A) }
 
         mutating func startSpan(_ span: MarkdownParser.Span) {

@@ -3,13 +3,14 @@
 /// The one parser has several sinks: `MarkdownSubset.parse` builds block values from the events, and
 /// `MarkdownSubset.canonical` writes the canonical text straight from them (an import canonicalises a
 /// megabyte of text, and building values only to render them again cost more than the reading).
-protocol MarkdownSink {
+public protocol MarkdownSink {
     mutating func startBlock(_ kind: MarkdownSubset.BlockKind)
     mutating func endBlock()
     /// Lists only: each item of the list between its `startBlock` and `endBlock`.
     mutating func startItem()
-    /// Literal text, markup and escapes removed; one run of text may come in several pieces.
-    mutating func text(_ piece: UnsafeBufferPointer<UInt8>)
+    /// Literal text, markup and escapes removed; one run of text may come in several pieces. A piece is a
+    /// contiguous slice of the input, byte for byte, and `offset` is where it starts there (in UTF-8 bytes).
+    mutating func text(_ piece: UnsafeBufferPointer<UInt8>, at offset: Int)
     /// A white-space run holding a line break, inside a paragraph.
     mutating func lineBreak()
     mutating func startSpan(_ span: MarkdownParser.Span)
@@ -18,8 +19,8 @@ protocol MarkdownSink {
 
 /// The parser of the Markdown subset (the format is described on `MarkdownSubset`). It works on UTF-8 bytes:
 /// every markup character is ASCII, and an ASCII byte never occurs inside a multi-byte character.
-struct MarkdownParser {
-    enum Span {
+public struct MarkdownParser {
+    public enum Span {
         case emphasis, strong
         /// The url's bytes, valid during the call.
         case link(url: UnsafeBufferPointer<UInt8>)
@@ -195,7 +196,7 @@ struct MarkdownParser {
 
     private mutating func flush<Sink: MarkdownSink>(into sink: inout Sink) {
         guard !pending.isEmpty else { return }
-        sink.text(UnsafeBufferPointer(rebasing: bytes[pending]))
+        sink.text(UnsafeBufferPointer(rebasing: bytes[pending]), at: pending.lowerBound)
         pending = 0..<0
     }
 

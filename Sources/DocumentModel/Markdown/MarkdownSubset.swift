@@ -27,7 +27,7 @@ public enum MarkdownSubset {
         case link(url: String, [Inline])
     }
 
-    enum BlockKind { case paragraph, bulletList, numberedList }
+    public enum BlockKind: Sendable { case paragraph, bulletList, numberedList }
 
     static func isEscapable(_ byte: UInt8) -> Bool {
         switch byte {
@@ -55,6 +55,13 @@ public enum MarkdownSubset {
     }
 
     // MARK: Parsing
+
+    /// Reads `text` and reports what it finds to `sink`, in document order (for renderers that need to know
+    /// where each piece of text came from, such as the section page's passage selection).
+    public static func read<Sink: MarkdownSink>(_ text: String, into sink: inout Sink) {
+        var text = text
+        text.withUTF8 { MarkdownParser.parse($0, into: &sink) }
+    }
 
     public static func parse(_ text: String) -> [Block] {
         var text = text
@@ -104,7 +111,7 @@ public enum MarkdownSubset {
             }
         }
 
-        mutating func text(_ piece: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: piece) }
+        mutating func text(_ piece: UnsafeBufferPointer<UInt8>, at offset: Int) { text.append(contentsOf: piece) }
         mutating func lineBreak() { text.append(0x0A) }
 
         mutating func startSpan(_ span: MarkdownParser.Span) {
@@ -175,7 +182,7 @@ public enum MarkdownSubset {
             if kind == .bulletList { out.append(contentsOf: [UInt8(ascii: "-"), 0x20]) } else { out.append(contentsOf: "\(items). ".utf8) }
         }
 
-        mutating func text(_ piece: UnsafeBufferPointer<UInt8>) { escape(piece, into: &out) }
+        mutating func text(_ piece: UnsafeBufferPointer<UInt8>, at offset: Int) { escape(piece, into: &out) }
         mutating func lineBreak() { out.append(0x0A) }
 
         mutating func startSpan(_ span: MarkdownParser.Span) {

@@ -16,10 +16,21 @@ struct SectionPageController {
     }
 
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let notice = request.uri.queryParameters["notice"].flatMap { context.visitor.messages.table["notice_" + $0] }
+        return try await render(
+            strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
+            since: request.uri.queryParameters["since"].map(String.init), context: context, notice: notice
+        )
+    }
+
+    /// The page, with a comment form or a reply sent back to be looked at again when there is one.
+    func render(
+        strategyID: Int64, sectionID: Int64, since: String? = nil, context: SignedInContext, commentForm: CommentFormView? = nil,
+        reply: ReplyDraft? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
-        let strategyID = try context.parameters.id("strategy")
-        let sectionID = try context.parameters.id("section")
-        let strategy = try await database.strategy(id: strategyID, for: account).strategy
+        let access = try await database.strategy(id: strategyID, for: account)
+        let strategy = access.strategy
         let section = try await database.section(strategyID: strategyID, id: sectionID, for: account)
         async let revisionsPage = database.revisions(strategyID: strategyID, sectionID: sectionID, after: nil, limit: 1_000, for: account)
         async let commentsPage = database.comments(
@@ -33,10 +44,20 @@ struct SectionPageController {
             revisionsPage.items, commentsPage.items, amendmentsPage.items, draftsPage.items
         )
         let latest = revisions.last { $0.number == section.revision } ?? revisions.last
-        let since = request.uri.queryParameters["since"].map(String.init)
         let change = try await changes(since: since, section: section, strategyID: strategyID, drafts: drafts, t: t, account: account)
 
-        let cards = comments.map { ($0, CommentCard($0, groups: strategy.groups, t, dates)) }
+        let mayComment = access.may(.comment)
+        let cards = comments.map { comment in
+            var card = CommentCard(
+                comment, groups: strategy.groups, t, dates,
+                replyAction: mayComment ? Links.commentReplies(strategyID, comment.number) : nil
+            )
+            if let reply, reply.comment == comment.number {
+                card.replyBody = reply.body
+                card.replyError = reply.error
+            }
+            return (comment, card)
+        }
         let textBlocks = BodyHTML.blocks(section.body)
         var placed = Set<Int>()
         var blocks: [SectionView.Block] = []
@@ -64,10 +85,16 @@ struct SectionPageController {
             hasOrphaned: !orphaned.isEmpty, redlineComments: change.html == nil ? [] : cards.filter { $0.0.anchor != nil }.map(\.1),
             hasRedlineComments: change.html != nil && cards.contains { $0.0.anchor != nil },
             amendments: amendmentRows, hasAmendments: !amendmentRows.isEmpty,
-            history: revisions.reversed().map { Self.row($0, strategy: strategy, current: section.revision, t, dates) }, currentHref: nil
+            history: revisions.reversed().map { Self.row($0, strategy: strategy, current: section.revision, t, dates) }, currentHref: nil,
+            revision: section.revision,
+            commentForm: mayComment
+                ? commentForm ?? CommentFormView(action: Links.sectionComments(strategyID, sectionID), revision: section.revision, t) : nil,
+            proposeHref: access.may(.proposeAmendment) ? Links.proposeAmendment(strategyID, sectionID) : nil,
+            editHref: access.may(.editSections) ? Links.section(strategyID, sectionID) + "/edit" : nil,
+            eventsHref: Links.events(strategyID)
         )
         let title = (section.number.map { $0 + " " } ?? "") + section.heading
-        return renderer.page("section", title: title, view, for: context.visitor)
+        return renderer.page("section", title: title, view, for: context.visitor, status: status, notice: notice)
     }
 
     @Sendable func revision(request: Request, context: SignedInContext) async throws -> Response {
@@ -88,7 +115,8 @@ struct SectionPageController {
             action: Links.section(strategyID, sectionID), sectionComments: [], hasSectionComments: false, orphaned: [],
             hasOrphaned: false, redlineComments: [], hasRedlineComments: false, amendments: [], hasAmendments: false,
             history: revisions.reversed().map { Self.row($0, strategy: strategy, current: revision.number, t, dates) },
-            currentHref: revision.number == section.revision ? nil : Links.section(strategyID, sectionID)
+            currentHref: revision.number == section.revision ? nil : Links.section(strategyID, sectionID), revision: revision.number,
+            commentForm: nil, proposeHref: nil, editHref: nil, eventsHref: nil
         )
         let title = t.format("revisionTitle", ["n": "\(revision.number)", "heading": revision.heading])
         return renderer.page("revision", title: title, view, for: context.visitor)

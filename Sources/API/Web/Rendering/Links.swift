@@ -5,6 +5,10 @@ enum Links {
     static func revision(_ strategy: Int64, _ section: Int64, _ number: Int) -> String {
         "\(Self.section(strategy, section))/revisions/\(number)"
     }
+    static func sectionComments(_ strategy: Int64, _ section: Int64) -> String { "\(Self.section(strategy, section))/comments" }
+    static func commentReplies(_ strategy: Int64, _ number: Int) -> String { "\(Self.strategy(strategy))/comments/\(number)/replies" }
+    static func proposeAmendment(_ strategy: Int64, _ section: Int64) -> String { "\(Self.section(strategy, section))/amendments/new" }
+    static func events(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/events" }
     static func amendment(_ strategy: Int64, _ number: Int) -> String { "\(Self.strategy(strategy))/amendments/\(number)" }
     static func drafts(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/drafts" }
     static func compare(_ strategy: Int64, _ from: Int, _ to: Int) -> String { "\(drafts(strategy))/\(from)/compare/\(to)" }

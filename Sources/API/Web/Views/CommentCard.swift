@@ -25,8 +25,13 @@ struct CommentCard {
     let response: String?
     let replies: [Reply]
     let hasReplies: Bool
+    /// Where a reply is posted, for readers who may comment now.
+    var replyAction: String?
+    /// A reply sent back with a message, and the message.
+    var replyBody = ""
+    var replyError: String?
 
-    init(_ comment: Comment, groups: [StakeholderGroup], _ t: Messages, _ dates: DateText) {
+    init(_ comment: Comment, groups: [StakeholderGroup], _ t: Messages, _ dates: DateText, replyAction: String? = nil) {
         number = comment.number
         id = "comment-\(comment.number)"
         kind = t["kind_" + comment.kind.rawValue]
@@ -41,7 +46,11 @@ struct CommentCard {
         suggestion = comment.suggestion
         disposition = comment.disposition.map { t["disposition_" + $0.rawValue] }
         response = comment.response
-        replies = comment.replies.map { Reply(author: $0.authorName, when: dates($0.createdAt), body: $0.body) }
+        replies = comment.replies.map { reply in
+            let group = reply.group.flatMap { key in groups.first { $0.key == key }?.name }
+            return Reply(author: reply.authorName + (group.map { " (\($0))" } ?? ""), when: dates(reply.createdAt), body: reply.body)
+        }
         hasReplies = !comment.replies.isEmpty
+        self.replyAction = replyAction
     }
 }

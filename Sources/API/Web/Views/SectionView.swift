@@ -53,6 +53,14 @@ struct SectionView {
     let history: [RevisionRow]
     /// For an old revision: the link to the current text.
     let currentHref: String?
+    /// The revision shown: the one a selection's offsets count in.
+    let revision: Int
+    /// What the reader may do here (nil: not now, or not in their role).
+    let commentForm: CommentFormView?
+    let proposeHref: String?
+    let editHref: String?
+    /// The strategy's live activity, for the page's script.
+    let eventsHref: String?
 }
 
 /// Where a revision came from, in words: "direct edit", "Amendment 12", "Comment 40".

@@ -1,11 +1,111 @@
-// The one script of the interface. Every page works without it; it only saves a click here and there.
+// The one script of the interface. Every page works without it: it saves a click here and there, turns a
+// selection in a section's text into the exact passage a comment is about, and keeps pages current as others act.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  // Forms that ask before they act (unpublish): the question is in data-confirm, in the reader's language.
+  // Forms that ask before they act: the question is in data-confirm, in the reader's language.
   for (const form of document.querySelectorAll("form[data-confirm]")) {
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     });
   }
+  const root = document.querySelector("[data-passage-root]");
+  if (root) passageSelection(root);
 });
+
+// MARK: Comments on a selected passage
+
+const encoder = new TextEncoder();
+const utf8Length = (text) => encoder.encode(text).length;
+
+/// The section's text is rendered in pieces (`<span data-at>`) that are the body's own bytes, each with the UTF-8
+/// offset where it starts; a selection's ends are counted from the pieces they fall in.
+function selectedPassage(root) {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const pieces = [...root.querySelectorAll("[data-at]")].filter((piece) => range.intersectsNode(piece.firstChild || piece));
+  if (pieces.length === 0) return null;
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  let start = Number(first.dataset.at);
+  if (range.startContainer === first.firstChild) start += utf8Length(first.firstChild.data.slice(0, range.startOffset));
+  let end = Number(last.dataset.at) + utf8Length(last.textContent);
+  if (range.endContainer === last.firstChild) end = Number(last.dataset.at) + utf8Length(last.firstChild.data.slice(0, range.endOffset));
+  if (end <= start) return null;
+  return { start, end, text: selection.toString().trim() };
+}
+
+function passageSelection(root) {
+  const form = document.getElementById("comment-form");
+  const details = document.getElementById("comment-form-details");
+  const popover = document.getElementById("selection-popover");
+  const actions = document.getElementById("selection-actions");
+  const hint = document.getElementById("select-hint");
+  if (!form || !popover || !actions) return;
+  const field = (name) => form.elements.namedItem(name);
+  hint.hidden = false;
+  actions.hidden = false;
+  // The text takes focus so that keyboard users can move a caret in it and select with Shift and the arrows.
+  root.tabIndex = 0;
+  root.setAttribute("aria-label", root.dataset.label);
+  root.setAttribute("aria-describedby", "select-hint");
+
+  let chosen = null;
+  const update = () => {
+    chosen = selectedPassage(root);
+    if (!chosen) {
+      popover.hidden = true;
+      return;
+    }
+    const box = window.getSelection().getRangeAt(0).getBoundingClientRect();
+    popover.hidden = false;
+    popover.style.top = `${window.scrollY + box.bottom + 6}px`;
+    popover.style.left = `${Math.max(8, window.scrollX + box.left)}px`;
+  };
+  document.addEventListener("selectionchange", () => window.requestAnimationFrame(update));
+
+  // Without caret browsing a page's text has no caret: give it one at the start, and move or extend it here.
+  root.addEventListener("focus", () => {
+    const selection = window.getSelection();
+    if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {
+      const first = root.querySelector("[data-at]");
+      if (first) selection.collapse(first.firstChild, 0);
+    }
+  });
+  root.addEventListener("keydown", (event) => {
+    if (event.target !== root || !["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].includes(event.key)) return;
+    const direction = event.key === "ArrowLeft" || event.key === "ArrowUp" || event.key === "Home" ? "backward" : "forward";
+    const unit = { ArrowUp: "line", ArrowDown: "line", Home: "lineboundary", End: "lineboundary" }[event.key] || (event.ctrlKey || event.altKey ? "word" : "character");
+    window.getSelection().modify(event.shiftKey ? "extend" : "move", direction, unit);
+    event.preventDefault();
+  });
+
+  const open = (mode) => {
+    const passage = chosen || selectedPassage(root);
+    if (!passage) {
+      root.focus();
+      return;
+    }
+    field("start").value = String(passage.start);
+    field("end").value = String(passage.end);
+    field("passage").value = passage.text;
+    if (mode === "suggest") {
+      field("kind").value = "editorial";
+      if (!field("suggestion").value) field("suggestion").value = passage.text;
+    }
+    details.open = true;
+    popover.hidden = true;
+    (mode === "suggest" ? field("suggestion") : field("body")).focus();
+  };
+  for (const button of document.querySelectorAll("[data-comment-selection]")) {
+    // Keep the selection while the button is pressed (a click would otherwise collapse it first).
+    button.addEventListener("mousedown", (event) => event.preventDefault());
+    button.addEventListener("click", () => open(button.dataset.commentSelection));
+  }
+  // Words typed into the passage field are looked up by the service; offsets from an earlier selection no longer apply.
+  field("passage").addEventListener("input", () => {
+    field("start").value = "";
+    field("end").value = "";
+  });
+}

@@ -1,0 +1,169 @@
+import DocumentModel
+import Hummingbird
+
+/// The section page's forms that add to the conversation: a comment (on a selected or quoted passage, or on the
+/// whole section) and a reply in a comment's thread. What the service cannot take is shown again on the
+/// section page with the reason beside its field; nothing typed is lost.
+struct CommentFormsController {
+    let database: AppDatabase
+    let sectionPage: SectionPageController
+    let formGuard: FormGuard
+
+    var routes: RouteCollection<SignedInContext> {
+        let routes = RouteCollection(context: SignedInContext.self)
+        routes.post("/app/strategies/{strategy}/sections/{section}/comments", use: postComment)
+        routes.post("/app/strategies/{strategy}/comments/{comment}/replies", use: reply)
+        return routes
+    }
+
+    /// The comment form. With script, the selection arrives as UTF-8 offsets (`start`, `end`) into the revision
+    /// shown; without, as the quoted words (`passage`), which are looked up in that revision — when they occur
+    /// more than once the page asks which occurrence is meant (`occurrence`).
+    struct CommentForm: Decodable, TokenCarrying {
+        var csrf: String?
+        var revision: String?
+        var start: String?
+        var end: String?
+        var passage: String?
+        var occurrence: String?
+        var kind: String?
+        var body: String?
+        var suggestion: String?
+    }
+
+    @Sendable func postComment(request: Request, context: SignedInContext) async throws -> Response {
+        let strategyID = try context.parameters.id("strategy")
+        let sectionID = try context.parameters.id("section")
+        let form = try await WebForm.read(CommentForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 256 * 1024)
+        let t = context.visitor.messages
+        let section = try await database.section(strategyID: strategyID, id: sectionID, for: context.account)
+        let revision = form.revision.flatMap { Int($0) } ?? section.revision
+        var view = CommentFormView(
+            action: Links.sectionComments(strategyID, sectionID), revision: revision,
+            kind: form.kind.flatMap(CommentKind.init(rawValue:)) ?? .general, t
+        )
+        view.passage = form.passage ?? ""
+        view.start = form.start ?? ""
+        view.end = form.end ?? ""
+        view.body = form.body ?? ""
+        view.suggestion = form.suggestion ?? ""
+        func again(_ view: CommentFormView) async throws -> Response {
+            try await sectionPage.render(
+                strategyID: strategyID, sectionID: sectionID, context: context, commentForm: view, status: .unprocessableContent
+            )
+        }
+
+        guard let kind = CommentKind(rawValue: form.kind ?? CommentKind.general.rawValue) else {
+            view.errors["kind"] = t["commentKindUnknown"]
+            return try await again(view)
+        }
+        let anchor: Range<Int>?
+        switch try await passage(of: form, revision: revision, section: section, strategyID: strategyID, context: context) {
+        case .whole: anchor = nil
+        case .range(let range): anchor = range
+        case .refused(let message):
+            view.errors["passage"] = message
+            return try await again(view)
+        case .ask(let occurrences):
+            view.occurrences = occurrences
+            return try await again(view)
+        }
+        let suggestion = form.suggestion.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            let comment = try await database.postComment(
+                strategyID: strategyID,
+                NewComment(
+                    target: .section(id: sectionID, revision: anchor == nil ? nil : revision, anchor: anchor), kind: kind,
+                    body: form.body ?? "", suggestion: suggestion
+                ),
+                by: context.account
+            )
+            return WebRenderer.redirect(to: Links.section(strategyID, sectionID) + "?notice=commentPosted#comment-\(comment.number)")
+        } catch DocumentModelError.invalid(let errors) {
+            for error in errors where view.errors[CommentFormView.field(for: error.field)] == nil {
+                view.errors[CommentFormView.field(for: error.field)] = t.table[error.message] ?? error.message
+            }
+            return try await again(view)
+        }
+    }
+
+    enum Passage {
+        case whole
+        case range(Range<Int>)
+        case refused(String)
+        case ask([CommentFormView.Occurrence])
+    }
+
+    /// What the form says the comment is about.
+    func passage(
+        of form: CommentForm, revision: Int, section: Section, strategyID: Int64, context: SignedInContext
+    ) async throws -> Passage {
+        let t = context.visitor.messages
+        if let start = form.start.flatMap({ Int($0) }), let end = form.end.flatMap({ Int($0) }) {
+            // The script's offsets; the domain checks that they lie in the body and on whole characters.
+            guard start < end else { return .refused(t["passageEmpty"]) }
+            return .range(start..<end)
+        }
+        let quote = form.passage ?? ""
+        guard !quote.allSatisfy(\.isWhitespace) else { return .whole }
+        guard revision >= 1, revision <= section.revision else { return .refused(t["passageRevisionUnknown"]) }
+        let body =
+            revision == section.revision
+            ? section.body
+            : try await database.revision(strategyID: strategyID, sectionID: section.id, number: revision, for: context.account).body
+        let found = PassageSearch.occurrences(of: quote, in: body)
+        switch found.count {
+        case 0: return .refused(t["passageNotFound"])
+        case 1: return .range(found[0])
+        default:
+            if let chosen = form.occurrence.flatMap({ Int($0) }), found.indices.contains(chosen) { return .range(found[chosen]) }
+            let bytes = Array(body.utf8)
+            return .ask(
+                found.enumerated().map { index, range in
+                    CommentFormView.Occurrence(
+                        index: index, before: Self.context(bytes, before: range.lowerBound),
+                        quote: String(decoding: bytes[range], as: UTF8.self), after: Self.context(bytes, after: range.upperBound),
+                        checked: false
+                    )
+                }
+            )
+        }
+    }
+
+    /// Up to 40 bytes of text on one side of a passage, cut back to whole characters, so that occurrences can be
+    /// told apart.
+    static func context(_ bytes: [UInt8], before offset: Int) -> String {
+        var lower = max(0, offset - 40)
+        while lower < offset, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
+        return (lower > 0 ? "…" : "") + String(decoding: bytes[lower..<offset], as: UTF8.self)
+    }
+
+    static func context(_ bytes: [UInt8], after offset: Int) -> String {
+        var upper = min(bytes.count, offset + 40)
+        while upper > offset, upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+        return String(decoding: bytes[offset..<upper], as: UTF8.self) + (upper < bytes.count ? "…" : "")
+    }
+
+    struct ReplyForm: Decodable, TokenCarrying {
+        var csrf: String?
+        var body: String?
+    }
+
+    @Sendable func reply(request: Request, context: SignedInContext) async throws -> Response {
+        let strategyID = try context.parameters.id("strategy")
+        let number = try context.parameters.number("comment")
+        let form = try await WebForm.read(ReplyForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let comment = try await database.comment(strategyID: strategyID, number: number, for: context.account)
+        do {
+            _ = try await database.replyToComment(strategyID: strategyID, number: number, body: form.body ?? "", by: context.account)
+        } catch DocumentModelError.invalid(let errors) {
+            let t = context.visitor.messages
+            let message = errors.first.map { t.table[$0.message] ?? $0.message } ?? t["errorBadForm"]
+            return try await sectionPage.render(
+                strategyID: strategyID, sectionID: comment.sectionID, context: context,
+                reply: ReplyDraft(comment: number, body: form.body ?? "", error: message), status: .unprocessableContent
+            )
+        }
+        return WebRenderer.redirect(to: Links.section(strategyID, comment.sectionID) + "?notice=replyPosted#comment-\(number)")
+    }
+}
