@@ -33,9 +33,11 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     authenticated.addRoutes(SignoffsController(database: database).routes)
     authenticated.addRoutes(DocBookController(database: database, importLimit: configuration.importLimit).routes)
     authenticated.addRoutes(ActivityController(database: database).routes)
-    authenticated.addRoutes(EventsController(database: database, streams: EventStreams()).routes)
+    // One count of open streams per account, whether they follow with a token or with the session cookie.
+    let events = EventsController(database: database, streams: EventStreams())
+    authenticated.addRoutes(events.routes)
     authenticated.addRoutes(PublicationController(database: database, publicURL: configuration.publicURL).routes)
-    try WebInterface(database: database, configuration: configuration).add(to: router)
+    try WebInterface(database: database, configuration: configuration, events: events).add(to: router)
     allowed.load(from: router)
     return router
 }

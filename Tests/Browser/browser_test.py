@@ -5,113 +5,21 @@ labels, buttons by their words. Every page visited is checked by axe-core; a ser
 Each flow's outcome is checked through the JSON API as well.
 
 Usage: Tests/Browser/browser_test.py path/to/strategy [screenshot folder]
+(What the browser tests share is in support.py; the pages of taking part are in participation_test.py.)
 Screenshots of the main pages at 1280 and 360 px wide go to the folder (default: out/screenshots, ignored by git).
 """
 
-import json
 import os
-import re
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
 
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import WebDriverException
+import support
+from support import (PASSWORD, accessible, account, api, check, click_and_wait, field, follow, member, press, screenshot,
+                     strategy)
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 BIN = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else ".build-release/release/strategy")
-SHOTS = sys.argv[2] if len(sys.argv) > 2 else "out/screenshots"
-PASSWORD = "tall ships sail at dawn"
-passed = 0
-failures = []
-pages_checked = 0
-
-
-def check(name, condition, detail=""):
-    global passed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failures.append(name)
-        print(f"FAIL {name} {detail}")
-
-
-# ---------------------------------------------------------------- the service and its JSON API
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-work = tempfile.mkdtemp(prefix="browser-test-")
-db = os.path.join(work, "browser.sqlite")
-port = free_port()
-base = f"http://127.0.0.1:{port}"
-admin_token = subprocess.run(
-    [BIN, "account", "add", "Browser admin", "--admin", "--database", db], check=True, capture_output=True, text=True
-).stdout.strip().splitlines()[-1]
-log = open(os.path.join(work, "serve.log"), "w")
-server = subprocess.Popen(
-    [BIN, "serve", "--port", str(port), "--database", db, "--public-url", base], stdout=log, stderr=log
-)
-
-
-def api(method, path, token=None, body=None, headers=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(base + path, data=data, method=method)
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    for key, value in (headers or {}).items():
-        request.add_header(key, value)
-    try:
-        with urllib.request.urlopen(request) as response:
-            text = response.read().decode(errors="replace")
-            return response.status, (json.loads(text) if text and response.headers.get_content_type().endswith("json") else text), response.headers
-    except urllib.error.HTTPError as error:
-        text = error.read().decode(errors="replace")
-        return error.code, (json.loads(text) if text.startswith("{") else text), error.headers
-
-
-for _ in range(100):
-    try:
-        if api("GET", "/health")[0] == 200:
-            break
-    except OSError:
-        time.sleep(0.1)
-else:
-    sys.exit("the service did not start")
-
-
-def account(name, email):
-    status, body, _ = api("POST", "/accounts", admin_token, {"name": name, "email": email})
-    assert status == 201, body
-    return body["id"], body["token"]
-
-
-def strategy(title, groups):
-    status, body, _ = api("POST", "/strategies", admin_token, {"title": title, "summary": "A strategy for the browser tests.",
-                                                                "groups": [{"key": g} for g in groups]})
-    assert status == 201, body
-    return body["id"]
-
-
-def member(strategy_id, account_id, role, group=None):
-    body = {"role": role} | ({"group": group} if group else {})
-    status, answer, _ = api("PUT", f"/strategies/{strategy_id}/members/{account_id}", admin_token, body)
-    assert status in (200, 201), answer
-
+base, admin_token = support.start(BIN, sys.argv[2] if len(sys.argv) > 2 else "out/screenshots")
 
 # The people: the facilitator is the one who uses the browser; the others act through the API.
 facilitator_id, facilitator_token = account("Arta Krasniqi", "arta@example.org")
@@ -168,77 +76,7 @@ check("an invitation link is made", status == 201 and invitation["url"].startswi
 
 # ---------------------------------------------------------------- the browser
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900"]:
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(30)
-os.makedirs(SHOTS, exist_ok=True)
-
-
-def accessible(name):
-    """Runs axe-core on the page; serious and critical violations fail the test."""
-    global pages_checked
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    pages_checked += 1
-    check(f"axe: {name} has no serious or critical violation", not serious,
-          "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['html'][:200]})" for v in serious))
-    h1s = driver.find_elements(By.TAG_NAME, "h1")
-    check(f"{name} has one h1 and a title", len(h1s) == 1 and driver.title.strip() != "")
-
-
-def screenshot(name):
-    for width in (1280, 360):
-        driver.set_window_size(width, 900)
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(width, min(max(height, 600), 4000))
-        driver.execute_script("window.scrollTo(0, 0)")
-        driver.save_screenshot(os.path.join(SHOTS, f"{name}-{width}.png"))
-        if width == 360:
-            overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
-            check(f"{name} fits 360 px without scrolling sideways", not overflow)
-    driver.set_window_size(1280, 900)
-
-
-def field(label):
-    """The input a label names, as a person finds it."""
-    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def gone(element):
-    """Whether the page `element` belongs to has been replaced. Chromium answers a look at an element of a page
-    that has just gone either "stale element" or "node does not belong to the document": both mean gone."""
-    def check(_):
-        try:
-            element.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    return check
-
-
-def click_and_wait(element):
-    """Clicks a button or link and waits until the browser has loaded the page it leads to."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 15).until(gone(page))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def press(words):
-    """Presses the button with these words and waits for the next page."""
-    click_and_wait(driver.find_element(By.XPATH, f"//button[normalize-space()='{words}']"))
-
-
-def follow(words):
-    """Follows the link with these words and waits for the next page."""
-    click_and_wait(driver.find_element(By.XPATH, f"//a[contains(normalize-space(), '{words}')]"))
-
+driver = support.open_browser()
 
 try:
     # Invitation → set password → signed in.
@@ -374,9 +212,4 @@ try:
     status, _, _ = api("GET", publication["url"].replace(base, ""))
     check("an unpublished page answers 404", status == 404)
 finally:
-    driver.quit()
-    server.terminate()
-    server.wait(timeout=15)
-
-print(f"\n{passed} passed, {len(failures)} failed; axe checked {pages_checked} pages; screenshots in {SHOTS}")
-sys.exit(1 if failures else 0)
+    support.finish()

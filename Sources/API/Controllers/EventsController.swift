@@ -23,8 +23,13 @@ struct EventsController {
     static let lastEventID = HTTPField.Name("Last-Event-ID")!
 
     @Sendable func events(request: Request, context: AuthenticatedContext) async throws -> Response {
-        let account = context.account
-        let strategyID = try context.parameters.id("strategy")
+        try await stream(strategyID: try context.parameters.id("strategy"), for: context.account, request: request, channel: context.channel)
+    }
+
+    /// The stream of one strategy for one account, after the same check as the activity log's. The browser
+    /// interface serves it too (`/app/strategies/{id}/events`, signed in with the session cookie, which is all
+    /// `EventSource` can send), with the same limit per account.
+    func stream(strategyID: Int64, for account: Account, request: Request, channel: any Channel) async throws -> Response {
         _ = try await database.strategy(id: strategyID, for: account)
         let resumeAfter = try Self.resumePoint(request)
         guard let ticket = streams.open(for: account.id) else {
@@ -37,7 +42,7 @@ struct EventsController {
         let live = database.activityFeed.follow(strategyID: strategyID)
         // A closed connection ends the stream at once (and frees its place among the account's streams), not at
         // the next write that fails.
-        context.channel.closeFuture.whenComplete { _ in
+        channel.closeFuture.whenComplete { _ in
             live.end()
             ticket.close()
         }

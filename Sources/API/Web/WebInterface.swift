@@ -7,6 +7,7 @@ import Hummingbird
 struct WebInterface {
     let database: AppDatabase
     let configuration: APIConfiguration
+    let events: EventsController
 
     func add(to router: Router<AppRequestContext>) throws {
         let renderer = try WebRenderer.load()
@@ -27,9 +28,13 @@ struct WebInterface {
         let sectionPage = SectionPageController(database: database, renderer: renderer)
         signedIn.addRoutes(sectionPage.routes)
         signedIn.addRoutes(CommentFormsController(database: database, sectionPage: sectionPage, formGuard: formGuard).routes)
-        signedIn.addRoutes(AmendmentPageController(database: database, renderer: renderer).routes)
+        let amendmentPage = AmendmentPageController(database: database, renderer: renderer)
+        signedIn.addRoutes(amendmentPage.routes)
+        signedIn.addRoutes(AmendmentActionsController(database: database, amendmentPage: amendmentPage, formGuard: formGuard).routes)
+        signedIn.addRoutes(AmendmentFormController(database: database, renderer: renderer, formGuard: formGuard).routes)
         signedIn.addRoutes(DraftPagesController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(WebEventsController(events: events).routes)
         signedIn.addRoutes(SettingsController(database: database, renderer: renderer, formGuard: formGuard).routes)
         // Any other path under /app is a page that does not exist: say so as a page, not as JSON.
         signedIn.get("/app/**") { _, _ -> Response in throw DocumentModelError.notFound("page") }

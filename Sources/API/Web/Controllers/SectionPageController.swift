@@ -73,7 +73,8 @@ struct SectionPageController {
         let orphaned = cards.filter { $0.0.anchor != nil && !placed.contains($0.0.number) }.map(\.1)
         let amendmentRows = amendments.map { AmendmentRow($0, groups: strategy.groups, t) }
         let view = SectionView(
-            strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), number: section.number, heading: section.heading,
+            strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), sectionID: sectionID, number: section.number,
+            heading: section.heading,
             headingHTML: change.headingHTML,
             revisionLine: t.format("revisionOf", ["n": "\(section.revision)", "m": "\(revisions.count)"]),
             sourceLine: latest.map { Self.sourceLine($0, strategy: strategy, t, dates) } ?? "",
@@ -107,7 +108,8 @@ struct SectionPageController {
         let revision = try await database.revision(strategyID: strategyID, sectionID: sectionID, number: number, for: account)
         let revisions = try await database.revisions(strategyID: strategyID, sectionID: sectionID, after: nil, limit: 1_000, for: account).items
         let view = SectionView(
-            strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), number: section.number, heading: revision.heading,
+            strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), sectionID: sectionID, number: section.number,
+            heading: revision.heading,
             headingHTML: nil, revisionLine: t.format("revisionOf", ["n": "\(revision.number)", "m": "\(revisions.count)"]),
             sourceLine: Self.sourceLine(revision, strategy: strategy, t, dates),
             blocks: BodyHTML.blocks(revision.body).map { .init(html: $0.html, comments: [], hasComments: false) },

@@ -22,7 +22,7 @@ struct AmendmentView {
     let status: String
     let mergeState: String?
     let mergeClass: String?
-    let decision: String?
+    let decided: String?
     let rationale: String
     let baseLine: String
     let baseHeadingHTML: String
@@ -36,4 +36,6 @@ struct AmendmentView {
     let hasSupporters: Bool
     let collisions: [Collision]
     let hasCollisions: Bool
+    /// What the reader may do with it now.
+    let decision: AmendmentDecisionView
 }

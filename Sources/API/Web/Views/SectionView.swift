@@ -27,6 +27,7 @@ struct SectionView {
 
     let strategyTitle: String
     let strategyHref: String
+    let sectionID: Int64
     let number: String?
     let heading: String
     let headingHTML: String?

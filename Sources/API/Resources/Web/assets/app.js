@@ -11,6 +11,8 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const root = document.querySelector("[data-passage-root]");
   if (root) passageSelection(root);
+  const live = document.querySelector("#live-status[data-events]");
+  if (live && window.EventSource) followSection(live);
 });
 
 // MARK: Comments on a selected passage
@@ -61,7 +63,9 @@ function passageSelection(root) {
     const box = window.getSelection().getRangeAt(0).getBoundingClientRect();
     popover.hidden = false;
     popover.style.top = `${window.scrollY + box.bottom + 6}px`;
-    popover.style.left = `${Math.max(8, window.scrollX + box.left)}px`;
+    // Within the page's width, however narrow the screen.
+    const room = document.documentElement.clientWidth - popover.offsetWidth - 8;
+    popover.style.left = `${window.scrollX + Math.max(8, Math.min(box.left, room))}px`;
   };
   document.addEventListener("selectionchange", () => window.requestAnimationFrame(update));
 
@@ -108,4 +112,81 @@ function passageSelection(root) {
     field("start").value = "";
     field("end").value = "";
   });
+}
+
+// MARK: Live updates
+
+/// The section page follows its strategy's activity (`/app/…/events`, server-sent events): a new revision of
+/// this section is announced with a link to it (the text someone is reading or selecting is never swapped
+/// under them); new comments and changed amendments are brought into their lists from a fresh copy of the page.
+function followSection(live) {
+  const section = live.dataset.section;
+  const shown = Number(live.dataset.sectionRevision);
+  let announced = false;
+  const source = new EventSource(live.dataset.events);
+  source.addEventListener("activity", (message) => {
+    const entry = JSON.parse(message.data);
+    const detail = entry.detail || {};
+    const thisSection = entry.subject === `section/${section}` || detail.section === section;
+    if (!thisSection) return;
+    const revision = Number(detail.revision || 0);
+    if ((entry.action === "section.edited" || entry.action === "amendment.accepted") && revision > shown && !announced) {
+      announced = true;
+      announce(live, live.dataset.changed, live.dataset.show, window.location.pathname);
+    }
+    if (entry.action === "section.edited" || entry.action === "amendment.accepted") return refreshLists(live, false);
+    if (entry.action.startsWith("comment.")) return refreshLists(live, true);
+    if (entry.action.startsWith("amendment.")) return refreshLists(live, false);
+  });
+}
+
+function announce(live, text, linkText, href) {
+  live.replaceChildren();
+  const banner = document.createElement("p");
+  banner.className = "notice live-banner";
+  banner.append(`${text} — `);
+  const link = document.createElement("a");
+  link.href = href;
+  link.textContent = linkText;
+  banner.append(link);
+  live.append(banner);
+}
+
+/// Fetches the page again and takes from it the open amendments and the comments (beside each block, on the whole
+/// section, orphaned), marking what is new. The text itself stays as it is while the revision is the one shown.
+async function refreshLists(live, comments) {
+  const response = await fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+  if (!response.ok) return;
+  const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+  const listed = () => document.querySelectorAll("article.comment[id^=comment-], .amendment-list li[id]");
+  const known = new Set([...listed()].map((element) => element.id));
+  const swap = (selector) => {
+    const now = document.querySelector(selector);
+    const then = fresh.querySelector(selector);
+    if (now && then) now.replaceWith(document.adoptNode(then));
+  };
+  swap("#amendment-list");
+  swap("#section-comments-area");
+  const noAmendments = document.getElementById("no-amendments");
+  if (noAmendments) noAmendments.hidden = document.querySelectorAll("#amendment-list li").length > 0;
+  const freshBlocks = fresh.querySelectorAll(".section-body .block");
+  const blocks = document.querySelectorAll(".section-body .block");
+  if (freshBlocks.length === blocks.length) {
+    blocks.forEach((block, index) => {
+      block.querySelector("aside")?.remove();
+      const aside = freshBlocks[index].querySelector("aside");
+      if (aside) block.append(document.adoptNode(aside));
+    });
+  }
+  let arrived = 0;
+  for (const element of listed()) {
+    if (!known.has(element.id)) {
+      element.classList.add("is-new");
+      arrived += element.matches("article.comment") ? 1 : 0;
+    }
+  }
+  const status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.textContent = comments && arrived > 0 ? live.dataset.newComment : comments ? "" : live.dataset.newAmendment;
+  if (status.textContent && !live.querySelector(".live-banner")) live.replaceChildren(status);
 }

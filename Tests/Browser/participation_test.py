@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Browser tests of taking part (#18), one path each, against the release binary with headless Chromium: a member
+selects a passage with the mouse and comments; another suggests a change with the keyboard alone; a second browser
+sees a new revision announced without reloading (server-sent events). Each outcome is checked through the JSON API;
+axe-core checks every page visited.
+
+Usage: Tests/Browser/participation_test.py path/to/strategy [screenshot folder]
+"""
+
+import os
+import sys
+
+import support
+from support import PASSWORD, accessible, account, api, button, check, field, member, press, screenshot, strategy
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+BIN = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else ".build-release/release/strategy")
+base, admin_token = support.start(BIN, sys.argv[2] if len(sys.argv) > 2 else "out/screenshots")
+
+# The working group: a facilitator, a member of industry and one of civil society, a government signatory.
+facilitator_id, facilitator_token = account("Arta Krasniqi", "arta@example.org")
+industry_id, industry_token = account("Florent Shala", "florent@example.org")
+civil_id, civil_token = account("Blerta Gashi", "blerta@example.org")
+signatory_id, signatory_token = account("Drita Hoxha", "drita@example.org")
+s = strategy("Protecting children online", ["government", "industry", "civil-society"])
+member(s, facilitator_id, "facilitator")
+member(s, industry_id, "member", "industry")
+member(s, civil_id, "member", "civil-society")
+member(s, signatory_id, "signatory", "government")
+status, created, _ = api("POST", f"/strategies/{s}/sections", facilitator_token, {
+    "heading": "Parents and carers",
+    "body": "Parents need *clear* advice about online safety.\n\nSchools teach digital skills from the first grade, in Zürich too.",
+})
+section_id = created["id"]
+section_page = f"{base}/app/strategies/{s}/sections/{section_id}"
+
+
+def choose_password(account_id):
+    """The invitation link, a password, and the person is signed in."""
+    status, invitation, _ = api("POST", f"/accounts/{account_id}/invitations", admin_token, {})
+    assert status == 201, invitation
+    support.driver.get(invitation["url"])
+    field("Password").send_keys(PASSWORD)
+    field("Repeat password").send_keys(PASSWORD)
+    press("Set password")
+
+
+def comments():
+    status, page, _ = api("GET", f"/strategies/{s}/comments?section={section_id}", facilitator_token)
+    assert status == 200, page
+    return page["items"]
+
+
+def drag_over(words):
+    """Selects `words` in the section's text with the mouse: pressed just inside the first letter, released just inside
+    the last, as a person drags."""
+    box = driver.execute_script("""
+        const words = arguments[0];
+        for (const piece of document.querySelectorAll('[data-passage-root] [data-at]')) {
+          const at = piece.firstChild.data.indexOf(words);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(piece.firstChild, at);
+          range.setEnd(piece.firstChild, at + words.length);
+          range.startContainer.parentElement.scrollIntoView({block: 'center'});
+          const rects = range.getClientRects();
+          const first = rects[0], last = rects[rects.length - 1];
+          return [first.left + 1, first.top + first.height / 2, last.right - 1, last.top + last.height / 2];
+        }
+        return null;""", words)
+    assert box, words
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(int(box[0]), int(box[1])).pointer_down()
+    actions.pointer_action.move_to_location(int(box[2]), int(box[3])).pointer_up()
+    actions.perform()
+
+
+driver = support.open_browser()
+try:
+    # A member of industry selects a passage with the mouse and comments on it.
+    choose_password(industry_id)
+    driver.get(section_page)
+    accessible("the section page with the comment form")
+    drag_over("about online safety")
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "selection-popover").is_displayed())
+    check("selecting words opens the popover", True)
+    popover = driver.find_element(By.ID, "selection-popover")
+    popover.find_element(By.XPATH, ".//button[normalize-space()='Comment']").click()
+    check("the form shows the selected passage", field("Passage").get_attribute("value") == "about online safety",
+          field("Passage").get_attribute("value"))
+    field("Comment").send_keys("Online safety covers more than advice.")
+    screenshot("comment-form")
+    press("Post comment")
+    check("the comment is posted", "Your comment is posted." in driver.page_source)
+    posted = comments()
+    body = "Parents need *clear* advice about online safety.".encode()
+    check("its passage is the exact bytes selected", len(posted) == 1 and posted[0]["anchor"]["quote"] == "about online safety"
+          and posted[0]["anchor"]["start"] == body.find(b"about online safety"), posted)
+    check("the comment is beside its passage", "Online safety covers more than advice."
+          in driver.find_element(By.CSS_SELECTOR, ".block aside").text)
+
+    # A member of civil society suggests a change with the keyboard alone: focus the text, Ctrl+Shift+Right selects
+    # the first word, the visible button opens the form.
+    choose_password(civil_id)
+    driver.get(section_page)
+    text = driver.find_element(By.CSS_SELECTOR, "[data-passage-root]")
+    driver.execute_script("arguments[0].focus()", text)
+    ActionChains(driver).key_down(Keys.CONTROL).key_down(Keys.SHIFT).send_keys(Keys.ARROW_RIGHT).key_up(Keys.SHIFT) \
+        .key_up(Keys.CONTROL).perform()
+    selected = driver.execute_script("return window.getSelection().toString()")
+    check("Ctrl+Shift+Right selects the first word", selected.strip() == "Parents", repr(selected))
+    suggest = button("Suggest a change to the selected words")
+    suggest.send_keys(Keys.ENTER)
+    check("the keyboard opens the form with the passage", field("Passage").get_attribute("value") == "Parents")
+    replacement = field("Replacement text")
+    check("the replacement starts as the passage", replacement.get_attribute("value") == "Parents")
+    replacement.send_keys(Keys.END, " and carers")
+    field("Comment").send_keys("Carers bring up children too.")
+    button("Post comment").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "Your comment is posted." in d.page_source)
+    posted = comments()
+    check("the suggestion is posted with its passage", len(posted) == 2 and posted[1]["anchor"]["quote"] == "Parents"
+          and posted[1]["suggestion"] == "Parents and carers" and posted[1]["anchor"]["start"] == 0, posted)
+    accessible("the section page after a suggestion")
+
+    # A reply in the first comment's thread.
+    driver.find_element(By.CSS_SELECTOR, "#comment-1 details.reply summary").click()
+    field("Your reply").send_keys("Agreed, and it should name who gives it.")
+    press("Post reply")
+    check("the reply joins the thread", "Agreed, and it should name who gives it." in
+          driver.find_element(By.ID, "comment-1").text)
+
+    # A second browser on the same section: a facilitator's edit is announced without a reload.
+    second = support.open_browser()
+    choose_password(facilitator_id)
+    second.get(section_page)
+    WebDriverWait(second, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    marker = second.execute_script("window.notReloaded = true; return true")
+    status, _, _ = api("PUT", f"/strategies/{s}/sections/{section_id}", facilitator_token, {
+        "heading": "Parents and carers",
+        "body": "Parents and carers need *clear* advice about online safety.\n\n"
+                "Schools teach digital skills from the first grade, in Zürich too.",
+    }, headers={"If-Match": '"1"'})
+    check("the section is edited through the API", status == 200)
+    try:
+        WebDriverWait(second, 10).until(lambda d: "Section changed" in d.find_element(By.ID, "live-status").text)
+        announced = True
+    except Exception:
+        announced = False
+    check("the other browser shows “Section changed — show the new revision” without reloading",
+          announced and second.execute_script("return window.notReloaded === true") and marker)
+    api("POST", f"/strategies/{s}/comments", industry_token, {"section": section_id, "body": "One more on the whole section."})
+    try:
+        WebDriverWait(second, 10).until(lambda d: "One more on the whole section." in d.page_source)
+        arrived = True
+    except Exception:
+        arrived = False
+    check("a new comment appears in its list without reloading", arrived)
+    support.use(second)
+    screenshot("section-live")
+    second.find_element(By.XPATH, "//a[normalize-space()='show the new revision']").click()
+    WebDriverWait(second, 10).until(lambda d: "Parents and carers need" in d.page_source)
+    check("the link shows the new revision", "Revision 2 of 2" in second.page_source)
+    support.use(driver)
+finally:
+    support.finish()
