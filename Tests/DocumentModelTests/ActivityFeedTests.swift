@@ -65,9 +65,12 @@ import Testing
         }
         for _ in 0..<500 where feed.followerCount > 0 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(feed.followerCount == 0)
-        var count = 0
-        for await event in following.events { if case .entry = event { count += 1 } }
-        #expect(count == ActivityFeed.bufferLimit)
+        // The buffer holds events: a heartbeat that fell due while the suite ran slowly takes a place as well.
+        var (entries, heartbeats) = (0, 0)
+        for await event in following.events {
+            if case .entry = event { entries += 1 } else { heartbeats += 1 }
+        }
+        #expect(entries + heartbeats == ActivityFeed.bufferLimit && heartbeats <= 2)
     }
 
     @Test func heartbeatsComeWhenNothingElseDoes() async throws {

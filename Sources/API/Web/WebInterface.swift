@@ -21,18 +21,30 @@ struct WebInterface {
         pages.addRoutes(
             SignInController(database: database, renderer: renderer, formGuard: formGuard, cookies: cookies, throttle: SignInThrottle()).routes
         )
-        pages.addRoutes(PublicPageController(database: database, renderer: renderer, pandoc: Pandoc()).routes)
+        let pandoc = Pandoc()
+        pages.addRoutes(PublicPageController(database: database, renderer: renderer, pandoc: pandoc).routes)
         let signedIn = pages.group(context: SignedInContext.self)
         signedIn.addRoutes(HomeController(database: database, renderer: renderer).routes)
-        signedIn.addRoutes(StrategyPageController(database: database, renderer: renderer, formGuard: formGuard).routes)
+        signedIn.addRoutes(
+            StrategyPageController(database: database, renderer: renderer, formGuard: formGuard, offersOfficeFormats: pandoc.isAvailable).routes)
         let sectionPage = SectionPageController(database: database, renderer: renderer)
         signedIn.addRoutes(sectionPage.routes)
         signedIn.addRoutes(CommentFormsController(database: database, sectionPage: sectionPage, formGuard: formGuard).routes)
+        signedIn.addRoutes(SectionSignoffController(database: database, sectionPage: sectionPage, formGuard: formGuard).routes)
+        signedIn.addRoutes(SectionEditController(database: database, renderer: renderer, formGuard: formGuard).routes)
         let amendmentPage = AmendmentPageController(database: database, renderer: renderer)
         signedIn.addRoutes(amendmentPage.routes)
         signedIn.addRoutes(AmendmentActionsController(database: database, amendmentPage: amendmentPage, formGuard: formGuard).routes)
         signedIn.addRoutes(AmendmentFormController(database: database, renderer: renderer, formGuard: formGuard).routes)
-        signedIn.addRoutes(DraftPagesController(database: database, renderer: renderer).routes)
+        let draftsPage = DraftPagesController(database: database, renderer: renderer)
+        let draftPage = DraftPageController(database: database, renderer: renderer, offersOfficeFormats: pandoc.isAvailable)
+        signedIn.addRoutes(draftsPage.routes)
+        signedIn.addRoutes(draftPage.routes)
+        signedIn.addRoutes(
+            DraftActionsController(database: database, draftPage: draftPage, draftsPage: draftsPage, formGuard: formGuard).routes
+        )
+        signedIn.addRoutes(PhaseController(database: database, renderer: renderer, formGuard: formGuard).routes)
+        signedIn.addRoutes(ExportController(database: database, pandoc: pandoc).routes)
         signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(WebEventsController(events: events).routes)
         signedIn.addRoutes(SettingsController(database: database, renderer: renderer, formGuard: formGuard).routes)

@@ -11,21 +11,29 @@ struct DraftPagesController {
         let routes = RouteCollection(context: SignedInContext.self)
         routes.get("/app/strategies/{strategy}/drafts", use: list)
         routes.get("/app/strategies/{strategy}/drafts/compare", use: choose)
-        routes.get("/app/strategies/{strategy}/drafts/{from}/compare/{to}", use: compare)
+        routes.get("/app/strategies/{strategy}/drafts/{draft}/compare/{to}", use: compare)
         return routes
     }
 
     @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        try await renderList(strategyID: try context.parameters.id("strategy"), context: context)
+    }
+
+    /// The list; `cut` is the cut-a-draft form sent back with what was typed.
+    func renderList(
+        strategyID id: Int64, context: SignedInContext, status: HTTPResponse.Status = .ok, cut: CutDraftForm? = nil
+    ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
-        let id = try context.parameters.id("strategy")
-        let strategy = try await database.strategy(id: id, for: account).strategy
+        let access = try await database.strategy(id: id, for: account)
+        let strategy = access.strategy
         let drafts = try await database.drafts(strategyID: id, after: nil, limit: 1_000, for: account).items
         let latest = drafts.last?.number ?? 0
         let view = DraftsView(
             strategyTitle: strategy.title, strategyHref: Links.strategy(id),
             drafts: drafts.reversed().map { draft in
                 .init(
-                    number: draft.number, title: draft.title, note: draft.note, author: draft.authorName, when: dates(draft.createdAt),
+                    number: draft.number, href: Links.draft(id, draft.number), title: draft.title, note: draft.note,
+                    author: draft.authorName, when: dates(draft.createdAt),
                     sections: draft.sectionCount, compareHref: draft.number > 1 ? Links.compare(id, draft.number - 1, draft.number) : nil
                 )
             },
@@ -36,9 +44,10 @@ struct DraftPagesController {
                     selectedFrom: draft.number == latest - 1, selectedTo: draft.number == latest
                 )
             },
-            compareAction: Links.drafts(id) + "/compare"
+            compareAction: Links.drafts(id) + "/compare",
+            cutForm: access.may(.cutDraft) ? cut ?? CutDraftForm(action: Links.drafts(id)) : nil
         )
-        return renderer.page("drafts", title: t["drafts"] + " – " + strategy.title, view, for: context.visitor)
+        return renderer.page("drafts", title: t["drafts"] + " – " + strategy.title, view, for: context.visitor, status: status)
     }
 
     /// The compare form's GET target: sends the browser to the comparison's own address.
@@ -54,7 +63,7 @@ struct DraftPagesController {
     @Sendable func compare(request: Request, context: SignedInContext) async throws -> Response {
         let (t, account) = (context.visitor.messages, context.account)
         let id = try context.parameters.id("strategy")
-        let from = try context.parameters.number("from")
+        let from = try context.parameters.number("draft")
         let to = try context.parameters.number("to")
         let strategy = try await database.strategy(id: id, for: account).strategy
         let comparison = try await database.compareDrafts(strategyID: id, from: from, to: to, for: account)

@@ -26,7 +26,7 @@ struct SectionPageController {
     /// The page, with a comment form or a reply sent back to be looked at again when there is one.
     func render(
         strategyID: Int64, sectionID: Int64, since: String? = nil, context: SignedInContext, commentForm: CommentFormView? = nil,
-        reply: ReplyDraft? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
+        reply: ReplyDraft? = nil, signoffForm: SignoffFormView? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
         let access = try await database.strategy(id: strategyID, for: account)
@@ -40,8 +40,9 @@ struct SectionPageController {
             strategyID: strategyID, filter: AmendmentFilter(sectionID: sectionID, status: "open"), after: nil, limit: 1_000, for: account
         )
         async let draftsPage = database.drafts(strategyID: strategyID, after: nil, limit: 200, for: account)
-        let (revisions, comments, amendments, drafts) = try await (
-            revisionsPage.items, commentsPage.items, amendmentsPage.items, draftsPage.items
+        async let sectionSignoffs = database.sectionSignoffs(strategyID: strategyID, sectionID: sectionID, for: account)
+        let (revisions, comments, amendments, drafts, signoffs) = try await (
+            revisionsPage.items, commentsPage.items, amendmentsPage.items, draftsPage.items, sectionSignoffs
         )
         let latest = revisions.last { $0.number == section.revision } ?? revisions.last
         let change = try await changes(since: since, section: section, strategyID: strategyID, drafts: drafts, t: t, account: account)
@@ -92,7 +93,11 @@ struct SectionPageController {
                 ? commentForm ?? CommentFormView(action: Links.sectionComments(strategyID, sectionID), revision: section.revision, t) : nil,
             proposeHref: access.may(.proposeAmendment) ? Links.proposeAmendment(strategyID, sectionID) : nil,
             editHref: access.may(.editSections) ? Links.section(strategyID, sectionID) + "/edit" : nil,
-            eventsHref: Links.events(strategyID)
+            eventsHref: Links.events(strategyID), signoffs: signoffs.groups.map { DecisionCell($0, t, dates) },
+            signoffForm: signoffForm
+                ?? SignoffFormView.offered(
+                    to: access, action: Links.section(strategyID, sectionID) + "/signoffs", revision: section.revision, t
+                )
         )
         let title = (section.number.map { $0 + " " } ?? "") + section.heading
         return renderer.page("section", title: title, view, for: context.visitor, status: status, notice: notice)
@@ -118,7 +123,7 @@ struct SectionPageController {
             hasOrphaned: false, redlineComments: [], hasRedlineComments: false, amendments: [], hasAmendments: false,
             history: revisions.reversed().map { Self.row($0, strategy: strategy, current: revision.number, t, dates) },
             currentHref: revision.number == section.revision ? nil : Links.section(strategyID, sectionID), revision: revision.number,
-            commentForm: nil, proposeHref: nil, editHref: nil, eventsHref: nil
+            commentForm: nil, proposeHref: nil, editHref: nil, eventsHref: nil, signoffs: [], signoffForm: nil
         )
         let title = t.format("revisionTitle", ["n": "\(revision.number)", "heading": revision.heading])
         return renderer.page("revision", title: title, view, for: context.visitor)

@@ -6,6 +6,8 @@ struct StrategyPageController {
     let database: AppDatabase
     let renderer: WebRenderer
     let formGuard: FormGuard
+    /// Whether DOCX and ODT downloads can be made (pandoc installed).
+    let offersOfficeFormats: Bool
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -21,13 +23,13 @@ struct StrategyPageController {
         let access = try await database.strategy(id: id, for: account)
         let strategy = access.strategy
         let outline = try await database.outline(strategyID: id, for: account)
-        let drafts = try await database.drafts(strategyID: id, after: nil, limit: 200, for: account).items
+        let drafts = try await database.drafts(strategyID: id, after: nil, limit: 1_000, for: account).items
         var board: DraftBoard?
         if let latest = drafts.last {
             let signoffs = try await database.draftSignoffs(strategyID: id, draft: latest.number, for: account)
             board = DraftBoard(
                 title: t.format("boardDraftTitle", ["number": "\(latest.number)", "title": latest.title]),
-                href: Links.compare(id, max(1, latest.number - 1), latest.number),
+                href: Links.draft(id, latest.number),
                 rows: signoffs.groups.map { DecisionCell($0, t, dates) }
             )
         }
@@ -45,6 +47,19 @@ struct StrategyPageController {
         let activity = try await database.recentActivity(strategyID: id, before: nil, limit: 8, for: account).items
         let publication = try database.publication(strategyID: id, for: account)
         let facilitates = account.admin || access.membership?.role == .facilitator
+        let draftRows = drafts.reversed().map { draft in
+            StrategyView.DraftRow(
+                number: draft.number, href: Links.draft(id, draft.number), title: draft.title, author: draft.authorName,
+                when: dates(draft.createdAt), compareHref: draft.number > 1 ? Links.compare(id, draft.number - 1, draft.number) : nil
+            )
+        }
+        var downloads = [DraftView.Download(href: Links.export(id), label: t["exportCurrent"])]
+        if offersOfficeFormats {
+            downloads += [("docx", "downloadDocx"), ("odt", "downloadOdt")].map { .init(href: Links.export(id) + "?format=\($0)", label: t[$1]) }
+        }
+        downloads += draftRows.prefix(5).map {
+            .init(href: Links.export(id) + "?draft=\($0.number)", label: t.format("exportDraft", ["n": "\($0.number)", "title": $0.title]))
+        }
         let view = StrategyView(
             id: id, title: strategy.title, summaryHTML: BodyHTML.render(strategy.summary), steps: PhaseStep.steps(for: strategy.phase, t),
             role: Self.roleText(access, t),
@@ -53,18 +68,15 @@ struct StrategyPageController {
             ),
             hasOutline: !outline.isEmpty, board: board, groupNames: strategy.groups.map(\.name), sectionBoard: sectionBoard,
             hasSectionBoard: !sectionBoard.isEmpty,
-            drafts: drafts.reversed().map { draft in
-                StrategyView.DraftRow(
-                    number: draft.number, title: draft.title, author: draft.authorName, when: dates(draft.createdAt),
-                    compareHref: draft.number > 1 ? Links.compare(id, draft.number - 1, draft.number) : nil
-                )
-            },
+            drafts: Array(draftRows.prefix(10)),
             hasDrafts: !drafts.isEmpty, draftsHref: Links.drafts(id), activity: activity.map { ActivityRow($0, t, dates) },
             activityHref: Links.activity(id),
             publication: publication.map {
                 .init(href: Links.publicPage($0.slug), canUnpublish: facilitates, action: Links.publication(id) + "/delete")
             },
-            publishAction: publication == nil && facilitates && strategy.phase == .adopted ? Links.publication(id) : nil
+            publishAction: publication == nil && facilitates && strategy.phase == .adopted ? Links.publication(id) : nil,
+            phaseHref: access.may(.editStrategy) && PhaseController.next(after: strategy.phase) != nil ? Links.phase(id) : nil,
+            downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )
         let notice = request.uri.queryParameters["notice"].flatMap { t.table["notice_" + $0] }
         return renderer.page("strategy", title: strategy.title, view, for: context.visitor, notice: notice)

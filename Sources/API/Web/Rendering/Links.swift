@@ -11,6 +11,9 @@ enum Links {
     static func events(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/events" }
     static func amendment(_ strategy: Int64, _ number: Int) -> String { "\(Self.strategy(strategy))/amendments/\(number)" }
     static func drafts(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/drafts" }
+    static func draft(_ strategy: Int64, _ number: Int) -> String { "\(drafts(strategy))/\(number)" }
+    static func export(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/export" }
+    static func phase(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/phase" }
     static func compare(_ strategy: Int64, _ from: Int, _ to: Int) -> String { "\(drafts(strategy))/\(from)/compare/\(to)" }
     static func activity(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/activity" }
     static func publication(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/publication" }

@@ -2,6 +2,7 @@
 struct DraftsView {
     struct Row {
         let number: Int
+        let href: String
         let title: String
         let note: String?
         let author: String
@@ -24,6 +25,16 @@ struct DraftsView {
     let canCompare: Bool
     let options: [Option]
     let compareAction: String
+    /// For facilitators: cut a new draft.
+    let cutForm: CutDraftForm?
+}
+
+/// Cut a draft: a title and an optional note (what the draft is for).
+struct CutDraftForm {
+    let action: String
+    var title = ""
+    var note = ""
+    var errors: [String: String] = [:]
 }
 
 /// `/app/strategies/{id}/drafts/{a}/compare/{b}`.

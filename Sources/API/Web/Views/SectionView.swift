@@ -62,6 +62,9 @@ struct SectionView {
     let editHref: String?
     /// The strategy's live activity, for the page's script.
     let eventsHref: String?
+    /// Each group's decision on the section (stale when given on an older revision), and a signatory's form.
+    let signoffs: [DecisionCell]
+    let signoffForm: SignoffFormView?
 }
 
 /// Where a revision came from, in words: "direct edit", "Amendment 12", "Comment 40".

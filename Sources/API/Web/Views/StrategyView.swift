@@ -4,6 +4,7 @@ import DocumentModel
 struct StrategyView {
     struct DraftRow {
         let number: Int
+        let href: String
         let title: String
         let author: String
         let when: String
@@ -34,6 +35,13 @@ struct StrategyView {
     let activityHref: String
     let publication: PublicationView?
     let publishAction: String?
+    /// For facilitators, while there is a next phase to move to (final review ends with adoption instead).
+    let phaseHref: String?
+    let downloads: [DraftView.Download]
+    /// The redline since an earlier draft: the export's address and the drafts to choose from.
+    let exportAction: String
+    let sinceDrafts: [DraftRow]
+    let hasSinceDrafts: Bool
 }
 
 /// One line of the activity log as people read it.

@@ -1,0 +1,33 @@
+/// `/app/strategies/{id}/drafts/{n}`: one draft — its sections at the revisions it froze, every group's current
+/// decision on it, the signatory's form, **Adopt** for facilitators in final review, and its downloads.
+struct DraftView {
+    struct SectionRow {
+        let number: String
+        let heading: String
+        let href: String
+        let revision: Int
+    }
+
+    struct Download {
+        let href: String
+        let label: String
+    }
+
+    let strategyTitle: String
+    let strategyHref: String
+    let draftsHref: String
+    let number: Int
+    let title: String
+    let note: String?
+    let author: String
+    let when: String
+    let isLatest: Bool
+    let sections: [SectionRow]
+    let board: [DecisionCell]
+    let compareHref: String?
+    let downloads: [Download]
+    var signoffForm: SignoffFormView?
+    let adoptAction: String?
+    /// A refused adoption: the groups that have not approved, by name.
+    var adoptError: String?
+}
