@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Browser tests of taking part (#18), one path each, against the release binary with headless Chromium: a member
 selects a passage with the mouse and comments; another suggests a change with the keyboard alone; a second browser
-sees a new revision announced without reloading (server-sent events). Each outcome is checked through the JSON API;
-axe-core checks every page visited.
+sees a new revision announced without reloading (server-sent events); a member proposes an amendment with a preview
+and a member of another group supports it; two amendments collide, the facilitator accepts one and resolves the
+other's conflict; a direct edit that races another is merged; a draft is cut, the phase moves, a signatory objects
+and approves, adoption is refused and then done. Each outcome is checked through the JSON API; axe-core checks every
+page visited.
 
 Usage: Tests/Browser/participation_test.py path/to/strategy [screenshot folder]
 """
@@ -11,7 +14,8 @@ import os
 import sys
 
 import support
-from support import PASSWORD, accessible, account, api, button, check, field, member, press, screenshot, strategy
+from support import (PASSWORD, accessible, account, api, button, check, field, follow, main_text, member, press, screenshot,
+                     strategy)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
@@ -166,5 +170,124 @@ try:
     WebDriverWait(second, 10).until(lambda d: "Parents and carers need" in d.page_source)
     check("the link shows the new revision", "Revision 2 of 2" in second.page_source)
     support.use(driver)
+    second.quit()
+    support.drivers.remove(second)
+
+    # A member proposes an amendment with a preview; a member of another group supports it.
+    support.sign_in("florent@example.org")
+    driver.get(section_page)
+    follow("Propose an amendment")
+    text = field("Text")
+    text.clear()
+    text.send_keys("Parents and carers need *clear* and kind advice about online safety.\n\n"
+                   "Schools teach digital skills from the first grade, in Zürich too.")
+    field("Rationale").send_keys("Kindness matters.")
+    press("Preview")
+    inserted = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".preview .redline ins")]
+    check("Preview shows the word-level redline before anything is saved", any("kind" in t for t in inserted), inserted)
+    status, listed, _ = api("GET", f"/strategies/{s}/amendments", facilitator_token)
+    check("the preview saved nothing", status == 200 and listed["items"] == [], listed)
+    accessible("the amendment form with a preview")
+    screenshot("amendment-preview")
+    press("Submit")
+    check("Submit proposes the amendment", "Your amendment is proposed." in driver.page_source)
+    amendment_url = driver.current_url.split("?")[0]
+    first = int(amendment_url.rsplit("/", 1)[1])
+    support.sign_in("blerta@example.org")
+    driver.get(amendment_url)
+    accessible("the amendment page with its actions")
+    press("Support")
+    status, amendment, _ = api("GET", f"/strategies/{s}/amendments/{first}", facilitator_token)
+    check("a member of another group supports it", [p["name"] for p in amendment["supporters"]] == ["Blerta Gashi"], amendment)
+
+    # A second amendment changes the same words: the facilitator sees the collision, accepts one and resolves the other.
+    status, second_amendment, _ = api("POST", f"/strategies/{s}/sections/{section_id}/amendments", civil_token, {
+        "baseRevision": 2, "rationale": "Simpler.",
+        "body": "Parents and carers need *clear* and simple advice about online safety.\n\n"
+                "Schools teach digital skills from the first grade, in Zürich too.",
+    })
+    check("a colliding amendment is proposed", status == 201, second_amendment)
+    support.sign_in("arta@example.org")
+    driver.get(amendment_url)
+    check("the amendment page shows the collision", f"Amendment {second_amendment['number']}" in main_text())
+    press("Accept")
+    check("Accept merges and records a new revision", "The amendment is accepted" in driver.page_source)
+    driver.get(f"{base}/app/strategies/{s}/amendments/{second_amendment['number']}")
+    press("Accept")
+    check("the conflicting accept shows base, current and proposed", "Conflicts to resolve" in driver.page_source
+          and "simple" in main_text() and "kind" in main_text())
+    accessible("the conflict resolution")
+    screenshot("amendment-conflict")
+    resolved = field("Resolved text")
+    check("the editor starts from the current text", "and kind advice" in resolved.get_attribute("value"))
+    resolved.clear()
+    resolved.send_keys("Parents and carers need *clear*, kind and simple advice about online safety.\n\n"
+                       "Schools teach digital skills from the first grade, in Zürich too.")
+    press("Accept resolved text")
+    status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
+    check("the resolved text is the new revision", "kind and simple advice" in current["body"], current)
+
+    # A direct edit races another save: both are merged, shown, and saved.
+    driver.get(section_page)
+    follow("Edit")
+    body = field("Text")
+    body.clear()
+    body.send_keys(current["body"].replace("first grade", "first school year"))
+    status, _, _ = api("PUT", f"/strategies/{s}/sections/{section_id}", facilitator_token, {
+        "heading": "Parents and carers", "body": current["body"].replace("online safety", "safety online"),
+    }, headers={"If-Match": f'"{current["revision"]}"'})
+    press("Save")
+    check("the racing edit is merged and shown", "Both edits are merged" in driver.page_source)
+    accessible("the edit page after a merge")
+    press("Save")
+    status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
+    check("both edits are in the saved text", "safety online" in current["body"] and "first school year" in current["body"],
+          current["body"])
+
+    # A draft is cut, the phase moves, a signatory objects then approves, adoption is refused and then done.
+    industry_signatory, industry_signatory_token = account("Ilir Berisha", "ilir@example.org")
+    civil_signatory, civil_signatory_token = account("Vjosa Morina", "vjosa@example.org")
+    member(s, industry_signatory, "signatory", "industry")
+    member(s, civil_signatory, "signatory", "civil-society")
+    driver.get(f"{base}/app/strategies/{s}/drafts")
+    field("Title").send_keys("First reading")
+    press("Cut draft")
+    check("the draft is cut", "The draft is cut" in driver.page_source)
+    accessible("a draft's page")
+    for phase in ["Consultation", "Final review"]:
+        driver.get(f"{base}/app/strategies/{s}")
+        follow("Move to the next phase")
+        check(f"the confirmation names {phase}", phase in driver.find_element(By.TAG_NAME, "h1").text)
+        if phase == "Final review":
+            check("it names what final review forbids", "forbids new amendments" in main_text())
+            accessible("the phase confirmation")
+        press(f"Move to {phase}")
+    status, strategy_now, _ = api("GET", f"/strategies/{s}", facilitator_token)
+    check("the strategy is in final review", strategy_now["phase"] == "final-review", strategy_now)
+    choose_password(signatory_id)
+    driver.get(f"{base}/app/strategies/{s}/drafts/1")
+    press("Object")
+    check("an objection without a note is refused beside the field", "an objection must say why" in driver.page_source)
+    field("Note").send_keys("The advice must name who gives it.")
+    press("Object")
+    check("the objection is recorded", "objection is recorded" in driver.page_source)
+    for token in (industry_signatory_token, civil_signatory_token):
+        api("POST", f"/strategies/{s}/drafts/1/signoffs", token, {"decision": "approve"})
+    support.sign_in("arta@example.org")
+    driver.get(f"{base}/app/strategies/{s}/drafts/1")
+    button("Adopt").click()
+    driver.switch_to.alert.accept()
+    WebDriverWait(driver, 10).until(lambda d: "not approved" in d.page_source)
+    check("adoption is refused naming the group that has not approved", "have not approved this draft: Government" in main_text())
+    support.sign_in("drita@example.org")
+    driver.get(f"{base}/app/strategies/{s}/drafts/1")
+    press("Approve")
+    support.sign_in("arta@example.org")
+    driver.get(f"{base}/app/strategies/{s}/drafts/1")
+    button("Adopt").click()
+    driver.switch_to.alert.accept()
+    WebDriverWait(driver, 10).until(lambda d: "The strategy is adopted." in d.page_source)
+    status, strategy_now, _ = api("GET", f"/strategies/{s}", facilitator_token)
+    check("the strategy is adopted", strategy_now["phase"] == "adopted", strategy_now)
 finally:
     support.finish()

@@ -108,7 +108,11 @@ struct AmendmentActionsController {
         let section = try await database.section(strategyID: strategyID, id: amendment.sectionID, for: context.account)
         let resolution = AmendmentDecisionView.Resolution(
             revision: section.revision,
-            regions: conflicts.map { .init(field: t["conflictIn_" + $0.field], base: $0.base, current: $0.current, proposed: $0.proposed) },
+            regions: conflicts.map {
+                .init(
+                    field: t["conflictIn_" + $0.field], base: t.orNothing($0.base), current: t.orNothing($0.current),
+                    proposed: t.orNothing($0.proposed))
+            },
             resolvedHeading: form.resolvedHeading ?? section.heading, resolvedBody: form.resolvedBody ?? section.body,
             headingConflicts: conflicts.contains { $0.field == "heading" } || form.resolvedHeading != nil, movedOn: movedOn, error: error
         )

@@ -86,7 +86,9 @@ struct SectionEditController {
             } else {
                 view.mergeNotice = t.format("editConflicts", ["from": "\(startedFrom)", "n": "\(merge.revision)"])
                 view.regions = merge.conflicts.map {
-                    .init(field: t["conflictIn_" + $0.field], base: $0.base, theirs: $0.current, mine: $0.proposed)
+                    .init(
+                        field: t["conflictIn_" + $0.field], base: t.orNothing($0.base), theirs: t.orNothing($0.current),
+                        mine: t.orNothing($0.proposed))
                 }
                 view.hasRegions = true
             }

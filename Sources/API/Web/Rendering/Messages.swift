@@ -16,4 +16,9 @@ struct Messages: Sendable {
         for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
+
+    /// A passage of a conflict as shown in a table: an empty one says so ("(nothing)"), rather than an empty cell.
+    func orNothing(_ passage: String) -> String {
+        passage.allSatisfy(\.isWhitespace) ? self["passageNothing"] : passage
+    }
 }
