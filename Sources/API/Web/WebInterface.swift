@@ -43,6 +43,10 @@ struct WebInterface {
         signedIn.addRoutes(
             DraftActionsController(database: database, draftPage: draftPage, draftsPage: draftsPage, formGuard: formGuard).routes
         )
+        let desk = DeskController(database: database, renderer: renderer)
+        signedIn.addRoutes(desk.routes)
+        signedIn.addRoutes(DeskActionsController(database: database, desk: desk, formGuard: formGuard).routes)
+        signedIn.addRoutes(ParticipationController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(PhaseController(database: database, renderer: renderer, formGuard: formGuard).routes)
         signedIn.addRoutes(ExportController(database: database, pandoc: pandoc).routes)
         signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)

@@ -32,6 +32,16 @@ struct WebClient {
         return try await send(.post, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts fields that may repeat a name (`comments[]` checked twice), in order, with the page's token.
+    @discardableResult
+    mutating func post(_ path: String, pairs: [(String, String)]) async throws -> TestResponse {
+        let fields = (csrf.map { [("csrf", $0)] } ?? []) + pairs
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(
+            .post, path, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)
+        )
+    }
+
     private mutating func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }

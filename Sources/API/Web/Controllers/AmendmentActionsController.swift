@@ -40,6 +40,13 @@ struct AmendmentActionsController {
     struct RejectForm: Decodable, TokenCarrying {
         var csrf: String?
         var reason: String?
+        /// `desk` when sent from the facilitator's desk, which is where the browser goes back to.
+        var from: String?
+    }
+
+    /// Where a decision leads: back to the desk when it was taken there, else to the amendment.
+    static func after(_ strategyID: Int64, _ number: Int, from: String?, notice: String) -> String {
+        from == "desk" ? Links.desk(strategyID) + "?notice=" + notice : Links.amendment(strategyID, number) + "?notice=" + notice
     }
 
     @Sendable func reject(request: Request, context: SignedInContext) async throws -> Response {
@@ -54,7 +61,7 @@ struct AmendmentActionsController {
                 $0.reasonError = FieldMessages(errors, t).byField["reason"] ?? errors.first?.message
             }
         }
-        return WebRenderer.redirect(to: Links.amendment(strategyID, number) + "?notice=amendmentRejected")
+        return WebRenderer.redirect(to: Self.after(strategyID, number, from: form.from, notice: "amendmentRejected"))
     }
 
     struct AcceptForm: Decodable, TokenCarrying {
@@ -63,6 +70,7 @@ struct AmendmentActionsController {
         var revision: String?
         var resolvedHeading: String?
         var resolvedBody: String?
+        var from: String?
     }
 
     @Sendable func accept(request: Request, context: SignedInContext) async throws -> Response {
@@ -77,7 +85,7 @@ struct AmendmentActionsController {
                 strategyID: strategyID, number: number, resolution: resolving ? resolution : AmendmentResolution(),
                 ifMatch: resolving ? .revision(resolvedOn ?? 0) : nil, by: context.account
             )
-            return WebRenderer.redirect(to: Links.amendment(strategyID, number) + "?notice=amendmentAccepted")
+            return WebRenderer.redirect(to: Self.after(strategyID, number, from: form.from, notice: "amendmentAccepted"))
         } catch DocumentModelError.mergeConflict(let revision, let conflicts) {
             return try await resolve(strategyID, number, context, revision: revision, conflicts: conflicts, form: form, movedOn: nil)
         } catch DocumentModelError.preconditionFailed(let current) where resolving {

@@ -45,7 +45,7 @@ struct DraftPageController {
         }
         var view = DraftView(
             strategyTitle: access.strategy.title, strategyHref: Links.strategy(strategyID), draftsHref: Links.drafts(strategyID),
-            number: number, title: draft.title, note: draft.note, author: draft.authorName, when: dates(draft.createdAt),
+            number: number, title: draft.title, draftNote: draft.note, author: draft.authorName, when: dates(draft.createdAt),
             isLatest: number == latest,
             sections: draft.sections.map {
                 .init(number: $0.number, heading: $0.heading, href: Links.revision(strategyID, $0.sectionID, $0.revision), revision: $0.revision)

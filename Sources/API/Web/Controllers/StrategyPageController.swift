@@ -75,6 +75,7 @@ struct StrategyPageController {
                 .init(href: Links.publicPage($0.slug), canUnpublish: facilitates, action: Links.publication(id) + "/delete")
             },
             publishAction: publication == nil && facilitates && strategy.phase == .adopted ? Links.publication(id) : nil,
+            deskHref: facilitates ? Links.desk(id) : nil, participationHref: facilitates ? Links.participation(id) : nil,
             phaseHref: access.may(.editStrategy) && PhaseController.next(after: strategy.phase) != nil ? Links.phase(id) : nil,
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )

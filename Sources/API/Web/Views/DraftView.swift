@@ -18,7 +18,7 @@ struct DraftView {
     let draftsHref: String
     let number: Int
     let title: String
-    let note: String?
+    let draftNote: String?
     let author: String
     let when: String
     let isLatest: Bool

@@ -35,6 +35,9 @@ struct StrategyView {
     let activityHref: String
     let publication: PublicationView?
     let publishAction: String?
+    /// For facilitators: the desk and the participation by group.
+    let deskHref: String?
+    let participationHref: String?
     /// For facilitators, while there is a next phase to move to (final review ends with adoption instead).
     let phaseHref: String?
     let downloads: [DraftView.Download]

@@ -12,7 +12,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const root = document.querySelector("[data-passage-root]");
   if (root) passageSelection(root);
   const live = document.querySelector("#live-status[data-events]");
-  if (live && window.EventSource) followSection(live);
+  if (live && window.EventSource) {
+    if (live.dataset.section) followSection(live);
+    else if ("desk" in live.dataset) followDesk(live);
+  }
 });
 
 // MARK: Comments on a selected passage
@@ -189,4 +192,23 @@ async function refreshLists(live, comments) {
   status.className = "visually-hidden";
   status.textContent = comments && arrived > 0 ? live.dataset.newComment : comments ? "" : live.dataset.newAmendment;
   if (status.textContent && !live.querySelector(".live-banner")) live.replaceChildren(status);
+}
+
+/// The desk follows the strategy too: when an amendment or a comment changes, its counts are brought up to date
+/// from a fresh copy of the page and a link offers the rest (forms being filled in are never replaced).
+function followDesk(live) {
+  const source = new EventSource(live.dataset.events);
+  source.addEventListener("activity", async (message) => {
+    const entry = JSON.parse(message.data);
+    if (!entry.action.startsWith("amendment.") && !entry.action.startsWith("comment.") && entry.action !== "section.edited") return;
+    const response = await fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("desk-counts");
+    const counts = document.getElementById("desk-counts");
+    if (fresh && counts && fresh.textContent !== counts.textContent) {
+      counts.replaceWith(document.adoptNode(fresh));
+      fresh.classList.add("is-new");
+      if (!live.querySelector(".live-banner")) announce(live, live.dataset.changed, live.dataset.show, window.location.href);
+    }
+  });
 }

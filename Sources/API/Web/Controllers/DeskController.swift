@@ -1,0 +1,201 @@
+import DocumentModel
+import Hummingbird
+
+/// The facilitator's desk: open amendments grouped by section with colliding ones together, and the comments
+/// awaiting a disposition (filterable by section, group and kind), each with its form.
+struct DeskController {
+    let database: AppDatabase
+    let renderer: WebRenderer
+
+    var routes: RouteCollection<SignedInContext> {
+        let routes = RouteCollection(context: SignedInContext.self)
+        routes.get("/app/strategies/{strategy}/desk", use: page)
+        routes.get("/app/strategies/{strategy}/desk/comments.csv", use: matrix)
+        return routes
+    }
+
+    /// Which comments the desk shows.
+    struct Filter {
+        var section: Int64?
+        var group: String?
+        var kind: CommentKind?
+
+        init(section: String?, group: String?, kind: String?) {
+            self.section = section.flatMap { Int64($0) }
+            self.group = group.flatMap { $0.isEmpty ? nil : $0 }
+            self.kind = kind.flatMap(CommentKind.init(rawValue:))
+        }
+
+        init(_ request: Request) {
+            let query = request.uri.queryParameters
+            self.init(section: query["section"].map(String.init), group: query["group"].map(String.init), kind: query["kind"].map(String.init))
+        }
+
+        /// The query string that shows this filter again (empty for none).
+        var query: String {
+            let parts = [section.map { "section=\($0)" }, group.map { "group=\($0)" }, kind.map { "kind=\($0.rawValue)" }].compactMap { $0 }
+            return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+        }
+    }
+
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let notice = request.uri.queryParameters["notice"].flatMap { context.visitor.messages.table["notice_" + $0] }
+        return try await render(strategyID: try context.parameters.id("strategy"), filter: Filter(request), context: context, notice: notice)
+    }
+
+    /// Facilitators (and admins) only: the desk is where decisions are taken.
+    static func requireFacilitator(_ access: Access) throws {
+        guard access.account.admin || access.membership?.role == .facilitator else {
+            throw DocumentModelError.forbidden("the desk is for facilitators")
+        }
+    }
+
+    /// The desk; `adjust` fills in what a refused form sends back.
+    func render(
+        strategyID: Int64, filter: Filter, context: SignedInContext, notice: String? = nil, status: HTTPResponse.Status = .ok,
+        adjust: (inout DeskView) -> Void = { _ in }
+    ) async throws -> Response {
+        let (t, account) = (context.visitor.messages, context.account)
+        let access = try await database.strategy(id: strategyID, for: account)
+        try Self.requireFacilitator(access)
+        let strategy = access.strategy
+        async let outlineRows = database.outline(strategyID: strategyID, for: account)
+        async let amendmentPage = database.amendments(
+            strategyID: strategyID, filter: AmendmentFilter(status: "open"), after: nil, limit: 10_000, for: account
+        )
+        async let commentPage = database.comments(
+            strategyID: strategyID, filter: CommentFilter(sectionID: filter.section, status: "open", group: filter.group, kind: filter.kind),
+            after: nil, limit: 10_000, for: account
+        )
+        let (outline, amendments, comments) = try await (outlineRows, amendmentPage.items, commentPage.items)
+        var passages: [Int: String] = [:]
+        for amendment in amendments where !amendment.collidesWith.isEmpty {
+            passages[amendment.number] = try await database.collisions(strategyID: strategyID, number: amendment.number, for: account)
+                .first?.passage
+        }
+        let groupName = { (key: String?) in key.flatMap { key in strategy.groups.first { $0.key == key }?.name } }
+        let decides = access.may(.decideAmendment)
+        let resolves = access.may(.resolveComment)
+        let desk = Links.desk(strategyID)
+        let titles = Dictionary(outline.map { ($0.id, ($0.number.isEmpty ? "" : $0.number + " ") + $0.heading) }) { first, _ in first }
+
+        var amendmentSections: [DeskView.SectionAmendments] = []
+        let bySection = Dictionary(grouping: amendments, by: \.sectionID)
+        for section in outline {
+            guard let open = bySection[section.id] else { continue }
+            let groups = Self.collisionGroups(open).map { members in
+                let items = members.map { amendment in
+                    let base = Links.amendment(strategyID, amendment.number)
+                    let supporters = amendment.supporters.map { $0.name + (groupName($0.group).map { " (\($0))" } ?? "") }
+                    return DeskView.AmendmentItem(
+                        number: amendment.number, href: base,
+                        author: amendment.authorName + (groupName(amendment.group).map { " (\($0))" } ?? ""),
+                        state: amendment.mergeable ? t["mergeable"] : t["conflicting"],
+                        stateClass: amendment.mergeable ? "badge-mergeable" : "badge-conflicting",
+                        supporters: supporters.isEmpty ? t["noSupporters"] : supporters.joined(separator: ", "),
+                        changes: passages[amendment.number].map { t.format("deskChanges", ["passage": $0]) },
+                        acceptAction: decides ? base + "/accept" : nil, rejectAction: decides ? base + "/reject" : nil
+                    )
+                }
+                let supportCount = members.reduce(0) { $0 + $1.supporters.count }
+                return DeskView.AmendmentGroup(
+                    collisionTitle: members.count > 1
+                        ? t.format("deskCollisionGroup", ["numbers": members.map { "\($0.number)" }.joined(separator: ", ")]) : nil,
+                    collides: members.count > 1, items: items,
+                    supportSummary: t.format("deskSupportSummary", ["count": "\(supportCount)"])
+                )
+            }
+            amendmentSections.append(.init(title: titles[section.id] ?? section.heading, href: Links.section(strategyID, section.id), groups: groups))
+        }
+
+        var commentSections: [DeskView.SectionComments] = []
+        let commentsBySection = Dictionary(grouping: comments, by: \.sectionID)
+        for section in outline {
+            guard let waiting = commentsBySection[section.id] else { continue }
+            let batchID = "batch-\(section.id)"
+            let hasSuggestions = resolves && waiting.contains { $0.suggestion != nil && $0.anchor?.status.keepsText == true }
+            commentSections.append(
+                .init(
+                    title: titles[section.id] ?? section.heading, href: Links.section(strategyID, section.id),
+                    comments: waiting.map { comment in
+                        DeskView.CommentItem(
+                            number: comment.number, href: Links.section(strategyID, section.id) + "#comment-\(comment.number)",
+                            kind: t["kind_" + comment.kind.rawValue],
+                            author: comment.authorName + (groupName(comment.group).map { " (\($0))" } ?? ""), quote: comment.anchor?.quote,
+                            body: comment.body, suggestion: comment.suggestion,
+                            anchor: comment.anchor.map { t["anchor_" + $0.status.rawValue] },
+                            batchForm: hasSuggestions && comment.suggestion != nil && comment.anchor?.status.keepsText == true ? batchID : nil,
+                            dispositionAction: Links.strategy(strategyID) + "/comments/\(comment.number)/disposition"
+                        )
+                    },
+                    batchID: hasSuggestions ? batchID : nil,
+                    batchAction: hasSuggestions ? Links.section(strategyID, section.id) + "/suggestions" : nil
+                )
+            )
+        }
+
+        var view = DeskView(
+            strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), eventsHref: Links.events(strategyID),
+            openAmendments: amendments.count, conflicting: amendments.filter { !$0.mergeable }.count, awaitingComments: comments.count,
+            amendmentSections: amendmentSections, hasAmendments: !amendmentSections.isEmpty,
+            sectionOptions: [.init(value: "", label: t["deskAllSections"], selected: filter.section == nil)]
+                + outline.map { .init(value: "\($0.id)", label: titles[$0.id] ?? $0.heading, selected: filter.section == $0.id) },
+            groupOptions: [.init(value: "", label: t["deskAllGroups"], selected: filter.group == nil)]
+                + strategy.groups.map { .init(value: $0.key, label: $0.name, selected: filter.group == $0.key) },
+            kindOptions: [.init(value: "", label: t["deskAllKinds"], selected: filter.kind == nil)]
+                + CommentKind.allCases.map { .init(value: $0.rawValue, label: t["kind_" + $0.rawValue], selected: filter.kind == $0) },
+            dispositionOptions: Disposition.allCases.map { .init(value: $0.rawValue, label: t["disposition_" + $0.rawValue], selected: false) },
+            commentSections: commentSections, hasComments: !commentSections.isEmpty, filterAction: desk,
+            csvHref: desk + "/comments.csv", participationHref: Links.participation(strategyID),
+            filter: [
+                .init(value: filter.section.map { "\($0)" } ?? "", label: "section", selected: true),
+                .init(value: filter.group ?? "", label: "group", selected: true),
+                .init(value: filter.kind?.rawValue ?? "", label: "kind", selected: true),
+            ],
+            decides: decides
+        )
+        adjust(&view)
+        return renderer.page("desk", title: t["deskTitle"] + " – " + strategy.title, view, for: context.visitor, status: status, notice: notice)
+    }
+
+    /// The amendments of one section in groups that change the same words (connected by their collisions), in
+    /// the order of their first amendment.
+    static func collisionGroups(_ amendments: [Amendment]) -> [[Amendment]] {
+        let byNumber = Dictionary(uniqueKeysWithValues: amendments.map { ($0.number, $0) })
+        var seen = Set<Int>()
+        var groups: [[Amendment]] = []
+        for amendment in amendments.sorted(by: { $0.number < $1.number }) where !seen.contains(amendment.number) {
+            var group: [Amendment] = []
+            var queue = [amendment.number]
+            seen.insert(amendment.number)
+            while let number = queue.popLast() {
+                guard let member = byNumber[number] else { continue }
+                group.append(member)
+                for other in member.collidesWith where !seen.contains(other) && byNumber[other] != nil {
+                    seen.insert(other)
+                    queue.append(other)
+                }
+            }
+            groups.append(group.sorted { $0.number < $1.number })
+        }
+        return groups
+    }
+
+    /// The comment matrix as CSV, as the API gives it.
+    @Sendable func matrix(request: Request, context: SignedInContext) async throws -> Response {
+        let strategyID = try context.parameters.id("strategy")
+        try Self.requireFacilitator(try await database.strategy(id: strategyID, for: context.account))
+        let rows = try await database.commentMatrix(strategyID: strategyID, draft: nil, for: context.account)
+        var csv = CSVWriter()
+        csv.record(CommentMatrixRow.columns)
+        for row in rows { csv.record(row.cells) }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8; header=present",
+                .contentDisposition: "attachment; filename=\"strategy-\(strategyID)-comments.csv\"", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: csv.bytes))
+        )
+    }
+}

@@ -1,0 +1,87 @@
+/// `/app/strategies/{id}/desk`: what waits for a facilitator — open amendments by section, colliding ones together,
+/// and the comments awaiting a disposition, filterable, with their suggestions to apply in one revision.
+struct DeskView {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    /// An open amendment as the desk lists it.
+    struct AmendmentItem {
+        let number: Int
+        let href: String
+        let author: String
+        let state: String
+        let stateClass: String
+        let supporters: String
+        /// The words of the current text it changes together with the others of its group.
+        let changes: String?
+        let acceptAction: String?
+        let rejectAction: String?
+    }
+
+    /// Amendments of one section that change the same words (or one amendment alone).
+    struct AmendmentGroup {
+        /// Names the amendments of a collision group (nil for an amendment alone).
+        let collisionTitle: String?
+        let collides: Bool
+        let items: [AmendmentItem]
+        let supportSummary: String
+    }
+
+    struct SectionAmendments {
+        let title: String
+        let href: String
+        let groups: [AmendmentGroup]
+    }
+
+    struct CommentItem {
+        let number: Int
+        let href: String
+        let kind: String
+        let author: String
+        let quote: String?
+        let body: String
+        let suggestion: String?
+        let anchor: String?
+        /// Suggestions can be applied together (their checkbox belongs to the section's batch form).
+        let batchForm: String?
+        let dispositionAction: String
+        /// A response sent back with a message (the disposition was refused), and the message.
+        var response = ""
+        var responseError: String?
+    }
+
+    struct SectionComments {
+        let title: String
+        let href: String
+        var comments: [CommentItem]
+        /// The batch form's id and action, when the section has suggestions to apply.
+        let batchID: String?
+        let batchAction: String?
+    }
+
+    let strategyTitle: String
+    let strategyHref: String
+    let eventsHref: String
+    let openAmendments: Int
+    let conflicting: Int
+    let awaitingComments: Int
+    let amendmentSections: [SectionAmendments]
+    let hasAmendments: Bool
+    let sectionOptions: [Option]
+    let groupOptions: [Option]
+    let kindOptions: [Option]
+    let dispositionOptions: [Option]
+    var commentSections: [SectionComments]
+    let hasComments: Bool
+    let filterAction: String
+    let csvHref: String
+    let participationHref: String
+    /// The filter as hidden fields, so that a form sent from the desk comes back to the same view.
+    let filter: [Option]
+    let decides: Bool
+    /// A refused form's message (named apart from the items' fields: templates look names up through every level).
+    var deskError: String?
+}
