@@ -211,5 +211,7 @@ try:
     api("DELETE", f"/strategies/{s2}/publication", facilitator_token)
     status, _, _ = api("GET", publication["url"].replace(base, ""))
     check("an unpublished page answers 404", status == 404)
+except Exception:
+    support.crashed()
 finally:
     support.finish()

@@ -2,8 +2,8 @@
 """Browser tests of taking part (#18), one path each, against the release binary with headless Chromium: a member
 selects a passage with the mouse and comments; another suggests a change with the keyboard alone; a second browser
 sees a new revision announced without reloading (server-sent events); a member proposes an amendment with a preview
-and a member of another group supports it; two amendments collide, the facilitator accepts one and resolves the
-other's conflict; a direct edit that races another is merged; a draft is cut, the phase moves, a signatory objects
+and a member of another group supports it; two amendments collide, the facilitator sees them together on the desk,
+accepts one and resolves the other's conflict; suggestions are applied in one batch; a direct edit that races another is merged; a draft is cut, the phase moves, a signatory objects
 and approves, adoption is refused and then done. Each outcome is checked through the JSON API; axe-core checks every
 page visited.
 
@@ -14,8 +14,8 @@ import os
 import sys
 
 import support
-from support import (PASSWORD, accessible, account, api, button, check, field, follow, main_text, member, press, screenshot,
-                     strategy)
+from support import (PASSWORD, accessible, account, api, button, check, click_and_wait, field, follow, main_text, member,
+                     press, screenshot, strategy)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
@@ -132,7 +132,7 @@ try:
     accessible("the section page after a suggestion")
 
     # A reply in the first comment's thread.
-    driver.find_element(By.CSS_SELECTOR, "#comment-1 details.reply summary").click()
+    driver.find_element(By.CSS_SELECTOR, "#comment-1 a.reply-link").click()
     field("Your reply").send_keys("Agreed, and it should name who gives it.")
     press("Post reply")
     check("the reply joins the thread", "Agreed, and it should name who gives it." in
@@ -208,10 +208,14 @@ try:
     })
     check("a colliding amendment is proposed", status == 201, second_amendment)
     support.sign_in("arta@example.org")
-    driver.get(amendment_url)
-    check("the amendment page shows the collision", f"Amendment {second_amendment['number']}" in main_text())
-    press("Accept")
-    check("Accept merges and records a new revision", "The amendment is accepted" in driver.page_source)
+    driver.get(f"{base}/app/strategies/{s}/desk")
+    together = f"Amendments {first}, {second_amendment['number']} change the same words"
+    check("the desk shows the colliding amendments together", together in main_text(), main_text()[:800])
+    accessible("the facilitator's desk")
+    screenshot("desk")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, f"#desk-amendment-{first} button[type=submit]"))
+    check("Accept on the desk merges and returns to the desk", "The amendment is accepted" in driver.page_source
+          and "/desk" in driver.current_url)
     driver.get(f"{base}/app/strategies/{s}/amendments/{second_amendment['number']}")
     press("Accept")
     check("the conflicting accept shows base, current and proposed", "Conflicts to resolve" in driver.page_source
@@ -227,7 +231,32 @@ try:
     status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     check("the resolved text is the new revision", "kind and simple advice" in current["body"], current)
 
+    # Two suggestions applied in one batch from the desk.
+    status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
+    numbers = []
+    for words, replacement in (("Schools", "All schools"), ("Zürich", "Prishtina")):
+        start = current["body"].encode().find(words.encode())
+        status, posted, _ = api("POST", f"/strategies/{s}/comments", industry_token, {
+            "section": section_id, "revision": current["revision"], "kind": "editorial", "body": f"Say {replacement}.",
+            "anchor": {"start": start, "end": start + len(words.encode())}, "suggestion": replacement,
+        })
+        numbers.append(posted["number"])
+    driver.get(f"{base}/app/strategies/{s}/desk")
+    for number in numbers:
+        field(f"Select the suggestion of comment {number}").click()
+    press("Apply selected suggestions")
+    check("the selected suggestions are applied", "The suggestions are applied in one new revision." in driver.page_source)
+    status, after, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
+    check("both in one new revision", after["revision"] == current["revision"] + 1 and "All schools" in after["body"]
+          and "Prishtina" in after["body"], after)
+    driver.get(f"{base}/app/strategies/{s}/participation")
+    accessible("the participation page")
+    screenshot("participation")
+    rows = {row.find_element(By.TAG_NAME, "th").text: row.text for row in driver.find_elements(By.CSS_SELECTOR, "tbody tr")}
+    check("participation counts each group's amendments and comments", "Industry" in rows and "Civil society" in rows, rows)
+
     # A direct edit races another save: both are merged, shown, and saved.
+    status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     driver.get(section_page)
     follow("Edit")
     body = field("Text")
@@ -236,6 +265,7 @@ try:
     status, _, _ = api("PUT", f"/strategies/{s}/sections/{section_id}", facilitator_token, {
         "heading": "Parents and carers", "body": current["body"].replace("online safety", "safety online"),
     }, headers={"If-Match": f'"{current["revision"]}"'})
+    check("the other save is taken first", status == 200, status)
     press("Save")
     check("the racing edit is merged and shown", "Both edits are merged" in driver.page_source)
     accessible("the edit page after a merge")
@@ -289,5 +319,7 @@ try:
     WebDriverWait(driver, 10).until(lambda d: "The strategy is adopted." in d.page_source)
     status, strategy_now, _ = api("GET", f"/strategies/{s}", facilitator_token)
     check("the strategy is adopted", strategy_now["phase"] == "adopted", strategy_now)
+except Exception:
+    support.crashed()
 finally:
     support.finish()

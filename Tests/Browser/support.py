@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.request
 
@@ -223,6 +224,12 @@ def follow(words):
 
 def main_text():
     return driver.find_element(By.TAG_NAME, "main").text
+
+
+def crashed():
+    """A step raised: print where, and count it as a failure (finish() then exits with it)."""
+    traceback.print_exc()
+    failures.append("the test stopped on an exception")
 
 
 def finish():

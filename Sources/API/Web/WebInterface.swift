@@ -29,7 +29,7 @@ struct WebInterface {
             StrategyPageController(database: database, renderer: renderer, formGuard: formGuard, offersOfficeFormats: pandoc.isAvailable).routes)
         let sectionPage = SectionPageController(database: database, renderer: renderer)
         signedIn.addRoutes(sectionPage.routes)
-        signedIn.addRoutes(CommentFormsController(database: database, sectionPage: sectionPage, formGuard: formGuard).routes)
+        signedIn.addRoutes(CommentFormsController(database: database, sectionPage: sectionPage, renderer: renderer, formGuard: formGuard).routes)
         signedIn.addRoutes(SectionSignoffController(database: database, sectionPage: sectionPage, formGuard: formGuard).routes)
         signedIn.addRoutes(SectionEditController(database: database, renderer: renderer, formGuard: formGuard).routes)
         let amendmentPage = AmendmentPageController(database: database, renderer: renderer)

@@ -71,7 +71,11 @@ import Testing
             #expect(comments[2].suggestion == "go on the internet" && comments[0].kind == .substantive)
             // The page shows them beside their passages, with a reply form.
             let html = try await member.get(page).text
-            #expect(html.contains(#"id="comment-3""#) && html.contains(#"action="/app/strategies/\#(harness.strategyID)/comments/3/replies""#))
+            #expect(html.contains(#"id="comment-3""#))
+            #expect(
+                html.contains(
+                    #"<a class="reply-link" href="/app/strategies/\#(harness.strategyID)/comments/3" data-action="/app/strategies/\#(harness.strategyID)/comments/3/replies">"#
+                ))
         }
     }
 
@@ -101,12 +105,13 @@ import Testing
             }
             let empty = try await member.post(page + "/comments", ["revision": "2", "body": "   "])
             #expect(empty.status == .unprocessableContent && empty.text.contains(#"id="body-error""#))
-            // Replies: an empty one is sent back to its thread, a real one joins it.
+            // Replies, on the comment's own page: an empty one is sent back with why, a real one joins the thread.
             #expect(try await member.post(page + "/comments", ["revision": "2", "body": "On the whole section"]).status == .seeOther)
-            _ = try await member.get(page)
+            let thread = try await member.get("/app/strategies/\(harness.strategyID)/comments/1")
+            #expect(thread.status == .ok && thread.text.contains("On the whole section") && thread.text.contains(">Post reply</button>"))
             let replies = "/app/strategies/\(harness.strategyID)/comments/1/replies"
             let refused = try await member.post(replies, ["body": ""])
-            #expect(refused.status == .unprocessableContent && refused.text.contains(#"id="comment-1-reply-error""#))
+            #expect(refused.status == .unprocessableContent && refused.text.contains(#"id="reply-error""#))
             let reply = try await member.post(replies, ["body": "Agreed, from industry."])
             #expect(reply.status == .seeOther && reply.headers[.location] == page + "?notice=replyPosted#comment-1")
             #expect(try await member.get(page).text.contains("Agreed, from industry."))

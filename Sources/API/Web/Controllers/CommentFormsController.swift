@@ -1,17 +1,20 @@
 import DocumentModel
 import Hummingbird
 
-/// The section page's forms that add to the conversation: a comment (on a selected or quoted passage, or on the
-/// whole section) and a reply in a comment's thread. What the service cannot take is shown again on the
-/// section page with the reason beside its field; nothing typed is lost.
+/// The forms that add to the conversation: a comment (on a selected or quoted passage, or on the whole section,
+/// from the section page) and a reply in a comment's thread (on the comment's own page, which the section page's
+/// script also opens in place). What the service cannot take is shown again with the reason beside its field;
+/// nothing typed is lost.
 struct CommentFormsController {
     let database: AppDatabase
     let sectionPage: SectionPageController
+    let renderer: WebRenderer
     let formGuard: FormGuard
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
         routes.post("/app/strategies/{strategy}/sections/{section}/comments", use: postComment)
+        routes.get("/app/strategies/{strategy}/comments/{comment}", use: thread)
         routes.post("/app/strategies/{strategy}/comments/{comment}/replies", use: reply)
         return routes
     }
@@ -144,6 +147,29 @@ struct CommentFormsController {
         return String(decoding: bytes[offset..<upper], as: UTF8.self) + (upper < bytes.count ? "…" : "")
     }
 
+    /// A comment with its whole thread and the reply form; `draft` is a reply sent back with why.
+    @Sendable func thread(request: Request, context: SignedInContext) async throws -> Response {
+        try await renderThread(strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("comment"), context: context)
+    }
+
+    func renderThread(
+        strategyID: Int64, number: Int, context: SignedInContext, draft: String = "", error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
+        let access = try await database.strategy(id: strategyID, for: account)
+        let comment = try await database.comment(strategyID: strategyID, number: number, for: account)
+        let section = try await database.section(strategyID: strategyID, id: comment.sectionID, for: account)
+        let view = CommentThreadView(
+            strategyTitle: access.strategy.title, strategyHref: Links.strategy(strategyID),
+            sectionTitle: (section.number.map { $0 + " " } ?? "") + section.heading,
+            sectionHref: Links.section(strategyID, section.id) + "#comment-\(number)", number: number,
+            card: CommentCard(comment, groups: access.strategy.groups, t, dates),
+            replyAction: access.may(.comment) ? Links.commentReplies(strategyID, number) : nil, draft: draft, error: error
+        )
+        return renderer.page("comment-thread", title: t["comment"] + " \(number)", view, for: context.visitor, status: status)
+    }
+
     struct ReplyForm: Decodable, TokenCarrying {
         var csrf: String?
         var body: String?
@@ -159,9 +185,9 @@ struct CommentFormsController {
         } catch DocumentModelError.invalid(let errors) {
             let t = context.visitor.messages
             let message = errors.first.map { t.table[$0.message] ?? $0.message } ?? t["errorBadForm"]
-            return try await sectionPage.render(
-                strategyID: strategyID, sectionID: comment.sectionID, context: context,
-                reply: ReplyDraft(comment: number, body: form.body ?? "", error: message), status: .unprocessableContent
+            return try await renderThread(
+                strategyID: strategyID, number: number, context: context, draft: form.body ?? "", error: message,
+                status: .unprocessableContent
             )
         }
         return WebRenderer.redirect(to: Links.section(strategyID, comment.sectionID) + "?notice=replyPosted#comment-\(number)")

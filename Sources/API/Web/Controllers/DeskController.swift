@@ -93,7 +93,9 @@ struct DeskController {
                         state: amendment.mergeable ? t["mergeable"] : t["conflicting"],
                         stateClass: amendment.mergeable ? "badge-mergeable" : "badge-conflicting",
                         supporters: supporters.isEmpty ? t["noSupporters"] : supporters.joined(separator: ", "),
-                        changes: passages[amendment.number].map { t.format("deskChanges", ["passage": $0]) },
+                        changes: passages[amendment.number].map {
+                            $0.isEmpty ? t["deskChangesInsertion"] : t.format("deskChanges", ["passage": $0])
+                        },
                         acceptAction: decides ? base + "/accept" : nil, rejectAction: decides ? base + "/reject" : nil
                     )
                 }

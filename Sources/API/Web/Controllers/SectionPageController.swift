@@ -26,7 +26,7 @@ struct SectionPageController {
     /// The page, with a comment form or a reply sent back to be looked at again when there is one.
     func render(
         strategyID: Int64, sectionID: Int64, since: String? = nil, context: SignedInContext, commentForm: CommentFormView? = nil,
-        reply: ReplyDraft? = nil, signoffForm: SignoffFormView? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
+        signoffForm: SignoffFormView? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
         let access = try await database.strategy(id: strategyID, for: account)
@@ -48,17 +48,7 @@ struct SectionPageController {
         let change = try await changes(since: since, section: section, strategyID: strategyID, drafts: drafts, t: t, account: account)
 
         let mayComment = access.may(.comment)
-        let cards = comments.map { comment in
-            var card = CommentCard(
-                comment, groups: strategy.groups, t, dates,
-                replyAction: mayComment ? Links.commentReplies(strategyID, comment.number) : nil
-            )
-            if let reply, reply.comment == comment.number {
-                card.replyBody = reply.body
-                card.replyError = reply.error
-            }
-            return (comment, card)
-        }
+        let cards = comments.map { ($0, CommentCard($0, groups: strategy.groups, t, dates, replies: mayComment)) }
         let textBlocks = BodyHTML.blocks(section.body)
         var placed = Set<Int>()
         var blocks: [SectionView.Block] = []

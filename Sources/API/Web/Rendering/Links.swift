@@ -6,6 +6,7 @@ enum Links {
         "\(Self.section(strategy, section))/revisions/\(number)"
     }
     static func sectionComments(_ strategy: Int64, _ section: Int64) -> String { "\(Self.section(strategy, section))/comments" }
+    static func comment(_ strategy: Int64, _ number: Int) -> String { "\(Self.strategy(strategy))/comments/\(number)" }
     static func commentReplies(_ strategy: Int64, _ number: Int) -> String { "\(Self.strategy(strategy))/comments/\(number)/replies" }
     static func proposeAmendment(_ strategy: Int64, _ section: Int64) -> String { "\(Self.section(strategy, section))/amendments/new" }
     static func events(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/events" }

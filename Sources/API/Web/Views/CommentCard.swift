@@ -25,13 +25,19 @@ struct CommentCard {
     let response: String?
     let replies: [Reply]
     let hasReplies: Bool
-    /// Where a reply is posted, for readers who may comment now.
-    var replyAction: String?
-    /// A reply sent back with a message, and the message.
-    var replyBody = ""
-    var replyError: String?
+    /// For readers who may comment now: the comment's own page, where a reply is written (the section page's
+    /// script opens the same form in place), and where the form posts.
+    var reply: ReplyLink?
 
-    init(_ comment: Comment, groups: [StakeholderGroup], _ t: Messages, _ dates: DateText, replyAction: String? = nil) {
+    struct ReplyLink {
+        let href: String
+        let action: String
+        let label: String
+        /// Which comment, for screen readers ("– Comment 3"), hidden on screen where the card says it.
+        let which: String
+    }
+
+    init(_ comment: Comment, groups: [StakeholderGroup], _ t: Messages, _ dates: DateText, replies offered: Bool = false) {
         number = comment.number
         id = "comment-\(comment.number)"
         kind = t["kind_" + comment.kind.rawValue]
@@ -51,6 +57,32 @@ struct CommentCard {
             return Reply(author: reply.authorName + (group.map { " (\($0))" } ?? ""), when: dates(reply.createdAt), body: reply.body)
         }
         hasReplies = !comment.replies.isEmpty
-        self.replyAction = replyAction
+        reply =
+            offered
+            ? ReplyLink(
+                href: Links.comment(comment.strategyID, comment.number), action: Links.commentReplies(comment.strategyID, comment.number),
+                label: t["reply"], which: " – " + t["comment"] + " \(comment.number)"
+            ) : nil
     }
+}
+
+extension CommentCard: TemplateFields {
+    /// An absent value is `false` here rather than a missing name: Mustache looks a missing name up on every level
+    /// above the card, and the card's sections (`{{#quote}}`) read `false` as absent anyway.
+    var templateFields: [String: Any?] {
+        [
+            "number": number, "id": id, "kind": kind, "author": author, "when": when, "anchorStatus": anchorStatus ?? false,
+            "anchorClass": anchorClass ?? false, "quote": quote ?? false, "nowReads": nowReads ?? false, "body": body,
+            "suggestion": suggestion ?? false, "disposition": disposition ?? false, "response": response ?? false, "replies": replies,
+            "hasReplies": hasReplies, "reply": reply ?? false,
+        ]
+    }
+}
+
+extension CommentCard.Reply: TemplateFields {
+    var templateFields: [String: Any?] { ["author": author, "when": when, "body": body] }
+}
+
+extension CommentCard.ReplyLink: TemplateFields {
+    var templateFields: [String: Any?] { ["href": href, "action": action, "label": label, "which": which] }
 }

@@ -11,6 +11,8 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const root = document.querySelector("[data-passage-root]");
   if (root) passageSelection(root);
+  const replyTemplate = document.getElementById("reply-template");
+  if (replyTemplate) repliesInPlace(replyTemplate);
   const live = document.querySelector("#live-status[data-events]");
   if (live && window.EventSource) {
     if (live.dataset.section) followSection(live);
@@ -114,6 +116,25 @@ function passageSelection(root) {
   field("passage").addEventListener("input", () => {
     field("start").value = "";
     field("end").value = "";
+  });
+}
+
+// MARK: Replies in place
+
+/// "Reply" leads to the comment's own page; with the script, the page's one reply form opens under the comment
+/// instead (one form in the page rather than one per comment).
+function repliesInPlace(template) {
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a.reply-link");
+    if (!link) return;
+    event.preventDefault();
+    const form = template.content.firstElementChild.cloneNode(true);
+    const id = `reply-${link.dataset.action.split("/").slice(-2, -1)[0]}`;
+    form.action = link.dataset.action;
+    form.querySelector("label").htmlFor = id;
+    form.querySelector("textarea").id = id;
+    link.parentElement.replaceWith(form);
+    form.querySelector("textarea").focus();
   });
 }
 
