@@ -20,7 +20,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BIN = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else ".build-release/release/strategy")
 base, admin_token = support.start(BIN, sys.argv[2] if len(sys.argv) > 2 else "out/screenshots")
@@ -249,6 +249,14 @@ try:
     status, after, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     check("both in one new revision", after["revision"] == current["revision"] + 1 and "All schools" in after["body"]
           and "Prishtina" in after["body"], after)
+    # A comment disposed of on the desk: the form opens in place.
+    driver.find_element(By.CSS_SELECTOR, "#desk-comment-3 a.dispose-link").click()
+    Select(field("Disposition")).select_by_value("noted")
+    field("Response").send_keys("Thank you: noted for the next reading.")
+    press("Dispose")
+    status, disposed, _ = api("GET", f"/strategies/{s}/comments/3", facilitator_token)
+    check("Dispose on the desk records the disposition and response", disposed.get("disposition") == "noted"
+          and disposed.get("response") == "Thank you: noted for the next reading." and "/desk" in driver.current_url, disposed)
     driver.get(f"{base}/app/strategies/{s}/participation")
     accessible("the participation page")
     screenshot("participation")

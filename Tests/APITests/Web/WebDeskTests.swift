@@ -101,8 +101,25 @@ import Testing
             #expect(batch.headers[.location] == desk + "?group=government&notice=suggestionsApplied")
             section = try await harness.database.section(strategyID: harness.strategyID, id: harness.sectionID, for: admin)
             #expect(section.revision == 3 && section.body == "Young people go online early.\n\nParents need plain advice.")
-            let noted = try await facilitator.post("\(strategy)/comments/3/disposition", ["disposition": "noted", "response": "Thanks."])
-            #expect(noted.status == .seeOther)
+            // Dispose: a link to the comment's page, where the form is (the script opens it in place on the desk).
+            let listed = try await facilitator.get(desk + "?kind=substantive").text
+            #expect(
+                listed.contains(
+                    #"<a class="dispose-link" href="\#(strategy)/comments/3?kind=substantive" data-action="\#(strategy)/comments/3/disposition?kind=substantive""#
+                ))
+            #expect(listed.contains(#"<template id="dispose-template">"#))
+            let thread = try await facilitator.get("\(strategy)/comments/3?kind=substantive").text
+            #expect(thread.contains(#"action="\#(strategy)/comments/3/disposition?kind=substantive""#) && thread.contains(">Dispose</button>"))
+            let tooLong = try await facilitator.post(
+                "\(strategy)/comments/3/disposition?kind=substantive",
+                ["disposition": "noted", "response": String(repeating: "x", count: 10_001)]
+            )
+            #expect(tooLong.status == .unprocessableContent && tooLong.text.contains(#"id="response-error""#))
+            #expect(tooLong.text.contains(String(repeating: "x", count: 10_001)), "the response typed is kept")
+            let noted = try await facilitator.post(
+                "\(strategy)/comments/3/disposition?kind=substantive", ["disposition": "noted", "response": "Thanks."]
+            )
+            #expect(noted.headers[.location] == desk + "?kind=substantive&notice=commentDisposed")
             let refused = try await facilitator.post(
                 "\(strategy)/comments/3/disposition", ["disposition": "accepted", "response": "Again", "applySuggestion": "true"]
             )
@@ -111,6 +128,7 @@ import Testing
             #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.text.contains("Say plain"))
             var member = try await WebPagesTests.signIn("member", harness, client)
             #expect(try await member.get(desk + "/comments.csv").status == .forbidden)
+            #expect(!(try await member.get("\(strategy)/comments/1").text.contains(">Dispose</button>")))
             #expect(try await member.post("\(strategy)/comments/1/disposition", ["disposition": "noted"]).status == .forbidden)
         }
     }

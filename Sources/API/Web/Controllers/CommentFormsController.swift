@@ -149,12 +149,17 @@ struct CommentFormsController {
 
     /// A comment with its whole thread and the reply form; `draft` is a reply sent back with why.
     @Sendable func thread(request: Request, context: SignedInContext) async throws -> Response {
-        try await renderThread(strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("comment"), context: context)
+        try await renderThread(
+            strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("comment"), context: context,
+            deskFilter: DeskController.Filter(request).query
+        )
     }
 
+    /// The page; `deskFilter` is the desk's filter to return to after a disposition, `adjust` fills in a refused
+    /// disposition.
     func renderThread(
-        strategyID: Int64, number: Int, context: SignedInContext, draft: String = "", error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        strategyID: Int64, number: Int, context: SignedInContext, draft: String = "", error: String? = nil, deskFilter: String = "",
+        notice: String? = nil, status: HTTPResponse.Status = .ok, adjust: (inout DispositionFormView) -> Void = { _ in }
     ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
         let access = try await database.strategy(id: strategyID, for: account)
@@ -165,9 +170,17 @@ struct CommentFormsController {
             sectionTitle: (section.number.map { $0 + " " } ?? "") + section.heading,
             sectionHref: Links.section(strategyID, section.id) + "#comment-\(number)", number: number,
             card: CommentCard(comment, groups: access.strategy.groups, t, dates),
-            replyAction: access.may(.comment) ? Links.commentReplies(strategyID, number) : nil, draft: draft, error: error
+            replyAction: access.may(.comment) ? Links.commentReplies(strategyID, number) : nil, replyDraft: draft, replyError: error,
+            disposition: comment.disposition == nil && access.may(.resolveComment)
+                ? {
+                    var form = DispositionFormView(
+                        action: Links.comment(strategyID, number) + "/disposition" + deskFilter, hasSuggestion: comment.suggestion != nil, t
+                    )
+                    adjust(&form)
+                    return form
+                }() : nil
         )
-        return renderer.page("comment-thread", title: t["comment"] + " \(number)", view, for: context.visitor, status: status)
+        return renderer.page("comment-thread", title: t["comment"] + " \(number)", view, for: context.visitor, status: status, notice: notice)
     }
 
     struct ReplyForm: Decodable, TokenCarrying {

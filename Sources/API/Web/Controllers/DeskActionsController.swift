@@ -7,6 +7,7 @@ import Hummingbird
 struct DeskActionsController {
     let database: AppDatabase
     let desk: DeskController
+    let comments: CommentFormsController
     let formGuard: FormGuard
 
     var routes: RouteCollection<SignedInContext> {
@@ -30,7 +31,9 @@ struct DeskActionsController {
         let strategyID = try context.parameters.id("strategy")
         let number = try context.parameters.number("comment")
         let form = try await WebForm.read(DispositionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
-        let filter = DeskController.Filter(section: form.section, group: form.group, kind: form.kind)
+        // The desk's filter comes in the form's address (hidden fields are taken too).
+        var filter = DeskController.Filter(request)
+        if filter.query.isEmpty { filter = DeskController.Filter(section: form.section, group: form.group, kind: form.kind) }
         guard let disposition = form.disposition.flatMap(Disposition.init(rawValue:)) else { throw WebError.badForm }
         do {
             _ = try await database.resolveComment(
@@ -39,14 +42,19 @@ struct DeskActionsController {
                 by: context.account
             )
         } catch let error as DocumentModelError {
+            // The comment's page again, with the disposition as it was sent and why it was refused.
             let message = try Self.message(for: error, context.visitor.messages)
-            return try await desk.render(strategyID: strategyID, filter: filter, context: context, status: .unprocessableContent) { view in
-                for (s, section) in view.commentSections.enumerated() {
-                    guard let c = section.comments.firstIndex(where: { $0.number == number }) else { continue }
-                    view.commentSections[s].comments[c].response = form.response ?? ""
-                    view.commentSections[s].comments[c].responseError = message
-                }
-                view.deskError = context.visitor.messages.format("deskDispositionRefused", ["number": "\(number)", "reason": message])
+            return try await comments.renderThread(
+                strategyID: strategyID, number: number, context: context, deskFilter: filter.query,
+                notice: context.visitor.messages.format("deskDispositionRefused", ["number": "\(number)", "reason": message]),
+                status: .unprocessableContent
+            ) {
+                $0 = DispositionFormView(
+                    action: $0.action, hasSuggestion: $0.hasSuggestion, chosen: disposition, context.visitor.messages
+                )
+                $0.response = form.response ?? ""
+                $0.applySuggestion = form.applySuggestion == "true"
+                $0.responseError = message
             }
         }
         return WebRenderer.redirect(to: Self.back(strategyID, filter, notice: "commentDisposed"))

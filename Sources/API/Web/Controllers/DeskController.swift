@@ -127,7 +127,12 @@ struct DeskController {
                             body: comment.body, suggestion: comment.suggestion,
                             anchor: comment.anchor.map { t["anchor_" + $0.status.rawValue] },
                             batchForm: hasSuggestions && comment.suggestion != nil && comment.anchor?.status.keepsText == true ? batchID : nil,
-                            dispositionAction: Links.strategy(strategyID) + "/comments/\(comment.number)/disposition"
+                            dispose: resolves
+                                ? .init(
+                                    href: Links.comment(strategyID, comment.number) + filter.query,
+                                    action: Links.comment(strategyID, comment.number) + "/disposition" + filter.query, label: t["dispose"],
+                                    which: " – " + t["comment"] + " \(comment.number)", hasSuggestion: comment.suggestion != nil
+                                ) : nil
                         )
                     },
                     batchID: hasSuggestions ? batchID : nil,
@@ -146,7 +151,7 @@ struct DeskController {
                 + strategy.groups.map { .init(value: $0.key, label: $0.name, selected: filter.group == $0.key) },
             kindOptions: [.init(value: "", label: t["deskAllKinds"], selected: filter.kind == nil)]
                 + CommentKind.allCases.map { .init(value: $0.rawValue, label: t["kind_" + $0.rawValue], selected: filter.kind == $0) },
-            dispositionOptions: Disposition.allCases.map { .init(value: $0.rawValue, label: t["disposition_" + $0.rawValue], selected: false) },
+            disposeTemplate: resolves ? DispositionFormView(action: "", hasSuggestion: true, t) : nil,
             commentSections: commentSections, hasComments: !commentSections.isEmpty, filterAction: desk,
             csvHref: desk + "/comments.csv", participationHref: Links.participation(strategyID),
             filter: [

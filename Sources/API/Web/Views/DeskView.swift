@@ -47,10 +47,17 @@ struct DeskView {
         let anchor: String?
         /// Suggestions can be applied together (their checkbox belongs to the section's batch form).
         let batchForm: String?
-        let dispositionAction: String
-        /// A response sent back with a message (the disposition was refused), and the message.
-        var response = ""
-        var responseError: String?
+        /// Nil when comments cannot be disposed of now (an adopted strategy).
+        let dispose: DisposeLink?
+    }
+
+    /// **Dispose**: the comment's own page with its disposition form (the desk's script opens the form in place).
+    struct DisposeLink {
+        let href: String
+        let action: String
+        let label: String
+        let which: String
+        let hasSuggestion: Bool
     }
 
     struct SectionComments {
@@ -73,7 +80,8 @@ struct DeskView {
     let sectionOptions: [Option]
     let groupOptions: [Option]
     let kindOptions: [Option]
-    let dispositionOptions: [Option]
+    /// The one disposition form the script copies under a comment (nil when nothing can be disposed of now).
+    let disposeTemplate: DispositionFormView?
     var commentSections: [SectionComments]
     let hasComments: Bool
     let filterAction: String
@@ -84,4 +92,30 @@ struct DeskView {
     let decides: Bool
     /// A refused form's message (named apart from the items' fields: templates look names up through every level).
     var deskError: String?
+}
+
+// The desk lists hundreds of these: they list their own fields, `false` for an absent one (see `TemplateFields`
+// and `CommentCard`).
+extension DeskView.CommentItem: TemplateFields {
+    var templateFields: [String: Any?] {
+        [
+            "number": number, "href": href, "kind": kind, "author": author, "quote": quote ?? false, "body": body,
+            "suggestion": suggestion ?? false, "anchor": anchor ?? false, "batchForm": batchForm ?? false, "dispose": dispose ?? false,
+        ]
+    }
+}
+
+extension DeskView.DisposeLink: TemplateFields {
+    var templateFields: [String: Any?] {
+        ["href": href, "action": action, "label": label, "which": which, "hasSuggestion": hasSuggestion ? "true" : "false"]
+    }
+}
+
+extension DeskView.AmendmentItem: TemplateFields {
+    var templateFields: [String: Any?] {
+        [
+            "number": number, "href": href, "author": author, "state": state, "stateClass": stateClass, "supporters": supporters,
+            "changes": changes ?? false, "acceptAction": acceptAction ?? false, "rejectAction": rejectAction ?? false,
+        ]
+    }
 }

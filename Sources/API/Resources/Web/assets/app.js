@@ -12,7 +12,9 @@ document.addEventListener("DOMContentLoaded", () => {
   const root = document.querySelector("[data-passage-root]");
   if (root) passageSelection(root);
   const replyTemplate = document.getElementById("reply-template");
-  if (replyTemplate) repliesInPlace(replyTemplate);
+  if (replyTemplate) formsInPlace(replyTemplate, "reply-link");
+  const disposeTemplate = document.getElementById("dispose-template");
+  if (disposeTemplate) formsInPlace(disposeTemplate, "dispose-link");
   const live = document.querySelector("#live-status[data-events]");
   if (live && window.EventSource) {
     if (live.dataset.section) followSection(live);
@@ -119,22 +121,23 @@ function passageSelection(root) {
   });
 }
 
-// MARK: Replies in place
+// MARK: Forms in place
 
-/// "Reply" leads to the comment's own page; with the script, the page's one reply form opens under the comment
-/// instead (one form in the page rather than one per comment).
-function repliesInPlace(template) {
+/// "Reply" (section page) and "Dispose" (desk) lead to the comment's own page; with the script, the page's one
+/// form of that kind opens under the comment instead (one form in the page rather than one per comment).
+function formsInPlace(template, linkClass) {
   document.addEventListener("click", (event) => {
-    const link = event.target.closest("a.reply-link");
+    const link = event.target.closest(`a.${linkClass}`);
     if (!link) return;
     event.preventDefault();
     const form = template.content.firstElementChild.cloneNode(true);
-    const id = `reply-${link.dataset.action.split("/").slice(-2, -1)[0]}`;
+    const suffix = link.dataset.action.replace(/[^a-z0-9]+/gi, "-");
     form.action = link.dataset.action;
-    form.querySelector("label").htmlFor = id;
-    form.querySelector("textarea").id = id;
+    for (const element of form.querySelectorAll("[id]")) element.id = `${element.id}-${suffix}`;
+    for (const label of form.querySelectorAll("label[for]")) label.htmlFor = `${label.htmlFor}-${suffix}`;
+    if (link.dataset.suggestion === "false") form.querySelector("[name=applySuggestion]")?.closest("p")?.remove();
     link.parentElement.replaceWith(form);
-    form.querySelector("textarea").focus();
+    form.querySelector("select, textarea")?.focus();
   });
 }
 
