@@ -17,7 +17,7 @@ struct ParticipationChart {
         title = t["participationChartTitle"]
         series = [
             Series(label: t["participationProposed"], fill: "#0b5cad", pattern: nil) { $0.proposed },
-            Series(label: t["participationAccepted"], fill: "#0c4a1c", pattern: "hatch") { $0.accepted },
+            Series(label: t["participationChartAccepted"], fill: "#0c4a1c", pattern: "hatch") { $0.accepted },
             Series(label: t["participationComments"], fill: "#8a4b00", pattern: nil) { $0.comments },
             Series(label: t["participationSupports"], fill: "#4f5b6b", pattern: "dots") { $0.supports },
         ]
@@ -27,7 +27,8 @@ struct ParticipationChart {
         let barHeight = 14, gap = 4, labelWidth = 150, barsWidth = 300, legendHeight = 24
         let groupHeight = series.count * (barHeight + gap) + 12
         let height = legendHeight + rows.count * groupHeight + 8
-        let width = labelWidth + barsWidth + 50
+        let legendWidth = series.reduce(0) { $0 + 16 + $1.label.count * 7 + 16 }
+        let width = max(labelWidth + barsWidth + 50, legendWidth)
         let largest = max(1, rows.flatMap { row in series.map { $0.value(row) } }.max() ?? 1)
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" aria-labelledby="chart-title" class="chart">
@@ -39,7 +40,8 @@ struct ParticipationChart {
         for item in series {
             out += "<rect x=\"\(x)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(item.pattern.map { "url(#\($0))" } ?? item.fill)\"/>"
             out += "<text x=\"\(x + 16)\" y=\"14\" font-size=\"11\">\(HTMLText.escape(item.label))</text>"
-            x += 16 + item.label.count * 6 + 18
+            // About 7 px a character at 11 px, and a gap before the next key.
+            x += 16 + item.label.count * 7 + 16
         }
         for (index, row) in rows.enumerated() {
             let top = legendHeight + index * groupHeight
