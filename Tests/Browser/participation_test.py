@@ -199,6 +199,7 @@ try:
     press("Support")
     status, amendment, _ = api("GET", f"/strategies/{s}/amendments/{first}", facilitator_token)
     check("a member of another group supports it", [p["name"] for p in amendment["supporters"]] == ["Blerta Gashi"], amendment)
+    check("the textarea's line breaks are stored as LF, as the API takes them", "\r" not in amendment["body"], repr(amendment["body"]))
 
     # A second amendment changes the same words: the facilitator sees the collision, accepts one and resolves the other.
     status, second_amendment, _ = api("POST", f"/strategies/{s}/sections/{section_id}/amendments", civil_token, {

@@ -51,7 +51,13 @@ import Testing
             #expect(conflict.text.contains(#"name="revision" value="4""#))
             section = try await harness.database.section(strategyID: harness.strategyID, id: harness.sectionID, for: facilitatorAccount)
             #expect(section.revision == 4 && section.body == "Children go online too early.\n\nParents worry.")
-            let blank = try await facilitator.post(page + "/edit", ["revision": "4", "heading": " ", "body": "Text"])
+            // A browser sends a textarea's line breaks as CR LF: the text is stored with LF, as the API takes it.
+            _ = try await facilitator.get(page + "/edit")
+            let crlf = try await facilitator.post(page + "/edit", ["revision": "4", "heading": "Introduction", "body": "One.\r\n\r\nTwo.\rThree."])
+            #expect(crlf.status == .seeOther)
+            section = try await harness.database.section(strategyID: harness.strategyID, id: harness.sectionID, for: facilitatorAccount)
+            #expect(section.body == "One.\n\nTwo.\nThree.")
+            let blank = try await facilitator.post(page + "/edit", ["revision": "5", "heading": " ", "body": "Text"])
             #expect(blank.status == .unprocessableContent && blank.text.contains(#"id="heading-error""#))
         }
     }

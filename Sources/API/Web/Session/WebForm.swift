@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Reads a submitted HTML form (`application/x-www-form-urlencoded`) into `Form`, after checking its token and
@@ -12,7 +13,7 @@ enum WebForm {
         let buffer = try await request.body.collect(upTo: limit)
         let form: Form
         do {
-            form = try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))
+            form = try URLEncodedFormDecoder().decode(Form.self, from: Self.unixLineBreaks(String(buffer: buffer)))
         } catch {
             // A form without its token is a forged or stale one before it is a malformed one.
             try formGuard.check(token: nil, request: request, visitor: visitor)
@@ -20,6 +21,16 @@ enum WebForm {
         }
         try formGuard.check(token: form.csrf, request: request, visitor: visitor)
         return form
+    }
+}
+
+extension WebForm {
+    /// Browsers send a textarea's line breaks as CR LF (HTML's form submission rules); the texts of a strategy
+    /// break lines with LF alone, as the API takes them. Both are percent-encoded in a form body, where a CR typed
+    /// as text would be `%250D`, so the encoded breaks are rewritten before decoding.
+    static func unixLineBreaks(_ body: String) -> String {
+        body.replacingOccurrences(of: "%0D%0A", with: "%0A", options: .caseInsensitive)
+            .replacingOccurrences(of: "%0D", with: "%0A", options: .caseInsensitive)
     }
 }
 
