@@ -20,6 +20,24 @@ import Testing
         }
     }
 
+    /// Opens a stream at `uri`, edits the harness section through the API while it is open, then ends every stream
+    /// and returns what this one received.
+    static func followDuringAnEdit(
+        _ uri: String, headers: HTTPFields, harness: Harness, client: some TestClientProtocol
+    ) async throws -> TestResponse {
+        async let stream = client.execute(uri: uri, method: .get, headers: headers)
+        try await Task.sleep(for: .milliseconds(100))
+        let edit = try await client.send(
+            .put, harness.sectionURI, as: harness.tokens["facilitator"], json: #"{"heading":"Introduction","body":"Live."}"#,
+            headers: [.ifMatch: "*"]
+        )
+        #expect(edit.status == .ok)
+        try await Task.sleep(for: .milliseconds(100))
+        let ender = endStreams(of: harness.database)
+        defer { ender.cancel() }
+        return try await stream
+    }
+
     /// The `id:` and `event:` lines of a stream, as pairs.
     static func events(_ text: String) -> [(id: Int64, event: String)] {
         text.components(separatedBy: "\n\n").compactMap { block in
@@ -37,21 +55,12 @@ import Testing
         try #require(log.count >= 3)
         let resumeAfter = log[0].id
         try await harness.application().test(.router) { client in
-            async let stream = client.execute(
-                uri: "/strategies/\(harness.strategyID)/events", method: .get,
-                headers: [.authorization: "Bearer \(harness.tokens["observer"]!)", HTTPField.Name("Last-Event-ID")!: "\(resumeAfter)"]
-            )
             // A write while the stream is open arrives live, after the history.
-            try await Task.sleep(for: .milliseconds(100))
-            let edit = try await client.send(
-                .put, harness.sectionURI, as: harness.tokens["facilitator"], json: #"{"heading":"Introduction","body":"Live."}"#,
-                headers: [.ifMatch: "*"]
+            let response = try await Self.followDuringAnEdit(
+                "/strategies/\(harness.strategyID)/events",
+                headers: [.authorization: "Bearer \(harness.tokens["observer"]!)", HTTPField.Name("Last-Event-ID")!: "\(resumeAfter)"],
+                harness: harness, client: client
             )
-            #expect(edit.status == .ok)
-            try await Task.sleep(for: .milliseconds(100))
-            let ender = Self.endStreams(of: harness.database)
-            let response = try await stream
-            ender.cancel()
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/event-stream")
             #expect(response.headers[.cacheControl] == "no-store")

@@ -10,52 +10,25 @@ Prints one JSON object: medians in ms, the ratio, and the page's weight with its
 Usage: section_page.py PORT ADMIN_TOKEN RUNS SEED
 """
 
-import http.client
 import json
+import os
 import random
 import re
 import statistics
 import sys
 import time
-import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from pages import Client, sentence as random_sentence  # noqa: E402
 
 port, admin, runs, seed = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 rng = random.Random(seed)
-WORDS = ("children online safety parents schools platforms report harm education privacy consent age design "
-         "industry government civil society support trust data protection awareness abuse helpline training").split()
-
-
-def connection():
-    return http.client.HTTPConnection("127.0.0.1", port)
-
-
-api_connection = connection()
-
-
-def call(method, path, token=None, body=None, headers=None, conn=None):
-    conn = conn or api_connection
-    all_headers = dict(headers or {})
-    if token:
-        all_headers["Authorization"] = f"Bearer {token}"
-    data = None
-    if body is not None:
-        data = json.dumps(body)
-        all_headers["Content-Type"] = "application/json"
-    conn.request(method, path, body=data, headers=all_headers)
-    response = conn.getresponse()
-    payload = response.read()
-    return response.status, payload, response
-
-
-def create(path, body, token=admin, expected=201, headers=None):
-    status, payload, _ = call("POST", path, token, body, headers)
-    assert status == expected, (path, status, payload[:300])
-    return json.loads(payload) if payload else None
+client = Client(port, admin)
+call, create, connection = client.call, client.create, client.connection
 
 
 def sentence():
-    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
-    return " ".join(words).capitalize() + "."
+    return random_sentence(rng)
 
 
 def paragraph():
@@ -112,19 +85,7 @@ for index in range(10):
 
 # A member signs in to the browser interface through an invitation link.
 reader = people[0]
-invitation = create(f"/accounts/{reader['id']}/invitations", {})
-path = urllib.parse.urlparse(invitation["url"]).path
-browser = connection()
-status, page, response = call("GET", path, conn=browser)
-form_cookie = response.getheader("Set-Cookie").split(";")[0]
-csrf = re.search(r'name="csrf" value="([^"]+)"', page.decode()).group(1)
-password = "benchmark passphrase of some length"
-form = urllib.parse.urlencode({"csrf": csrf, "password": password, "repeatPassword": password})
-browser.request("POST", path, body=form, headers={"Cookie": form_cookie, "Content-Type": "application/x-www-form-urlencoded"})
-response = browser.getresponse()
-response.read()
-assert response.status == 303, response.status
-session = [c for c in response.headers.get_all("Set-Cookie") if c.startswith("strategy_session=")][0].split(";")[0]
+session = client.sign_in(reader["id"])
 
 page_path = f"/app/strategies/{strategy}/sections/{section_id}"
 json_paths = [

@@ -124,14 +124,11 @@ struct CommentsController {
         }
         let rows = try await database.commentMatrix(strategyID: strategyID, draft: draft, for: context.account)
         guard format == "csv" else { return JSONResponse.make(CommentMatrixResponse(rows: rows)) }
-        var csv = CSVWriter()
-        csv.record(CommentMatrixRow.columns)
-        for row in rows { csv.record(row.cells) }
         let name = "strategy-\(strategyID)-comments" + (draft.map { "-draft-\($0)" } ?? "") + ".csv"
         return Response(
             status: .ok,
             headers: [.contentType: "text/csv; charset=utf-8; header=present", .contentDisposition: "attachment; filename=\"\(name)\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: csv.bytes))
+            body: .init(byteBuffer: ByteBuffer(bytes: CommentMatrixRow.csv(rows)))
         )
     }
 }

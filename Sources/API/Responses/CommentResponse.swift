@@ -98,3 +98,13 @@ extension CommentMatrixRow {
         ]
     }
 }
+
+extension CommentMatrixRow {
+    /// The matrix as CSV, a header row first: what `GET …/comments/matrix?format=csv` and the desk download.
+    static func csv(_ rows: [CommentMatrixRow]) -> [UInt8] {
+        var csv = CSVWriter()
+        csv.record(columns)
+        for row in rows { csv.record(row.cells) }
+        return csv.bytes
+    }
+}

@@ -96,7 +96,7 @@ import Testing
             #expect(section.revision == 2)
             // Two that do not overlap: one new revision, back to the desk as it was filtered.
             let batch = try await facilitator.post(
-                suggestions, pairs: [("comments[]", "1"), ("comments[]", "2"), ("response", "Plainer."), ("group", "government")]
+                suggestions + "?group=government", pairs: [("comments[]", "1"), ("comments[]", "2"), ("response", "Plainer.")]
             )
             #expect(batch.headers[.location] == desk + "?group=government&notice=suggestionsApplied")
             section = try await harness.database.section(strategyID: harness.strategyID, id: harness.sectionID, for: admin)

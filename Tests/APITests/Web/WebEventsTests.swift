@@ -13,17 +13,9 @@ import Testing
             var member = try await WebPagesTests.signIn("member", harness, client)
             let path = "/app/strategies/\(harness.strategyID)/events"
             let cookie = member.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-            async let stream = client.execute(uri: path + "?lastEventId=0", method: .get, headers: [.cookie: cookie])
-            try await Task.sleep(for: .milliseconds(100))
-            let edit = try await client.send(
-                .put, harness.sectionURI, as: harness.tokens["facilitator"], json: #"{"heading":"Introduction","body":"Live."}"#,
-                headers: [.ifMatch: "*"]
+            let response = try await EventsTests.followDuringAnEdit(
+                path + "?lastEventId=0", headers: [.cookie: cookie], harness: harness, client: client
             )
-            #expect(edit.status == .ok)
-            try await Task.sleep(for: .milliseconds(100))
-            let ender = EventsTests.endStreams(of: harness.database)
-            let response = try await stream
-            ender.cancel()
             #expect(response.status == .ok && response.headers[.contentType] == "text/event-stream")
             let log = try await harness.database.activity(strategyID: harness.strategyID, after: 0, limit: 200).items
             #expect(EventsTests.events(response.text).map(\.id) == log.map(\.id))

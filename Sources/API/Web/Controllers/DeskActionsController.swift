@@ -2,8 +2,8 @@ import DocumentModel
 import Hummingbird
 
 /// The desk's comment forms: dispose of one comment with a response (and apply its suggestion), or apply the
-/// selected suggestions of one section in one revision. Each returns to the desk as it was filtered; a refusal is
-/// shown there, with what was typed.
+/// selected suggestions of one section in one revision. Each returns to the desk as it was filtered (the filter
+/// is in the form's address); a refused disposition is shown on the comment's page, a refused batch on the desk.
 struct DeskActionsController {
     let database: AppDatabase
     let desk: DeskController
@@ -22,18 +22,14 @@ struct DeskActionsController {
         var disposition: String?
         var response: String?
         var applySuggestion: String?
-        var section: String?
-        var group: String?
-        var kind: String?
     }
 
     @Sendable func dispose(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let number = try context.parameters.number("comment")
         let form = try await WebForm.read(DispositionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
-        // The desk's filter comes in the form's address (hidden fields are taken too).
-        var filter = DeskController.Filter(request)
-        if filter.query.isEmpty { filter = DeskController.Filter(section: form.section, group: form.group, kind: form.kind) }
+        // The desk's filter comes in the form's address.
+        let filter = DeskController.Filter(request)
         guard let disposition = form.disposition.flatMap(Disposition.init(rawValue:)) else { throw WebError.badForm }
         do {
             _ = try await database.resolveComment(
@@ -64,16 +60,13 @@ struct DeskActionsController {
         var csrf: String?
         var comments: [String]?
         var response: String?
-        var section: String?
-        var group: String?
-        var kind: String?
     }
 
     @Sendable func applySuggestions(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
         let form = try await WebForm.read(BatchForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
-        let filter = DeskController.Filter(section: form.section, group: form.group, kind: form.kind)
+        let filter = DeskController.Filter(request)
         let t = context.visitor.messages
         let numbers = (form.comments ?? []).compactMap { Int($0) }
         do {

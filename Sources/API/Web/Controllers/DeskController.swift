@@ -20,15 +20,11 @@ struct DeskController {
         var group: String?
         var kind: CommentKind?
 
-        init(section: String?, group: String?, kind: String?) {
-            self.section = section.flatMap { Int64($0) }
-            self.group = group.flatMap { $0.isEmpty ? nil : $0 }
-            self.kind = kind.flatMap(CommentKind.init(rawValue:))
-        }
-
         init(_ request: Request) {
             let query = request.uri.queryParameters
-            self.init(section: query["section"].map(String.init), group: query["group"].map(String.init), kind: query["kind"].map(String.init))
+            section = query["section"].flatMap { Int64(String($0)) }
+            group = query["group"].flatMap { $0.isEmpty ? nil : String($0) }
+            kind = query["kind"].flatMap { CommentKind(rawValue: String($0)) }
         }
 
         /// The query string that shows this filter again (empty for none).
@@ -136,7 +132,7 @@ struct DeskController {
                         )
                     },
                     batchID: hasSuggestions ? batchID : nil,
-                    batchAction: hasSuggestions ? Links.section(strategyID, section.id) + "/suggestions" : nil
+                    batchAction: hasSuggestions ? Links.section(strategyID, section.id) + "/suggestions" + filter.query : nil
                 )
             )
         }
@@ -154,11 +150,6 @@ struct DeskController {
             disposeTemplate: resolves ? DispositionFormView(action: "", hasSuggestion: true, t) : nil,
             commentSections: commentSections, hasComments: !commentSections.isEmpty, filterAction: desk,
             csvHref: desk + "/comments.csv", participationHref: Links.participation(strategyID),
-            filter: [
-                .init(value: filter.section.map { "\($0)" } ?? "", label: "section", selected: true),
-                .init(value: filter.group ?? "", label: "group", selected: true),
-                .init(value: filter.kind?.rawValue ?? "", label: "kind", selected: true),
-            ],
             decides: decides
         )
         adjust(&view)
@@ -193,16 +184,8 @@ struct DeskController {
         let strategyID = try context.parameters.id("strategy")
         try Self.requireFacilitator(try await database.strategy(id: strategyID, for: context.account))
         let rows = try await database.commentMatrix(strategyID: strategyID, draft: nil, for: context.account)
-        var csv = CSVWriter()
-        csv.record(CommentMatrixRow.columns)
-        for row in rows { csv.record(row.cells) }
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8; header=present",
-                .contentDisposition: "attachment; filename=\"strategy-\(strategyID)-comments.csv\"", .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: csv.bytes))
+        return WebRenderer.download(
+            CommentMatrixRow.csv(rows), contentType: "text/csv; charset=utf-8; header=present", name: "strategy-\(strategyID)-comments.csv"
         )
     }
 }

@@ -26,20 +26,12 @@ struct ExportController {
         let format = query["format"].map(String.init) ?? "docbook"
         let docbook = try await database.exportDocBook(strategyID: strategyID, draft: draft, since: since, for: context.account)
         let name = "strategy-\(strategyID)" + (draft.map { "-draft-\($0)" } ?? "") + (since.map { "-since-\($0)" } ?? "")
-        if format == "docbook" { return Self.download(docbook, contentType: "application/docbook+xml", name: name + ".xml") }
+        if format == "docbook" { return WebRenderer.download(docbook, contentType: "application/docbook+xml", name: name + ".xml") }
         guard let office = Pandoc.Format(rawValue: format), pandoc.isAvailable else { throw DocumentModelError.notFound("format") }
         do {
-            return Self.download(try await pandoc.convert(docbook, to: office), contentType: office.contentType, name: "\(name).\(format)")
+            return WebRenderer.download(try await pandoc.convert(docbook, to: office), contentType: office.contentType, name: "\(name).\(format)")
         } catch is Pandoc.Busy {
             throw DocumentModelError.busy(retryAfter: 2)
         }
-    }
-
-    static func download(_ bytes: [UInt8], contentType: String, name: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
-        )
     }
 }

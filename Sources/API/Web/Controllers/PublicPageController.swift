@@ -82,10 +82,7 @@ struct PublicPageController {
     }
 
     private func download(_ bytes: [UInt8], contentType: String, name: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "public, max-age=60"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
-        )
+        // Anyone may read it and it changes only when unpublished: a short public cache is fine.
+        WebRenderer.download(bytes, contentType: contentType, name: name, cacheControl: "public, max-age=60")
     }
 }

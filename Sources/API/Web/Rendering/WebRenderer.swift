@@ -34,6 +34,15 @@ struct WebRenderer: Sendable {
         )
     }
 
+    /// A file to save (`Content-Disposition: attachment`).
+    static func download(_ bytes: [UInt8], contentType: String, name: String, cacheControl: String = "no-store") -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: cacheControl],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+
     /// Post/Redirect/Get: after a form, the browser loads the result with GET (303 See Other).
     static func redirect(to path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path])

@@ -87,8 +87,6 @@ struct DeskView {
     let filterAction: String
     let csvHref: String
     let participationHref: String
-    /// The filter as hidden fields, so that a form sent from the desk comes back to the same view.
-    let filter: [Option]
     let decides: Bool
     /// A refused form's message (named apart from the items' fields: templates look names up through every level).
     var deskError: String?
