@@ -2,6 +2,7 @@ import DocumentModel
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Assembles the router: middlewares first (they also wrap the not-found responder), then every controller.
 ///
@@ -13,11 +14,12 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     // HEAD is answered wherever GET is, with GET's headers and no body (RFC 9110 §9.3.2).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowed = AllowedMethods()
+    let renderer = try WebRenderer.load()
     router.addMiddleware {
         // Requests by route template and status, their durations, and how many are open (`GET /metrics`).
         MetricsMiddleware()
         RequestLogMiddleware()
-        ProblemMiddleware(baseURI: configuration.problemBaseURI, allowed: allowed)
+        ProblemMiddleware(baseURI: configuration.problemBaseURI, allowed: allowed, pages: WebFallbackPages(renderer: renderer))
     }
     router.addRoutes(HealthController(openAPI: try OpenAPIDocument.load(), database: database).routes)
     let authenticated = router.group()
@@ -37,20 +39,23 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     let events = EventsController(database: database, streams: EventStreams())
     authenticated.addRoutes(events.routes)
     authenticated.addRoutes(PublicationController(database: database, publicURL: configuration.publicURL).routes)
-    try WebInterface(database: database, configuration: configuration, events: events).add(to: router)
+    WebInterface(database: database, configuration: configuration, renderer: renderer, events: events).add(to: router)
     allowed.load(from: router)
     return router
 }
 
 /// The whole HTTP application, as `strategy serve` runs it and as tests drive it.
+/// `onServerRunning` is called with the listening channel once the server has bound its port.
 public func buildApplication(
-    database: AppDatabase, configuration: APIConfiguration, logger: Logger = Logger(label: "strategy")
+    database: AppDatabase, configuration: APIConfiguration, logger: Logger = Logger(label: "strategy"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(database: database, configuration: configuration)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "strategy"),
+        onServerRunning: onServerRunning,
         logger: logger
     )
 }

@@ -11,13 +11,14 @@ struct AccountCommand: AsyncParsableCommand {
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an account for a person and print their one-time invitation link (valid 7 days) as the last line.",
-            discussion: "Inviting an email that already has an account prints a new link for that account."
+            discussion:
+                "Inviting an email that already has an account prints a new link for that account and voids its earlier ones; an account whose person has chosen a password gets none (they sign in with it)."
         )
         @Argument(help: "The person's email; they sign in with it.") var email: String
         @Option(help: "The account's display name.") var name: String
         @Flag(help: "Make the account an administrator.") var admin = false
         @Option(name: .customLong("public-url"), help: "The address people open the service at.")
-        var publicURL = ServeCommand.defaultPublicURL
+        var publicURL = "http://127.0.0.1:8080"
         @OptionGroup var store: DatabaseOptions
 
         func run() async throws {

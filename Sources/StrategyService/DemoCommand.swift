@@ -24,18 +24,23 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await Self.load(databasePath: database, fixturePath: fixture)
         } else {
             try await Self.runDemo(
-                databasePath: database, host: host, port: port, bodyLimit: APIConfiguration.defaultBodyLimit,
-                publicURL: "http://\(host):\(port)", fixturePath: fixture
+                databasePath: database, configuration: APIConfiguration(host: host, port: port, publicURL: "http://\(host):\(port)"),
+                publicURLGiven: false, fixturePath: fixture
             )
         }
     }
 
     static func runDemo(
-        databasePath: String, host: String, port: Int, bodyLimit: Int, publicURL: String, fixturePath: String? = nil
+        databasePath: String, configuration: APIConfiguration, publicURLGiven: Bool, fixturePath: String? = nil
     ) async throws {
-        let database = try await load(databasePath: databasePath, fixturePath: fixturePath, host: host, port: port)
+        // Before the database opens: the write batcher's and the feed's metrics are made when it does, and a
+        // metric made before the registry is set up reports nowhere.
+        ServiceMetrics.bootstrapOnce()
+        let database = try await load(
+            databasePath: databasePath, fixturePath: fixturePath, host: configuration.host, port: configuration.port
+        )
         try await ServeCommand.serve(
-            databasePath: databasePath, host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL, database: database
+            databasePath: databasePath, configuration: configuration, publicURLGiven: publicURLGiven, database: database
         )
     }
 

@@ -18,16 +18,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(name: .customLong("body-limit"), help: "Largest request body accepted, in bytes.")
     var bodyLimit = APIConfiguration.defaultBodyLimit
+    @Option(
+        name: .customLong("form-limit"),
+        help: "Largest HTML form with texts accepted, in bytes (forms of short fields take at most 16 KiB)."
+    )
+    var formLimit = APIConfiguration.defaultFormLimit
     @Flag(help: "Load the demo strategy first (as `strategy demo` does) and print its tokens.") var demo = false
     @Option(
         name: .customLong("public-url"),
-        help: "The address people open the service at (links in invitations; https makes cookies Secure)."
+        help: "The address people open the service at (links in invitations; https makes cookies Secure). Default: http://HOST:PORT."
     )
-    var publicURL = ServeCommand.defaultPublicURL
+    var publicURL: String?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "The address of a reverse proxy in front of the service, whose X-Forwarded-For names the client (repeatable)."
+    )
+    var trustedProxies: [String] = []
     @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line on standard error.")
     var logFormat = LogFormat.text
-
-    static let defaultPublicURL = "http://127.0.0.1:8080"
 
     /// `base` and `path` joined by exactly one slash.
     static func link(_ base: String, _ path: String) -> String {
@@ -35,19 +43,35 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard (1...1 << 30).contains(bodyLimit) else { throw ValidationError("--body-limit must be between 1 and 2^30") }
+        guard (1024...1 << 30).contains(formLimit) else { throw ValidationError("--form-limit must be between 1024 and 2^30") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw ValidationError("--public-url must be an http or https address such as https://strategy.example.org")
+            }
+        }
+        for proxy in trustedProxies where !ClientAddress.isIPAddress(proxy) {
+            throw ValidationError("--trusted-proxy must be an IP address such as 10.0.0.2 (got \(proxy))")
+        }
+        let configuration = APIConfiguration(
+            host: host, port: port, bodyLimit: bodyLimit, formLimit: formLimit,
+            publicURL: publicURL ?? "http://\(host):\(port)", trustedProxies: trustedProxies
+        )
         if demo {
             try await DemoCommand.runDemo(
-                databasePath: store.explicitPath ?? DemoCommand.defaultPath, host: host, port: port, bodyLimit: bodyLimit,
-                publicURL: publicURL
+                databasePath: store.explicitPath ?? DemoCommand.defaultPath, configuration: configuration,
+                publicURLGiven: publicURL != nil
             )
         } else {
             LoggingBootstrap.once(format: logFormat)
-            try await Self.serve(databasePath: store.database, host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL)
+            try await Self.serve(databasePath: store.database, configuration: configuration, publicURLGiven: publicURL != nil)
         }
     }
 
+    /// Serves `databasePath` (or `database`, already open) until SIGINT or SIGTERM. Without `--public-url`, links
+    /// printed name the port actually listened on (`--port 0` picks one).
     static func serve(
-        databasePath: String, host: String, port: Int, bodyLimit: Int, publicURL: String, database: AppDatabase? = nil
+        databasePath: String, configuration: APIConfiguration, publicURLGiven: Bool, database: AppDatabase? = nil
     ) async throws {
         LoggingBootstrap.once()
         ServiceMetrics.bootstrapOnce()
@@ -64,21 +88,16 @@ struct ServeCommand: AsyncParsableCommand {
                 "foreignKeys": "\(pragmas.foreignKeys)",
             ]
         )
-        guard (1...1 << 30).contains(bodyLimit) else { throw ValidationError("--body-limit must be between 1 and 2^30") }
-        guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            throw ValidationError("--public-url must be an http or https address such as https://strategy.example.org")
-        }
         // First run: nobody can sign in until an admin exists, so the operator gets a link that creates one.
-        if let setup = try await database.setupInvitationIfNoAdmin() {
+        let setup = try await database.setupInvitationIfNoAdmin()
+        let app = try buildApplication(database: database, configuration: configuration, logger: logger) { channel in
+            guard let setup else { return }
+            let port = channel.localAddress?.port ?? configuration.port
+            let base = publicURLGiven ? configuration.publicURL : "http://\(configuration.host):\(port)"
             print("No administrator yet. Open this link (once, within 7 days) to create the first one:")
-            print(link(publicURL, "/app/setup/\(setup.token)"))
+            print(link(base, "/app/setup/\(setup.token)"))
             fflush(nil)
         }
-        let app = try buildApplication(
-            database: database,
-            configuration: APIConfiguration(host: host, port: port, bodyLimit: bodyLimit, publicURL: publicURL),
-            logger: logger
-        )
         // SIGTERM or SIGINT: stop accepting, let requests in flight finish for up to 7 s, then cancel them; the
         // database closes when the service returns. Work that ignores cancellation for 2 s more ends the process
         // (swift-service-lifecycle escalates to a crash), so a stop never takes more than 10 s.

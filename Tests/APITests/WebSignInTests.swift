@@ -1,10 +1,11 @@
-import API
 import DocumentModel
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import API
 
 /// Signing in to the browser interface, through the real application: invitations, passwords, sessions, the
 /// anti-forgery checks, throttling and the headers every page carries.
@@ -78,6 +79,63 @@ import Testing
         }
     }
 
+    /// Defect #24.1: an older link of an account took it over after the person had chosen a password.
+    @Test func onlyTheNewestLinkOfAnAccountWorksAndNoneOnceItHasAPassword() async throws {
+        let harness = try await Harness.make()
+        let (account, firstLink) = try await harness.database.invite(email: "fa@example.org", name: "Fa Admin", admin: true, by: .commandLine)
+        let first = "/app/invite/\(firstLink.token)"
+        let second = try await invite(harness, email: "fa@example.org", name: "Fa Admin")
+        try await harness.application().test(.router) { client in
+            var stranger = WebClient(client)
+            let replaced = try await stranger.get(first)
+            #expect(replaced.status == .gone)
+            #expect(replaced.text.contains("no longer valid") && !replaced.text.contains("fa@example.org"))
+
+            var person = WebClient(client)
+            _ = try await person.get(second)
+            let accepted = try await person.post(second, ["password": Self.password, "repeatPassword": Self.password])
+            #expect(accepted.status == .seeOther)
+            #expect(try await person.get("/app").status == .ok)
+
+            // The older link, opened and posted to with a good form token, neither shows the person nor signs anyone in.
+            _ = try await stranger.get("/app/signin")
+            let reopened = try await stranger.get(first)
+            #expect(reopened.status == .gone && !reopened.text.contains("Fa Admin"))
+            let takeover = try await stranger.post(first, ["password": "a stranger's own password", "repeatPassword": "a stranger's own password"])
+            #expect(takeover.status == .gone)
+            #expect(stranger.cookies["strategy_session"] == nil)
+            #expect(try await person.get("/app").status == .ok)  // the person's session goes on
+
+            // An account with a password gets no new link, by email or by id (API and command line alike).
+            await #expect(throws: DocumentModelError.self) {
+                _ = try await harness.database.invite(email: "fa@example.org", name: "Fa Admin", admin: true, by: .commandLine)
+            }
+            await #expect(throws: DocumentModelError.self) {
+                _ = try await harness.database.invite(accountID: account.id, email: nil, by: .commandLine)
+            }
+        }
+    }
+
+    /// A password set any other way (settings, the command line) voids the account's open links too.
+    @Test func settingAPasswordVoidsEveryOpenLink() async throws {
+        let harness = try await Harness.make()
+        let (account, invitation) = try await harness.database.invite(email: "gi@example.org", name: "Gi", admin: false, by: .commandLine)
+        try await harness.database.setPassword(
+            accountID: account.id, NewPassword(password: Self.password, repeated: Self.password), by: .commandLine
+        )
+        #expect(try harness.database.invitationStatus(token: invitation.token) == .voided)
+    }
+
+    /// A newer setup link voids the one printed at an earlier start.
+    @Test func onlyTheNewestSetupLinkWorks() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("setup-\(UUID().uuidString).sqlite").path
+        let database = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
+        let older = try #require(try await database.setupInvitationIfNoAdmin())
+        let newer = try #require(try await database.setupInvitationIfNoAdmin())
+        #expect(try database.invitationStatus(token: older.token) == .voided)
+        #expect(try database.invitationStatus(token: newer.token) == .valid(account: nil))
+    }
+
     @Test func signInAnswersAWrongEmailAndAWrongPasswordAlikeAndRedirectsOnlyLocally() async throws {
         let harness = try await Harness.make()
         let link = try await invite(harness, email: "bo@example.org", name: "Bo")
@@ -132,7 +190,7 @@ import Testing
             let json = try await client.execute(
                 uri: link, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}")
             )
-            #expect(json.status == .badRequest)
+            #expect(json.status == .unsupportedMediaType)
             #expect(json.headers[.contentType]?.hasPrefix("text/html") == true)
         }
     }
@@ -154,6 +212,53 @@ import Testing
             #expect(throttled.text.contains("Too many attempts"))
             #expect(web.cookies["strategy_session"] == nil)
         }
+    }
+
+    /// Defect #24.3: five failures for one account locked every account out from that address.
+    @Test func oneClientsFailuresDoNotLockOthersOutFromTheSameAddress() async throws {
+        let harness = try await Harness.make()
+        let mallory = try await invite(harness, email: "ma@example.org", name: "Ma")
+        let victim = try await invite(harness, email: "vi@example.org", name: "Vi")
+        try await harness.application().test(.router) { client in
+            try await Self.choosePassword(at: mallory, client)
+            try await Self.choosePassword(at: victim, client)
+            var guesser = WebClient(client)
+            _ = try await guesser.get("/app/signin")
+            for _ in 0..<6 {
+                _ = try await guesser.post("/app/signin", ["email": "ma@example.org", "password": "wrong wrong wrong"])
+            }
+            #expect(try await guesser.post("/app/signin", ["email": "ma@example.org", "password": Self.password]).status == .tooManyRequests)
+            var colleague = WebClient(client)
+            _ = try await colleague.get("/app/signin")
+            let signedIn = try await colleague.post("/app/signin", ["email": "vi@example.org", "password": Self.password])
+            #expect(signedIn.status == .seeOther)
+            #expect(colleague.cookies["strategy_session"] != nil)
+        }
+    }
+
+    @Test func theAccountAndTheAddressHaveCeilingsOfTheirOwn() async {
+        let throttle = SignInThrottle(limits: .init(perPair: 5, perAccount: 8, perAddress: 12))
+        // Guessing one account from many addresses: stopped by the account's ceiling.
+        for index in 0..<8 { await throttle.recordFailure(email: "a@x.org", address: "10.0.0.\(index)") }
+        #expect(await throttle.wait(email: "a@x.org", address: "10.0.0.99") > 0)
+        // Many accounts from one address: stopped by the address's ceiling, not before.
+        for index in 0..<11 { await throttle.recordFailure(email: "p\(index)@x.org", address: "10.1.1.1") }
+        #expect(await throttle.wait(email: "fresh@x.org", address: "10.1.1.1") == 0)
+        await throttle.recordFailure(email: "p11@x.org", address: "10.1.1.1")
+        #expect(await throttle.wait(email: "fresh@x.org", address: "10.1.1.1") > 0)
+        #expect(await throttle.wait(email: "fresh@x.org", address: "10.1.1.2") == 0)
+    }
+
+    @Test func xForwardedForIsBelievedOnlyFromATrustedProxy() {
+        let proxy = ClientAddress(trustedProxies: ["10.0.0.2"])
+        let forwarded: HTTPFields = [ClientAddress.forwardedFor: "203.0.113.9, 198.51.100.7"]
+        #expect(proxy.of(peer: "10.0.0.2", headers: forwarded) == "198.51.100.7")
+        #expect(proxy.of(peer: "::ffff:10.0.0.2", headers: forwarded) == "198.51.100.7")
+        #expect(proxy.of(peer: "192.0.2.1", headers: forwarded) == "192.0.2.1")
+        #expect(proxy.of(peer: "10.0.0.2", headers: [:]) == "10.0.0.2")
+        #expect(proxy.of(peer: "10.0.0.2", headers: [ClientAddress.forwardedFor: "not an address"]) == "10.0.0.2")
+        let chain = ClientAddress(trustedProxies: ["10.0.0.2", "10.0.0.3"])
+        #expect(chain.of(peer: "10.0.0.2", headers: [ClientAddress.forwardedFor: "198.51.100.7, 10.0.0.3"]) == "198.51.100.7")
     }
 
     @Test func signOutEndsTheSessionAndPagesCarryTheSecurityHeaders() async throws {

@@ -18,16 +18,43 @@ import Testing
             return
         }
         #expect(invited.id == account.id)
-        let signedIn = try await store.database.acceptInvitation(token: invitation.token, password: good)
-        #expect(signedIn.account.id == account.id)
-        #expect(try await store.database.account(sessionToken: signedIn.sessionToken)?.id == account.id)
-        #expect(try store.database.invitationStatus(token: invitation.token) == .used)
-        let reused = await modelError { _ = try await store.database.acceptInvitation(token: invitation.token, password: good) }
-        #expect(reused == .conflict("this link has been used already"))
-        // The same email invited again gets a new link for the same account, not a second account.
+        // The same email invited again gets a new link for the same account, not a second account; the first
+        // link is void from then on.
         let (again, second) = try await store.database.invite(email: "ana@example.org", name: "Other", admin: true, by: .commandLine)
         #expect(again.id == account.id && !again.admin)
         #expect(second.token != invitation.token)
+        #expect(try store.database.invitationStatus(token: invitation.token) == .voided)
+        let voided = await modelError { _ = try await store.database.acceptInvitation(token: invitation.token, password: good) }
+        #expect(voided == .conflict("this link is no longer valid"))
+        let signedIn = try await store.database.acceptInvitation(token: second.token, password: good)
+        #expect(signedIn.account.id == account.id)
+        #expect(try await store.database.account(sessionToken: signedIn.sessionToken)?.id == account.id)
+        #expect(try store.database.invitationStatus(token: second.token) == .used)
+        let reused = await modelError { _ = try await store.database.acceptInvitation(token: second.token, password: good) }
+        #expect(reused == .conflict("this link has been used already"))
+        // Once the person has a password, no new link is issued for the account.
+        let refused = await modelError {
+            _ = try await store.database.invite(email: "ana@example.org", name: "Ana", admin: false, by: .commandLine)
+        }
+        #expect(refused == .conflict("this person has a password already and signs in with it"))
+    }
+
+    @Test(arguments: [
+        "ana@example.org", "a.b+tag@sub.example.org", "o'neil@example.ie", "drita@shqipëri.example", "ана@пример.срб",
+        "x@xn--shqipri-vwa.example",
+    ])
+    func plausibleEmailsAreAccepted(_ email: String) {
+        #expect(EmailAddress.isPlausible(email))
+    }
+
+    @Test(arguments: [
+        #"x@x.example"><b>"#, "x@x.example<b>", #""a b"@example.org"#, "a@b@example.org", "a..b@example.org", ".a@example.org",
+        "a.@example.org", "a@-example.org", "a@example-.org", "a@example..org", "a@example", "a@1.2.3.4", "a@[127.0.0.1]",
+        "a(comment)@example.org", "a b@example.org", "a@exa mple.org", "a\u{0}@example.org", "@example.org", "a@",
+        String(repeating: "a", count: 65) + "@example.org", "a@" + String(repeating: "b", count: 64) + ".org",
+    ])
+    func implausibleEmailsAreRefused(_ email: String) {
+        #expect(!EmailAddress.isPlausible(email))
     }
 
     @Test func invitationsExpireAndTamperedLinksAreUnknown() async throws {
@@ -121,18 +148,28 @@ import Testing
 
     @Test func theSetupLinkCreatesTheFirstAdminOnce() async throws {
         let database = try AppDatabase.inMemory(passwords: PasswordHasher(cost: 4))
+        let older = try #require(try await database.setupInvitationIfNoAdmin())
         let link = try #require(try await database.setupInvitationIfNoAdmin())
-        let other = try #require(try await database.setupInvitationIfNoAdmin())
+        // Only the newest setup link works: each start of `serve` prints a new one.
+        #expect(try database.invitationStatus(token: older.token) == .voided)
         #expect(try database.invitationStatus(token: link.token) == .valid(account: nil))
         let signedIn = try await database.completeSetup(
             token: link.token, FirstAdmin(name: "First Admin", email: "admin@example.org", password: good)
         )
         #expect(signedIn.account.admin && signedIn.account.email == "admin@example.org")
         #expect(try await database.setupInvitationIfNoAdmin() == nil)
-        // Once an admin exists every other setup link stops working.
-        #expect(try database.invitationStatus(token: other.token) == .unknown)
+        #expect(try database.invitationStatus(token: link.token) == .used)
+        let reused = await modelError {
+            _ = try await database.completeSetup(token: link.token, FirstAdmin(name: "X", email: "x@example.org", password: good))
+        }
+        #expect(reused == .conflict("this link has been used already"))
+        // A setup link stops working as soon as any admin exists, however the admin was made.
+        let other = try AppDatabase.inMemory(passwords: PasswordHasher(cost: 4))
+        let unused = try #require(try await other.setupInvitationIfNoAdmin())
+        _ = try await other.createAccount(name: "Admin", admin: true, by: .commandLine)
+        #expect(try other.invitationStatus(token: unused.token) == .unknown)
         let refused = await modelError {
-            _ = try await database.completeSetup(token: other.token, FirstAdmin(name: "X", email: "x@example.org", password: good))
+            _ = try await other.completeSetup(token: unused.token, FirstAdmin(name: "X", email: "x@example.org", password: good))
         }
         #expect(refused == .notFound("invitation"))
     }

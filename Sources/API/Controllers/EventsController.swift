@@ -41,11 +41,15 @@ struct EventsController {
         // Follow before reading what was missed, so nothing committed in between falls through the gap.
         let live = database.activityFeed.follow(strategyID: strategyID)
         // A closed connection ends the stream at once (and frees its place among the account's streams), not at
-        // the next write that fails.
-        channel.closeFuture.whenComplete { _ in
+        // the next write that fails. A browser closing an EventSource only half-closes the connection, which the
+        // server allows (`allowRemoteHalfClosure`) and the HTTP handler keeps to itself until the response ends —
+        // that is, never: a handler at the front of the pipeline hears it first.
+        let end: @Sendable () -> Void = {
             live.end()
             ticket.close()
         }
+        channel.closeFuture.whenComplete { _ in end() }
+        channel.pipeline.addHandler(InputClosedHandler(onClose: end), position: .first).whenFailure { _ in end() }
         let database = database
         let body = ResponseBody { writer in
             defer { ticket.close() }
@@ -144,5 +148,26 @@ final class EventStreams: Sendable {
             open[account, default: 1] -= 1
             if open[account] == 0 { open[account] = nil }
         }
+    }
+}
+
+/// Calls `onClose` when the peer closes its side of the connection (or the connection fails), before the HTTP
+/// handlers see it; everything else passes through untouched.
+final class InputClosedHandler: ChannelInboundHandler, Sendable {
+    typealias InboundIn = NIOAny
+    let onClose: @Sendable () -> Void
+
+    init(onClose: @escaping @Sendable () -> Void) {
+        self.onClose = onClose
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed { onClose() }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        onClose()
+        context.fireErrorCaught(error)
     }
 }

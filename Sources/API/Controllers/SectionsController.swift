@@ -43,7 +43,8 @@ struct SectionsController {
             strategyID: try context.parameters.id("strategy"), id: try context.parameters.id("section"),
             for: context.account
         )
-        return Self.sectionResponse(section)
+        let response = Self.sectionResponse(section)
+        return IfNoneMatch.notModified(request, response: response) ?? response
     }
 
     @Sendable func replace(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -101,6 +102,8 @@ struct SectionsController {
         return JSONResponse.make(RevisionResponse(revision, includeBody: true))
     }
 
+    /// The section as JSON; its `ETag` is the revision, which `If-Match` names to change it and `If-None-Match`
+    /// to ask whether it changed (304).
     static func sectionResponse(_ section: Section, status: HTTPResponse.Status = .ok) -> Response {
         var headers: HTTPFields = [.eTag: JSONResponse.eTag(section.revision)]
         if status == .created { headers[.location] = "/strategies/\(section.strategyID)/sections/\(section.id)" }

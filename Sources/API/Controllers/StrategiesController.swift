@@ -43,7 +43,8 @@ struct StrategiesController {
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
         let access = try await database.strategy(id: try context.parameters.id("strategy"), for: context.account)
-        return JSONResponse.make(StrategyResponse(access.strategy), headers: [.eTag: "\"\(access.strategy.version)\""])
+        let response = JSONResponse.make(StrategyResponse(access.strategy), headers: [.eTag: "\"\(access.strategy.version)\""])
+        return IfNoneMatch.notModified(request, response: response) ?? response
     }
 
     @Sendable func update(request: Request, context: AuthenticatedContext) async throws -> Response {

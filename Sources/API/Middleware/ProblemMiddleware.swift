@@ -12,12 +12,15 @@ struct ProblemMiddleware: RouterMiddleware {
     /// Where problem `type` URIs point (`APIConfiguration.problemBaseURI`).
     let baseURI: String
     let allowed: AllowedMethods
+    /// Unroutable requests under the interface's paths are answered with pages, not problems.
+    let pages: WebFallbackPages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            return problem(for: error, request: request, context: context).response(baseURI: baseURI)
+            let problem = problem(for: error, request: request, context: context)
+            return pages.page(for: problem, request: request) ?? problem.response(baseURI: baseURI)
         }
     }
 

@@ -119,14 +119,7 @@ extension AppDatabase {
     public func supportAmendment(strategyID: Int64, number: Int, by account: Account) async throws -> Amendment {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .supportAmendment)
-            let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number)
-            try Self.requireOpen(amendment, to: "supported")
-            if amendment.authorID == account.id {
-                throw DocumentModelError.conflict("the author of amendment \(number) cannot support it as well")
-            }
-            if amendment.supporters.contains(where: { $0.accountID == account.id }) {
-                throw DocumentModelError.conflict("you already support amendment \(number)")
-            }
+            try access.requireMaySupport(try Self.loadAmendment(db, strategyID: strategyID, number: number))
             try db.run(
                 "INSERT INTO amendmentSupport (strategyId, number, accountId, groupKey, createdAt) VALUES (?, ?, ?, ?, ?)",
                 [strategyID, number, account.id, access.actor.group, Date()]
@@ -142,11 +135,7 @@ extension AppDatabase {
     public func withdrawAmendment(strategyID: Int64, number: Int, by account: Account) async throws -> Amendment {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .withdrawAmendment)
-            let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number)
-            guard amendment.authorID == account.id else {
-                throw DocumentModelError.forbidden("only the author of amendment \(number) may withdraw it")
-            }
-            try Self.requireOpen(amendment, to: "withdrawn")
+            try access.requireMayWithdraw(try Self.loadAmendment(db, strategyID: strategyID, number: number))
             try Self.close(db, strategyID: strategyID, number: number, status: .withdrawn, by: account, reason: nil, revision: nil)
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: "amendment.withdrawn", subject: "amendment/\(number)"

@@ -4,18 +4,21 @@ import GRDB
 /// Invitation links: how a person gets a password, and how the first admin is created in a browser.
 extension AppDatabase {
     /// Creates an account for `email` with an invitation; an account that already has this email gets a new
-    /// invitation instead (the link of the first one may have expired or been lost).
+    /// invitation instead (the link of the first one may have expired or been lost), which voids the earlier ones.
+    /// An account whose person has chosen a password is refused: a link would let its holder take it over.
     public func invite(email: String, name: String, admin: Bool, by actor: Actor) async throws -> (Account, IssuedInvitation) {
         try NewAccount(name: name, email: email).requireValid()
         let secret = Secret.random()
         return try await write { db in
             let existing = try db.row("SELECT * FROM account WHERE email = ?", [EmailAddress.normalized(email)]).map(Self.account)
+            if let existing { try Self.requireNoPassword(db, accountID: existing.id) }
             let account = try existing ?? Self.insertAccount(db, name: name, admin: admin, email: email, by: actor)
             return (account, try Self.insertInvitation(db, secret: secret, accountID: account.id, by: actor))
         }
     }
 
-    /// A new invitation for an existing account; `email` sets the account's address first (it needs one).
+    /// A new invitation for an existing account; `email` sets the account's address first (it needs one). Voids
+    /// the account's earlier links; refused once the person has chosen a password.
     public func invite(accountID: Int64, email: String?, by actor: Actor) async throws -> IssuedInvitation {
         if let email, !EmailAddress.isPlausible(email) {
             throw DocumentModelError.invalid("email", "must be an email address such as name@example.org")
@@ -25,6 +28,7 @@ extension AppDatabase {
             guard let account = try db.row("SELECT * FROM account WHERE id = ?", [accountID]).map(Self.account) else {
                 throw DocumentModelError.notFound("account")
             }
+            try Self.requireNoPassword(db, accountID: accountID)
             if let email = email.map(EmailAddress.normalized), email != account.email {
                 if try db.value(Bool.self, "SELECT 1 FROM account WHERE email = ?", [email]) != nil {
                     throw DocumentModelError.conflict("another account has this email")
@@ -83,9 +87,14 @@ extension AppDatabase {
         }
     }
 
+    /// Issues a link for `accountID` (nil: the setup link). Only the newest link of an account works: the earlier
+    /// ones are voided here, so a forwarded or leaked older link cannot be used after a new one was sent.
     static func insertInvitation(_ db: Database, secret: String, accountID: Int64?, by actor: Actor) throws -> IssuedInvitation {
         let now = Date()
         let expiresAt = now.addingTimeInterval(SignInPolicy.invitationLifetime)
+        try db.run(
+            "UPDATE invitation SET voidedAt = ? WHERE accountId IS ? AND usedAt IS NULL AND voidedAt IS NULL", [now, accountID]
+        )
         try db.run(
             "INSERT INTO invitation (accountId, hash, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
             [accountID, Secret.hash(secret), now, expiresAt]
@@ -103,15 +112,24 @@ extension AppDatabase {
         else { return (.unknown, 0) }
         let id: Int64 = row["id"]
         if (row["usedAt"] as Date?) != nil { return (.used, id) }
+        if (row["voidedAt"] as Date?) != nil { return (.voided, id) }
         if (row["expiresAt"] as Date) <= now { return (.expired, id) }
         guard let accountID: Int64 = row["accountId"] else {
             let adminExists = try db.value(Bool.self, "SELECT 1 FROM account WHERE admin") != nil
             return (adminExists ? .unknown : .valid(account: nil), id)
         }
-        guard let account = try db.row("SELECT * FROM account WHERE id = ?", [accountID]).map(Self.account) else {
-            return (.unknown, id)
+        guard let accountRow = try db.row("SELECT * FROM account WHERE id = ?", [accountID]) else { return (.unknown, id) }
+        // A person with a password signs in with it; no link may set another one.
+        if (accountRow["passwordHash"] as String?) != nil { return (.voided, id) }
+        return (.valid(account: Self.account(accountRow)), id)
+    }
+
+    /// Refuses a link for an account whose person has a password: they sign in with it, and a forgotten one is
+    /// reset, never replaced through an invitation (whoever held the link would take the account over).
+    static func requireNoPassword(_ db: Database, accountID: Int64) throws {
+        if try db.value(Bool.self, "SELECT 1 FROM account WHERE id = ? AND passwordHash IS NOT NULL", [accountID]) != nil {
+            throw DocumentModelError.conflict("this person has a password already and signs in with it")
         }
-        return (.valid(account: account), id)
     }
 
     /// The error for a link that cannot be used.
@@ -119,6 +137,7 @@ extension AppDatabase {
         switch status {
         case .used: .conflict("this link has been used already")
         case .expired: .conflict("this link has expired")
+        case .voided: .conflict("this link is no longer valid")
         case .valid, .unknown: .notFound("invitation")
         }
     }

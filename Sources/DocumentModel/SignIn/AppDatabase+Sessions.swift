@@ -93,9 +93,13 @@ extension AppDatabase {
         return secret
     }
 
-    /// Stores a new password hash and ends every session of the account but `kept`.
+    /// Stores a new password hash, voids every unused invitation link of the account and ends every session of
+    /// the account but `kept`.
     static func setPasswordHash(_ db: Database, _ hash: String, accountID: Int64, by actor: Actor, keeping kept: Data? = nil) throws {
         try db.run("UPDATE account SET passwordHash = ? WHERE id = ?", [hash, accountID])
+        try db.run(
+            "UPDATE invitation SET voidedAt = ? WHERE accountId = ? AND usedAt IS NULL AND voidedAt IS NULL", [Date(), accountID]
+        )
         try db.run("DELETE FROM webSession WHERE accountId = ? AND hash IS NOT ?", [accountID, kept])
         try appendActivity(db, strategyID: nil, actor: actor, action: "password.set", subject: "account/\(accountID)")
     }

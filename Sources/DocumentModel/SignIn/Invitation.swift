@@ -15,6 +15,8 @@ public enum InvitationStatus: Sendable, Equatable {
     case valid(account: Account?)
     case used
     case expired
+    /// Replaced by a newer link, or the person has chosen a password since it was sent.
+    case voided
     /// Never issued, mistyped or tampered with; also a setup link once an admin exists.
     case unknown
 }

@@ -319,6 +319,18 @@ extension AppDatabase {
             // that two facilitators editing it cannot overwrite each other unseen (If-Match on PATCH).
             try db.execute(sql: "ALTER TABLE strategy ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v8-invitation-voided") { db in
+            // Only an account's newest link works, and none once its person has a password: earlier links are
+            // voided rather than deleted, so a person who opens one is told it was replaced.
+            try db.execute(
+                sql: """
+                    ALTER TABLE invitation ADD COLUMN voidedAt DATETIME;
+                    UPDATE invitation SET voidedAt = CURRENT_TIMESTAMP
+                        WHERE usedAt IS NULL AND accountId IN (SELECT id FROM account WHERE passwordHash IS NOT NULL);
+                    UPDATE invitation SET voidedAt = CURRENT_TIMESTAMP
+                        WHERE usedAt IS NULL AND id NOT IN (SELECT max(id) FROM invitation GROUP BY accountId);
+                    """)
+        }
         return migrator
     }
 }

@@ -13,6 +13,42 @@ import Testing
         try #require(try await harness.database.account(id: harness.accountIDs[role]!))
     }
 
+    /// Defect #24.5: support is the voice of groups other than the author's; the page offered it and the write took it.
+    @Test func aMemberOfTheAuthorsGroupIsNotOfferedSupportAndIsRefused() async throws {
+        let harness = try await Harness.make()
+        let admin = try await Self.account("admin", harness)
+        let (colleague, token) = try await harness.database.createAccount(name: "Colleague", admin: false, by: .commandLine)
+        _ = try await harness.database.setMember(
+            strategyID: harness.strategyID, accountID: colleague.id, role: .signatory, group: "industry", by: admin)
+        let member = try await Self.account("member", harness)
+        let amendment = try await harness.database.proposeAmendment(
+            strategyID: harness.strategyID, sectionID: harness.sectionID,
+            NewAmendment(baseRevision: 1, heading: nil, body: "Children go online very early.", rationale: "Stronger."), by: member
+        )
+        let page = "/app/strategies/\(harness.strategyID)/amendments/\(amendment.number)"
+        try await harness.application().test(.router) { client in
+            let api = try await client.send(.post, "/strategies/\(harness.strategyID)/amendments/\(amendment.number)/support", as: token.token)
+            #expect(api.status == .forbidden)
+            #expect(api.text.contains("groups other than its author"))
+            _ = try await harness.database.invite(accountID: colleague.id, email: "colleague@example.org", by: .commandLine)
+            try await harness.database.setPassword(
+                accountID: colleague.id, NewPassword(password: WebPagesTests.password, repeated: WebPagesTests.password), by: .commandLine
+            )
+            var web = WebClient(client)
+            _ = try await web.get("/app/signin")
+            #expect(try await web.post("/app/signin", ["email": "colleague@example.org", "password": WebPagesTests.password]).status == .seeOther)
+            #expect(!(try await web.get(page).text.contains(">Support</button>")))
+            let refused = try await web.post(page + "/support", [:])
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("groups other than its author"))
+        }
+        // The signatory of another group still may.
+        let signatory = try await Self.account("signatory", harness)
+        #expect(
+            try await harness.database.supportAmendment(strategyID: harness.strategyID, number: amendment.number, by: signatory).supporters.count == 1
+        )
+    }
+
     @Test func aMemberPreviewsThenSubmitsAndOthersSupportWithdrawOrDecide() async throws {
         let harness = try await Harness.make()
         let strategy = "/app/strategies/\(harness.strategyID)"

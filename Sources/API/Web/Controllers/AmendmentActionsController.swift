@@ -8,7 +8,7 @@ import Hummingbird
 struct AmendmentActionsController {
     let database: AppDatabase
     let amendmentPage: AmendmentPageController
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -19,26 +19,21 @@ struct AmendmentActionsController {
         return routes
     }
 
-    struct ActionForm: Decodable, TokenCarrying {
-        var csrf: String?
-    }
-
     @Sendable func support(request: Request, context: SignedInContext) async throws -> Response {
         let (strategyID, number) = try (context.parameters.id("strategy"), context.parameters.number("amendment"))
-        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        try await forms.check(request, visitor: context.visitor)
         _ = try await database.supportAmendment(strategyID: strategyID, number: number, by: context.account)
         return WebRenderer.redirect(to: Links.amendment(strategyID, number) + "?notice=amendmentSupported")
     }
 
     @Sendable func withdraw(request: Request, context: SignedInContext) async throws -> Response {
         let (strategyID, number) = try (context.parameters.id("strategy"), context.parameters.number("amendment"))
-        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        try await forms.check(request, visitor: context.visitor)
         _ = try await database.withdrawAmendment(strategyID: strategyID, number: number, by: context.account)
         return WebRenderer.redirect(to: Links.amendment(strategyID, number) + "?notice=amendmentWithdrawn")
     }
 
-    struct RejectForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct RejectForm: Decodable {
         var reason: String?
         /// `desk` when sent from the facilitator's desk, which is where the browser goes back to.
         var from: String?
@@ -51,7 +46,7 @@ struct AmendmentActionsController {
 
     @Sendable func reject(request: Request, context: SignedInContext) async throws -> Response {
         let (strategyID, number) = try (context.parameters.id("strategy"), context.parameters.number("amendment"))
-        let form = try await WebForm.read(RejectForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(RejectForm.self, from: request, visitor: context.visitor, size: .text)
         do {
             _ = try await database.rejectAmendment(strategyID: strategyID, number: number, reason: form.reason ?? "", by: context.account)
         } catch DocumentModelError.invalid(let errors) {
@@ -64,8 +59,7 @@ struct AmendmentActionsController {
         return WebRenderer.redirect(to: Self.after(strategyID, number, from: form.from, notice: "amendmentRejected"))
     }
 
-    struct AcceptForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct AcceptForm: Decodable {
         /// With a resolution: the revision it was resolved against.
         var revision: String?
         var resolvedHeading: String?
@@ -75,7 +69,7 @@ struct AmendmentActionsController {
 
     @Sendable func accept(request: Request, context: SignedInContext) async throws -> Response {
         let (strategyID, number) = try (context.parameters.id("strategy"), context.parameters.number("amendment"))
-        let form = try await WebForm.read(AcceptForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 2 << 20)
+        let form = try await forms.read(AcceptForm.self, from: request, visitor: context.visitor, size: .text)
         let t = context.visitor.messages
         let resolving = form.resolvedBody != nil || form.resolvedHeading != nil
         let resolvedOn = form.revision.flatMap { Int($0) }

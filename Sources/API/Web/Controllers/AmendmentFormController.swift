@@ -7,7 +7,7 @@ import Hummingbird
 struct AmendmentFormController {
     let database: AppDatabase
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -39,8 +39,7 @@ struct AmendmentFormController {
         renderer.page("amendment-new", title: context.visitor.messages["proposeAmendment"], view, for: context.visitor, status: status)
     }
 
-    struct AmendmentForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct AmendmentForm: Decodable {
         var baseRevision: String?
         var heading: String?
         var body: String?
@@ -52,7 +51,7 @@ struct AmendmentFormController {
     @Sendable func submit(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        let form = try await WebForm.read(AmendmentForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 2 << 20)
+        let form = try await forms.read(AmendmentForm.self, from: request, visitor: context.visitor, size: .text)
         let t = context.visitor.messages
         let access = try await database.strategy(id: strategyID, for: context.account)
         let section = try await database.section(strategyID: strategyID, id: sectionID, for: context.account)

@@ -66,15 +66,11 @@ struct AmendmentPageController {
 
     /// The actions this reader may take on the amendment now; the write checks each again.
     static func decision(_ amendment: Amendment, access: Access, adjust: (inout AmendmentDecisionView) -> Void) -> AmendmentDecisionView {
-        let open = amendment.status == .open
-        let me = access.account.id
         let base = Links.amendment(amendment.strategyID, amendment.number)
-        let supports =
-            open && access.may(.supportAmendment) && amendment.authorID != me && !amendment.supporters.contains { $0.accountID == me }
-        let decides = open && access.may(.decideAmendment)
+        let decides = access.mayDecide(amendment)
         var view = AmendmentDecisionView(
-            supportAction: supports ? base + "/support" : nil,
-            withdrawAction: open && amendment.authorID == me && access.may(.withdrawAmendment) ? base + "/withdraw" : nil,
+            supportAction: access.maySupport(amendment) ? base + "/support" : nil,
+            withdrawAction: access.mayWithdraw(amendment) ? base + "/withdraw" : nil,
             acceptAction: decides ? base + "/accept" : nil, rejectAction: decides ? base + "/reject" : nil
         )
         adjust(&view)

@@ -12,7 +12,7 @@ struct AssetsController {
             guard let asset = assets.asset(path: request.uri.path) else { throw HTTPError(.notFound) }
             return Response(
                 status: .ok,
-                headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
+                headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable", .eTag: asset.eTag],
                 body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes))
             )
         }

@@ -9,7 +9,7 @@ struct CommentFormsController {
     let database: AppDatabase
     let sectionPage: SectionPageController
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -22,8 +22,7 @@ struct CommentFormsController {
     /// The comment form. With script, the selection arrives as UTF-8 offsets (`start`, `end`) into the revision
     /// shown; without, as the quoted words (`passage`), which are looked up in that revision — when they occur
     /// more than once the page asks which occurrence is meant (`occurrence`).
-    struct CommentForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct CommentForm: Decodable {
         var revision: String?
         var start: String?
         var end: String?
@@ -37,7 +36,7 @@ struct CommentFormsController {
     @Sendable func postComment(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        let form = try await WebForm.read(CommentForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 256 * 1024)
+        let form = try await forms.read(CommentForm.self, from: request, visitor: context.visitor, size: .text)
         let t = context.visitor.messages
         let section = try await database.section(strategyID: strategyID, id: sectionID, for: context.account)
         let revision = form.revision.flatMap { Int($0) } ?? section.revision
@@ -183,15 +182,14 @@ struct CommentFormsController {
         return renderer.page("comment-thread", title: t["comment"] + " \(number)", view, for: context.visitor, status: status, notice: notice)
     }
 
-    struct ReplyForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct ReplyForm: Decodable {
         var body: String?
     }
 
     @Sendable func reply(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let number = try context.parameters.number("comment")
-        let form = try await WebForm.read(ReplyForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(ReplyForm.self, from: request, visitor: context.visitor, size: .text)
         let comment = try await database.comment(strategyID: strategyID, number: number, for: context.account)
         do {
             _ = try await database.replyToComment(strategyID: strategyID, number: number, body: form.body ?? "", by: context.account)

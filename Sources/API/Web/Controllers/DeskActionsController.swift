@@ -8,7 +8,7 @@ struct DeskActionsController {
     let database: AppDatabase
     let desk: DeskController
     let comments: CommentFormsController
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -17,8 +17,7 @@ struct DeskActionsController {
         return routes
     }
 
-    struct DispositionForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct DispositionForm: Decodable {
         var disposition: String?
         var response: String?
         var applySuggestion: String?
@@ -27,7 +26,7 @@ struct DeskActionsController {
     @Sendable func dispose(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let number = try context.parameters.number("comment")
-        let form = try await WebForm.read(DispositionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(DispositionForm.self, from: request, visitor: context.visitor, size: .text)
         // The desk's filter comes in the form's address.
         let filter = DeskController.Filter(request)
         guard let disposition = form.disposition.flatMap(Disposition.init(rawValue:)) else { throw WebError.badForm }
@@ -56,8 +55,7 @@ struct DeskActionsController {
         return WebRenderer.redirect(to: Self.back(strategyID, filter, notice: "commentDisposed"))
     }
 
-    struct BatchForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct BatchForm: Decodable {
         var comments: [String]?
         var response: String?
     }
@@ -65,7 +63,7 @@ struct DeskActionsController {
     @Sendable func applySuggestions(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        let form = try await WebForm.read(BatchForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(BatchForm.self, from: request, visitor: context.visitor, size: .text)
         let filter = DeskController.Filter(request)
         let t = context.visitor.messages
         let numbers = (form.comments ?? []).compactMap { Int($0) }

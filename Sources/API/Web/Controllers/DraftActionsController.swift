@@ -7,7 +7,7 @@ struct DraftActionsController {
     let database: AppDatabase
     let draftPage: DraftPageController
     let draftsPage: DraftPagesController
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -17,15 +17,14 @@ struct DraftActionsController {
         return routes
     }
 
-    struct CutForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct CutForm: Decodable {
         var title: String?
         var note: String?
     }
 
     @Sendable func cut(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
-        let form = try await WebForm.read(CutForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(CutForm.self, from: request, visitor: context.visitor, size: .text)
         let note = form.note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         do {
             let draft = try await database.createDraft(strategyID: strategyID, title: form.title ?? "", note: note, by: context.account)
@@ -41,8 +40,7 @@ struct DraftActionsController {
         }
     }
 
-    struct SignoffForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct SignoffForm: Decodable {
         var decision: String?
         var note: String?
     }
@@ -50,7 +48,7 @@ struct DraftActionsController {
     @Sendable func signOff(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let number = try context.parameters.number("draft")
-        let form = try await WebForm.read(SignoffForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(SignoffForm.self, from: request, visitor: context.visitor, size: .text)
         guard let decision = form.decision.flatMap(SignoffDecision.init(rawValue:)) else { throw WebError.badForm }
         let note = form.note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         do {
@@ -66,14 +64,10 @@ struct DraftActionsController {
         }
     }
 
-    struct ActionForm: Decodable, TokenCarrying {
-        var csrf: String?
-    }
-
     @Sendable func adopt(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let number = try context.parameters.number("draft")
-        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        try await forms.check(request, visitor: context.visitor)
         do {
             _ = try await database.adopt(strategyID: strategyID, draft: number, by: context.account)
             return WebRenderer.redirect(to: Links.strategy(strategyID) + "?notice=adopted")

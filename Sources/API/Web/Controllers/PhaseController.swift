@@ -6,7 +6,7 @@ import Hummingbird
 struct PhaseController {
     let database: AppDatabase
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -45,15 +45,14 @@ struct PhaseController {
         return renderer.page("phase", title: t.format("phaseMoveTitle", ["phase": view.to]), view, for: context.visitor)
     }
 
-    struct MoveForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct MoveForm: Decodable {
         /// The phase the confirmation named: a page left open while someone else moved the phase moves nothing.
         var phase: String?
     }
 
     @Sendable func move(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
-        let form = try await WebForm.read(MoveForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        let form = try await forms.read(MoveForm.self, from: request, visitor: context.visitor)
         guard let phase = form.phase.flatMap(Phase.init(rawValue:)) else { throw WebError.badForm }
         _ = try await database.updateStrategy(id: strategyID, title: nil, summary: nil, phase: phase, by: context.account)
         return WebRenderer.redirect(to: Links.strategy(strategyID) + "?notice=phaseMoved")

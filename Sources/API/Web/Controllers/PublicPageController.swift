@@ -58,8 +58,9 @@ struct PublicPageController {
             sections: sections, signoffs: published.signoffs.groups.map { DecisionCell($0, t, dates) }, downloads: downloads
         )
         var response = renderer.page("public", title: strategy.title, view, for: visitor)
-        // Anyone may read it, and it changes only when unpublished: a short public cache is fine.
-        response.headers[.cacheControl] = "public, max-age=60"
+        // Anyone may read it, and it changes only when unpublished: a short public cache is fine — unless the
+        // page names the signed-in reader, which only their own browser may keep.
+        response.headers[.cacheControl] = visitor.account == nil ? "public, max-age=60" : "private, max-age=60"
         return response
     }
 

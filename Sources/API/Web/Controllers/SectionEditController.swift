@@ -7,7 +7,7 @@ import Hummingbird
 struct SectionEditController {
     let database: AppDatabase
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -37,8 +37,7 @@ struct SectionEditController {
         renderer.page("section-edit", title: context.visitor.messages["editSectionTitle"], view, for: context.visitor, status: status)
     }
 
-    struct EditForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct EditForm: Decodable {
         var revision: String?
         var heading: String?
         var body: String?
@@ -48,7 +47,7 @@ struct SectionEditController {
     @Sendable func save(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        let form = try await WebForm.read(EditForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 2 << 20)
+        let form = try await forms.read(EditForm.self, from: request, visitor: context.visitor, size: .text)
         let t = context.visitor.messages
         let access = try database.authorize(strategyID: strategyID, action: .editSections, for: context.account)
         let section = try await database.section(strategyID: strategyID, id: sectionID, for: context.account)

@@ -5,7 +5,7 @@ import Hummingbird
 struct SectionSignoffController {
     let database: AppDatabase
     let sectionPage: SectionPageController
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -13,8 +13,7 @@ struct SectionSignoffController {
         return routes
     }
 
-    struct SignoffForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct SignoffForm: Decodable {
         var revision: String?
         var decision: String?
         var note: String?
@@ -23,7 +22,7 @@ struct SectionSignoffController {
     @Sendable func signOff(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
-        let form = try await WebForm.read(SignoffForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 64 * 1024)
+        let form = try await forms.read(SignoffForm.self, from: request, visitor: context.visitor, size: .text)
         guard let decision = form.decision.flatMap(SignoffDecision.init(rawValue:)), let revision = form.revision.flatMap({ Int($0) })
         else { throw WebError.badForm }
         let note = form.note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }

@@ -6,7 +6,7 @@ import Hummingbird
 struct SettingsController {
     let database: AppDatabase
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
 
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
@@ -51,14 +51,13 @@ struct SettingsController {
         return renderer.page("settings", title: t["settingsTitle"], view(context), for: context.visitor, notice: notice)
     }
 
-    struct PreferencesForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct PreferencesForm: Decodable {
         var language: String?
         var timeZone: String?
     }
 
     @Sendable func savePreferences(request: Request, context: SignedInContext) async throws -> Response {
-        let form = try await WebForm.read(PreferencesForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        let form = try await forms.read(PreferencesForm.self, from: request, visitor: context.visitor)
         let preferences = Preferences(
             language: form.language.flatMap { $0.isEmpty ? nil : $0 }, timeZone: form.timeZone.flatMap { $0.isEmpty ? nil : $0 }
         )
@@ -72,15 +71,14 @@ struct SettingsController {
         return WebRenderer.redirect(to: "/app/settings?saved=1")
     }
 
-    struct PasswordForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct PasswordForm: Decodable {
         var currentPassword: String?
         var password: String?
         var repeatPassword: String?
     }
 
     @Sendable func changePassword(request: Request, context: SignedInContext) async throws -> Response {
-        let form = try await WebForm.read(PasswordForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        let form = try await forms.read(PasswordForm.self, from: request, visitor: context.visitor)
         guard let session = context.visitor.sessionToken else { throw WebError.notSignedIn }
         do {
             try await database.changePassword(

@@ -7,9 +7,10 @@ import Hummingbird
 struct SignInController {
     let database: AppDatabase
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
     let cookies: WebCookies
     let throttle: SignInThrottle
+    let clientAddress: ClientAddress
 
     var routes: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
@@ -25,8 +26,7 @@ struct SignInController {
 
     // MARK: Sign in and out
 
-    struct SignInForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct SignInForm: Decodable {
         var email: String?
         var password: String?
         var next: String?
@@ -45,30 +45,26 @@ struct SignInController {
 
     @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = try context.requireVisitor()
-        let form = try await WebForm.read(SignInForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        let form = try await forms.read(SignInForm.self, from: request, visitor: visitor)
         let email = EmailAddress.normalized(form.email ?? "")
         let next = SignInRedirect.target(form.next)
-        let keys = ["email:" + email, "address:" + (context.remoteAddress ?? "unknown")]
-        let wait = await throttle.wait(for: keys)
+        let address = clientAddress.of(peer: context.remoteAddress, headers: request.headers)
+        let wait = await throttle.wait(email: email, address: address)
         if wait > 0 { throw WebError.throttled(seconds: wait) }
         guard let signedIn = try await database.signIn(email: email, password: form.password ?? "") else {
-            await throttle.recordFailure(for: keys)
+            await throttle.recordFailure(email: email, address: address)
             let view = SignInView(email: form.email ?? "", next: next, error: visitor.messages["signInFailed"])
             return renderer.page("signin", title: visitor.messages["signInTitle"], view, for: visitor, status: .unprocessableContent)
         }
-        await throttle.recordSuccess(for: keys[0])
+        await throttle.recordSuccess(email: email, address: address)
         var response = WebRenderer.redirect(to: next)
         response.setCookie(cookies.session(signedIn.sessionToken))
         return response
     }
 
-    struct SignOutForm: Decodable, TokenCarrying {
-        var csrf: String?
-    }
-
     @Sendable func signOut(request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = try context.requireVisitor()
-        _ = try await WebForm.read(SignOutForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        try await forms.check(request, visitor: visitor)
         if let token = visitor.sessionToken { try await database.endSession(token: token) }
         var response = WebRenderer.redirect(to: "/app/signin?signedOut=1")
         response.setCookie(cookies.clearedSession)
@@ -77,8 +73,7 @@ struct SignInController {
 
     // MARK: Invitations
 
-    struct PasswordForm: Decodable, TokenCarrying {
-        var csrf: String?
+    struct PasswordForm: Decodable {
         var name: String?
         var email: String?
         var password: String?
@@ -104,7 +99,7 @@ struct SignInController {
     @Sendable func acceptInvitation(request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = try context.requireVisitor()
         let token = try context.parameters.require("token")
-        let form = try await WebForm.read(PasswordForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        let form = try await forms.read(PasswordForm.self, from: request, visitor: visitor)
         let status = try database.invitationStatus(token: token)
         guard case .valid(let account?) = status else { return linkRefused(status, visitor: visitor) }
         do {
@@ -133,7 +128,7 @@ struct SignInController {
     @Sendable func completeSetup(request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = try context.requireVisitor()
         let token = try context.parameters.require("token")
-        let form = try await WebForm.read(PasswordForm.self, from: request, visitor: visitor, guard: formGuard, limit: 16 * 1024)
+        let form = try await forms.read(PasswordForm.self, from: request, visitor: visitor)
         let status = try database.invitationStatus(token: token)
         guard case .valid(nil) = status else { return linkRefused(status, visitor: visitor) }
         do {
@@ -162,13 +157,14 @@ struct SignInController {
         return response
     }
 
-    /// The page for a link that cannot be used: used, expired (410 Gone) or unknown (404), each saying what to do.
+    /// The page for a link that cannot be used: used, expired, voided (410 Gone) or unknown (404), each saying what to do.
     private func linkRefused(_ status: InvitationStatus, visitor: WebVisitor) -> Response {
         let t = visitor.messages
         let (code, message): (HTTPResponse.Status, String) =
             switch status {
             case .used: (.gone, t["linkUsed"])
             case .expired: (.gone, t["linkExpired"])
+            case .voided: (.gone, t["linkVoided"])
             case .valid, .unknown: (.notFound, t["linkUnknown"])
             }
         return renderer.page(

@@ -5,7 +5,7 @@ import Hummingbird
 struct StrategyPageController {
     let database: AppDatabase
     let renderer: WebRenderer
-    let formGuard: FormGuard
+    let forms: FormReader
     /// Whether DOCX and ODT downloads can be made (pandoc installed).
     let offersOfficeFormats: Bool
 
@@ -89,20 +89,16 @@ struct StrategyPageController {
         return t["role_" + membership.role.rawValue] + (group.map { " – " + $0 } ?? "")
     }
 
-    struct ActionForm: Decodable, TokenCarrying {
-        var csrf: String?
-    }
-
     @Sendable func publish(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.id("strategy")
-        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        try await forms.check(request, visitor: context.visitor)
         _ = try await database.publish(strategyID: id, by: context.account)
         return WebRenderer.redirect(to: Links.strategy(id) + "?notice=published")
     }
 
     @Sendable func unpublish(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.id("strategy")
-        _ = try await WebForm.read(ActionForm.self, from: request, visitor: context.visitor, guard: formGuard, limit: 16 * 1024)
+        try await forms.check(request, visitor: context.visitor)
         try await database.unpublish(strategyID: id, by: context.account)
         return WebRenderer.redirect(to: Links.strategy(id) + "?notice=unpublished")
     }

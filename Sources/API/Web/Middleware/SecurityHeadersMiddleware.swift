@@ -11,10 +11,14 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
+        Self.apply(to: &response)
+        return response
+    }
+
+    static func apply(to response: inout Response) {
         response.headers[HTTPField.Name("Content-Security-Policy")!] = Self.policy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        return response
     }
 }

@@ -31,6 +31,9 @@ struct WebSessionMiddleware: RouterMiddleware {
             messages: messages, dates: DateText(language: messages.language, timeZone: timeZone)
         )
         var response = try await next(request, context)
+        // A response a shared cache may keep (assets, the public page) never sets a cookie: the cache would hand
+        // it to everyone.
+        if response.headers[.cacheControl]?.contains("public") == true { return response }
         if let newFormSecret { response.setCookie(cookies.form(newFormSecret)) }
         // A cookie for a session that has ended is dropped, unless the page just started a new one.
         if sessionToken != nil, account == nil, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(WebCookies.session + "=") }) {

@@ -1,5 +1,16 @@
+import Foundation
+
 /// The paths of the interface's pages, written once.
 enum Links {
+    /// RFC 3986's unreserved and reserved characters, and `%` for escapes already made: everything else in `text`
+    /// (spaces, non-ASCII letters, `"`, `<`, `{`…) is percent-encoded, so the result is a valid URI reference.
+    static func uriReference(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: uriCharacters) ?? "/app"
+    }
+
+    private static let uriCharacters = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        .union(CharacterSet(charactersIn: "-._~:/?#[]@!$&'()*+,;=%"))
+
     static func strategy(_ id: Int64) -> String { "/app/strategies/\(id)" }
     static func section(_ strategy: Int64, _ section: Int64) -> String { "\(Self.strategy(strategy))/sections/\(section)" }
     static func revision(_ strategy: Int64, _ section: Int64, _ number: Int) -> String {

@@ -8,6 +8,7 @@ struct WebAssets: Sendable {
         let path: String
         let contentType: String
         let bytes: [UInt8]
+        var eTag: String { IfNoneMatch.tag(for: bytes) }
     }
 
     let stylesheet: Asset

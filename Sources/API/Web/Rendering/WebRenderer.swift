@@ -26,12 +26,11 @@ struct WebRenderer: Sendable {
         return Self.html(templates.render(chrome, template: template), status: status)
     }
 
+    /// A page; a 200 carries a strong tag of its bytes, so a reader who has it gets 304 (`ConditionalGetMiddleware`).
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html))
-        )
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+        if status == .ok { headers[.eTag] = IfNoneMatch.tag(for: html.utf8) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// A file to save (`Content-Disposition: attachment`).
@@ -44,7 +43,9 @@ struct WebRenderer: Sendable {
     }
 
     /// Post/Redirect/Get: after a form, the browser loads the result with GET (303 See Other).
+    /// The path is written as a valid URI reference: what came from a form or a query (`next`, filters) and is
+    /// not allowed in one is percent-encoded.
     static func redirect(to path: String) -> Response {
-        Response(status: .seeOther, headers: [.location: path])
+        Response(status: .seeOther, headers: [.location: Links.uriReference(path)])
     }
 }

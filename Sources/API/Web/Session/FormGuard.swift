@@ -15,10 +15,9 @@ struct FormGuard: Sendable {
         Secret.hash("form:" + secret).base64EncodedString()
     }
 
-    /// Throws `WebError.formExpired` unless the token matches and the request comes from this service.
-    func check(token: String?, request: Request, visitor: WebVisitor) throws {
+    /// Throws `WebError.formExpired` unless the token matches the visitor's.
+    func check(token: String?, visitor: WebVisitor) throws {
         guard let token, Self.constantTimeEqual(token, visitor.csrfToken) else { throw WebError.formExpired }
-        guard Self.sameOrigin(request, publicOrigin: publicOrigin) else { throw WebError.formExpired }
     }
 
     /// `Origin` names this service (the public URL or the `Host` the request was sent to). A request without

@@ -8,4 +8,8 @@ enum WebError: Error, Equatable {
     case throttled(seconds: Int)
     /// The request's body is not a form this page takes.
     case badForm
+    /// The request's body is not `application/x-www-form-urlencoded`.
+    case notAForm
+    /// The form sent more than this many bytes.
+    case formTooLarge(limit: Int)
 }

@@ -150,9 +150,7 @@ function followSection(live) {
   const section = live.dataset.section;
   const shown = Number(live.dataset.sectionRevision);
   let announced = false;
-  const source = new EventSource(live.dataset.events);
-  source.addEventListener("activity", (message) => {
-    const entry = JSON.parse(message.data);
+  follow(live.dataset.events, (entry) => {
     const detail = entry.detail || {};
     const thisSection = entry.subject === `section/${section}` || detail.section === section;
     if (!thisSection) return;
@@ -165,6 +163,31 @@ function followSection(live) {
     if (entry.action.startsWith("comment.")) return refreshLists(live, true);
     if (entry.action.startsWith("amendment.")) return refreshLists(live, false);
   });
+}
+
+/// Follows a strategy's event stream for as long as the page is open. EventSource reconnects by itself after a
+/// dropped connection, but gives up for good on an answer that is not a stream (429 when the account already
+/// follows too many, 503 while the server restarts): then a new one is opened after a growing, jittered pause
+/// (1 s, 2 s, 4 s… at most a minute), resuming after the last event seen so that nothing is missed or repeated.
+function follow(url, onActivity) {
+  let lastEventId = null;
+  let pause = 1000;
+  const open = () => {
+    const address = lastEventId === null ? url : `${url}${url.includes("?") ? "&" : "?"}lastEventId=${encodeURIComponent(lastEventId)}`;
+    const source = new EventSource(address);
+    source.addEventListener("open", () => { pause = 1000; });
+    source.addEventListener("activity", (message) => {
+      lastEventId = message.lastEventId || lastEventId;
+      onActivity(JSON.parse(message.data));
+    });
+    source.addEventListener("error", () => {
+      if (source.readyState !== EventSource.CLOSED) return;
+      const wait = pause * (0.75 + Math.random() / 2);
+      pause = Math.min(pause * 2, 60000);
+      window.setTimeout(open, wait);
+    });
+  };
+  open();
 }
 
 function announce(live, text, linkText, href) {
@@ -221,9 +244,7 @@ async function refreshLists(live, comments) {
 /// The desk follows the strategy too: when an amendment or a comment changes, its counts are brought up to date
 /// from a fresh copy of the page and a link offers the rest (forms being filled in are never replaced).
 function followDesk(live) {
-  const source = new EventSource(live.dataset.events);
-  source.addEventListener("activity", async (message) => {
-    const entry = JSON.parse(message.data);
+  follow(live.dataset.events, async (entry) => {
     if (!entry.action.startsWith("amendment.") && !entry.action.startsWith("comment.") && entry.action !== "section.edited") return;
     const response = await fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
     if (!response.ok) return;
