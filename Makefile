@@ -1,6 +1,6 @@
 # The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks
 # (`make test` also the tools the tests use).
-.PHONY: deps test-deps serve demo test release e2e browser fuzz crash bad-input bench
+.PHONY: deps test-deps serve demo test release e2e browser fuzz crash bad-input links bench bench-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -39,6 +39,15 @@ crash: test-deps release
 
 bad-input: test-deps release
 	python3 Tests/BadInput/bad_input_test.py .build-release/release/strategy
+
+# The link rule against markdown-it-py (a CommonMark renderer) on the corpus in fixtures/links.
+links: test-deps release
+	python3 Tests/Links/commonmark_links_test.py .build-release/release/strategy
+
+# Every benchmark script once at a tiny size (CI runs it so that none rots); the figures mean nothing.
+bench-smoke: release
+	@scripts/install-deps.sh --bench
+	bench/smoke.sh
 
 bench:
 	@scripts/install-deps.sh --bench

@@ -17,8 +17,12 @@ SERVER=
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 
 "$BIN" demo --no-serve --database "$DB" --fixture fixtures/demo/strategy.json > "$WORK/demo.out"
-FAC=$(awk '$1 == "facilitator" {print $2}' "$WORK/demo.out")
-MEM=$(awk '$1 == "government" && $2 == "member" {print $3}' "$WORK/demo.out")
+# The tokens are the lines between "Tokens" and the next blank line (the demo also prints emails and passwords,
+# whose lines start with the same role names).
+token() { awk -v who="$1" '/^Tokens/ {on = 1; next} /^$/ {on = 0} on { line = $0; sub(/^ +/, "", line); if (index(line, who " ") == 1) print $NF }' "$WORK/demo.out"; }
+FAC=$(token facilitator)
+MEM=$(token "government member")
+[ -n "$FAC" ] && [ -n "$MEM" ] && [ "$(echo "$FAC" | wc -l)" = 1 ] || { echo "could not read the demo's tokens" >&2; exit 1; }
 "$BIN" serve --port "$PORT" --database "$DB" 2> "$WORK/serve.log" &
 SERVER=$!
 for _ in $(seq 1 100); do curl -sf "$BASE/health" > /dev/null && break; sleep 0.1; done

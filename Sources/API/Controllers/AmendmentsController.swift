@@ -33,7 +33,7 @@ struct AmendmentsController {
             by: account
         )
         return JSONResponse.make(
-            AmendmentResponse(amendment), status: .created,
+            try await AmendmentResponse.make(amendment, database: database), status: .created,
             headers: [.location: "/strategies/\(strategyID)/amendments/\(amendment.number)"]
         )
     }
@@ -67,7 +67,9 @@ struct AmendmentsController {
             filter: AmendmentFilter(sectionID: sectionID, status: status, group: query["group"].map(String.init)),
             after: paging.after, limit: paging.limit, for: context.account
         )
-        return JSONResponse.make(ListPage(items: page.items.map(AmendmentResponse.init), nextCursor: Paging.encode(page.nextAfter)))
+        let diffs = try await database.proposedChanges(page.items)
+        let items = zip(page.items, diffs).map { AmendmentResponse($0, bodyDiff: $1) }
+        return JSONResponse.make(ListPage(items: items, nextCursor: Paging.encode(page.nextAfter)))
     }
 
     @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -75,7 +77,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             for: context.account
         )
-        return JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(try await AmendmentResponse.make(amendment, database: database))
     }
 
     @Sendable func collisions(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -91,7 +93,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             by: context.account
         )
-        return JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(try await AmendmentResponse.make(amendment, database: database))
     }
 
     @Sendable func withdraw(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -99,7 +101,7 @@ struct AmendmentsController {
             strategyID: try context.parameters.id("strategy"), number: try context.parameters.number("amendment"),
             by: context.account
         )
-        return JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(try await AmendmentResponse.make(amendment, database: database))
     }
 
     @Sendable func reject(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -111,7 +113,7 @@ struct AmendmentsController {
         let amendment = try await database.rejectAmendment(
             strategyID: strategyID, number: try context.parameters.number("amendment"), reason: body.reason, by: account
         )
-        return JSONResponse.make(AmendmentResponse(amendment))
+        return JSONResponse.make(try await AmendmentResponse.make(amendment, database: database))
     }
 
     /// Without a body: merge three ways. With `heading`/`body`: the facilitator's resolution, which must name the
@@ -139,7 +141,8 @@ struct AmendmentsController {
             strategyID: strategyID, number: try context.parameters.number("amendment"), resolution: resolution,
             ifMatch: ifMatch, by: account
         )
-        return JSONResponse.make(AmendmentResponse(amendment), headers: [.eTag: JSONResponse.eTag(section.revision)])
+        return JSONResponse.make(
+            try await AmendmentResponse.make(amendment, database: database), headers: [.eTag: JSONResponse.eTag(section.revision)])
     }
 }
 
@@ -164,8 +167,18 @@ struct AcceptAmendmentRequest: RequestBody {
 
 struct AmendmentResponse: JSONWritable {
     var amendment: Amendment
+    /// The body's word diff against the base revision, computed by DocumentModel (`proposedChanges`).
+    var bodyDiff: ProseDiff
 
-    init(_ amendment: Amendment) { self.amendment = amendment }
+    init(_ amendment: Amendment, bodyDiff: ProseDiff) {
+        self.amendment = amendment
+        self.bodyDiff = bodyDiff
+    }
+
+    /// The response of one amendment, its diff made where every diff is made.
+    static func make(_ amendment: Amendment, database: AppDatabase) async throws -> AmendmentResponse {
+        AmendmentResponse(amendment, bodyDiff: try await database.proposedChanges([amendment])[0])
+    }
 
     func write(to json: inout JSONWriter) {
         let a = amendment
@@ -184,7 +197,7 @@ struct AmendmentResponse: JSONWritable {
             json.key("diff")
             TextRedline(
                 heading: HeadingChange(before: a.baseHeading, after: a.heading),
-                body: WordRedline(ProseDiff(before: a.baseBody, after: a.body))
+                body: WordRedline(bodyDiff)
             ).write(to: &json)
             json.field("group", a.group)
             json.field("heading", a.heading)

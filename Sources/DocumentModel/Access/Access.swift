@@ -11,6 +11,11 @@ extension Access {
     /// Whether this caller may take `action` now, by the same rule every write checks: pages offer only what
     /// may be done (the write checks again, so a crafted request is refused as the API refuses it).
     public func may(_ action: StrategyAction) -> Bool {
-        (try? AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)) != nil
+        (try? require(action)) != nil
+    }
+
+    /// Throws the policy's refusal (403 for the role, 409 for the phase) unless this caller may take `action` now.
+    public func require(_ action: StrategyAction) throws {
+        _ = try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)
     }
 }

@@ -1,6 +1,12 @@
 /// What a caller wants to do within one strategy.
-public enum StrategyAction: String, Sendable {
+public enum StrategyAction: String, Sendable, CaseIterable {
     case read
+    /// The comment matrix (every comment with its disposition, as CSV): whoever reads the comments may have it.
+    case readCommentMatrix
+    /// The facilitator's desk: open amendments with their collisions, comments awaiting a disposition.
+    case viewDesk
+    /// Participation by stakeholder group.
+    case viewParticipation
     case editStrategy
     case manageMembers
     case editSections
@@ -18,7 +24,8 @@ public enum StrategyAction: String, Sendable {
     /// Roles allowed to perform the action (admins may do everything a facilitator may).
     var allowedRoles: Set<Role> {
         switch self {
-        case .read: Set(Role.allCases)
+        case .read, .readCommentMatrix: Set(Role.allCases)
+        case .viewDesk, .viewParticipation: [.facilitator]
         case .editStrategy, .manageMembers, .editSections, .decideAmendment, .cutDraft, .resolveComment, .adopt, .publish:
             [.facilitator]
         case .proposeAmendment, .withdrawAmendment: [.member, .signatory, .facilitator]
@@ -37,7 +44,9 @@ public enum StrategyAction: String, Sendable {
     /// Phases in which the action is allowed; an adopted strategy is read-only.
     var allowedPhases: Set<Phase> {
         switch self {
-        case .read: Set(Phase.allCases)
+        case .read, .readCommentMatrix, .viewParticipation: Set(Phase.allCases)
+        // The desk is where open work is decided; an adopted strategy has none left, but its record stays readable.
+        case .viewDesk: Set(Phase.allCases)
         // Final review takes no new amendments; the open ones can still be decided.
         case .proposeAmendment: [.drafting, .consultation]
         case .editStrategy, .manageMembers, .editSections, .supportAmendment, .withdrawAmendment, .decideAmendment, .cutDraft,
@@ -59,6 +68,9 @@ public enum StrategyAction: String, Sendable {
     var summary: String {
         switch self {
         case .read: "reading"
+        case .readCommentMatrix: "the comment matrix"
+        case .viewDesk: "the facilitator's desk"
+        case .viewParticipation: "participation by group"
         case .editStrategy: "changing the strategy"
         case .manageMembers: "changing members"
         case .editSections: "editing sections"

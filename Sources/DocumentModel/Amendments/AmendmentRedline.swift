@@ -40,3 +40,21 @@ extension AppDatabase {
         return try await heavyWork.run { AmendmentRedline(amendment: amendment, current: current) }
     }
 }
+
+extension AppDatabase {
+    /// What each amendment's body proposes against the revision its author read, in order: lists and single
+    /// amendments alike get their diffs here, as heavy work when the texts are large together.
+    public func proposedChanges(_ amendments: [Amendment]) async throws -> [ProseDiff] {
+        let size = amendments.reduce(0) { $0 + $1.baseBody.utf8.count + $1.body.utf8.count }
+        let diff: @Sendable () -> [ProseDiff] = { amendments.map { ProseDiff(before: $0.baseBody, after: $0.body) } }
+        guard size > SectionRedline.heavyBytes else { return diff() }
+        return try await heavyWork.run(diff)
+    }
+
+    /// A word diff of two texts that are not stored yet (the Preview of an amendment, a section new since a
+    /// draft), bounded like every other: large texts are diffed as heavy work, off the request threads.
+    public func wordDiff(before: String, after: String) async throws -> ProseDiff {
+        guard before.utf8.count + after.utf8.count > SectionRedline.heavyBytes else { return ProseDiff(before: before, after: after) }
+        return try await heavyWork.run { ProseDiff(before: before, after: after) }
+    }
+}

@@ -28,7 +28,7 @@ extension AppDatabase {
     /// sections, numbered as in the draft, with anchors on the revisions the draft holds.
     public func commentMatrix(strategyID: Int64, draft: Int?, for account: Account) async throws -> [CommentMatrixRow] {
         let (rows, advanced) = try read { db in
-            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .readCommentMatrix)
             var numbers: [Int64: String] = [:]
             var targets: [Int64: Int] = [:]
             var sql = "SELECT \(Self.commentColumns) FROM comment JOIN account ON account.id = comment.authorId WHERE comment.strategyId = ?"

@@ -4,37 +4,23 @@
 public enum LinkRules {
     public static let schemes = ["https:", "http:", "mailto:"]
 
-    /// Whether a link target starts with an allowed scheme (case-insensitive, as browsers read schemes) and holds
-    /// no white space or control characters.
+    /// Whether a link target starts with an allowed scheme and holds no white space or control characters. The
+    /// scheme is read as a browser's URL parser reads it: leading spaces and controls stripped, tabs and line
+    /// breaks anywhere removed, case ignored (`JaVa\tScRiPt:` is `javascript:`).
     public static func isAllowed(_ url: String) -> Bool {
+        guard !url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) else { return false }
         let lowered = url.lowercased()
         return schemes.contains { lowered.hasPrefix($0) && lowered.count > $0.count }
-            && !url.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F }
     }
 
-    /// The link targets of a Markdown-subset text that are not allowed, in order.
+    /// The link targets of a text that are not allowed, in order: every destination a CommonMark renderer could
+    /// make a link of (`LinkDestinations`), which includes every link of the project's own subset.
     public static func disallowedLinks(in markdown: String) -> [String] {
-        // Most texts have no link at all: skip the parse unless one could be there.
-        guard markdown.utf8.count >= 4, markdown.contains("](") else { return [] }
-        var found: [String] = []
-        func visit(_ inlines: [MarkdownSubset.Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .text: break
-                case .emphasis(let content), .strong(let content): visit(content)
-                case .link(let url, let content):
-                    if !isAllowed(url) { found.append(url) }
-                    visit(content)
-                }
-            }
+        // Most texts have no link at all: skip the scan unless one could be there.
+        guard markdown.utf8.count >= 4, markdown.contains("](") || markdown.contains("]:") || markdown.contains("<") else {
+            return []
         }
-        for block in MarkdownSubset.parse(markdown) {
-            switch block {
-            case .paragraph(let inlines): visit(inlines)
-            case .bulletList(let items), .numberedList(let items): items.forEach(visit)
-            }
-        }
-        return found
+        return LinkDestinations.all(in: markdown).filter { !isAllowed($0) }
     }
 
     /// Adds a field error for the first disallowed link of `markdown`, if there is one.

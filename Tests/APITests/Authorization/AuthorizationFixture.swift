@@ -29,6 +29,11 @@ struct AuthorizationFixture: Sendable {
     let newcomer: Int64
     let spare: Int64
     let spareTokenID: Int64
+    /// Session cookies of the browser interface by principal (none for `anonymous`; `revoked` holds a session
+    /// that was signed out).
+    var sessions: [String: String] = [:]
+    /// The published strategy's address (`/public/{slug}`).
+    var slug = ""
 
     /// Built once through the API, then copied: a copy of the file costs far less than thirty requests.
     private static let template = Task { () throws -> (AuthorizationFixture, String) in
@@ -96,7 +101,10 @@ struct AuthorizationFixture: Sendable {
             spare: accounts["spare"]!.id, spareTokenID: spareToken.id
         )
         try await fixture.advance()
-        return fixture
+        var signedIn = fixture
+        signedIn.sessions = try await Self.signIn(people: Array(people.prefix(8)), accounts: accounts, database: database)
+        signedIn.slug = try database.publication(strategyID: fixture.adopted, for: admin)?.slug ?? ""
+        return signedIn
     }
 
     /// Through the API, as people would: an amendment, a comment with a suggestion and a draft in each strategy; the
@@ -136,6 +144,22 @@ struct AuthorizationFixture: Sendable {
             try await expect(client.send(.post, "/strategies/\(adopted)/adopt", as: tokens["facilitator"], json: #"{"draft":1}"#), .ok)
             try await expect(client.send(.post, "/strategies/\(adopted)/publication", as: tokens["facilitator"]), .created)
         }
+    }
+
+    /// A browser session for each principal, through an email and a password as people sign in; the revoked
+    /// principal signs out again, so its cookie names a session that has ended.
+    private static func signIn(people: [String], accounts: [String: Account], database: AppDatabase) async throws -> [String: String] {
+        let password = "tall ships sail at dawn"
+        var sessions: [String: String] = [:]
+        for name in people {
+            let email = name.replacingOccurrences(of: " ", with: ".") + "@matrix.example"
+            _ = try await database.invite(accountID: accounts[name]!.id, email: email, by: .commandLine)
+            try await database.setPassword(accountID: accounts[name]!.id, NewPassword(password: password, repeated: password), by: .commandLine)
+            guard let signedIn = try await database.signIn(email: email, password: password) else { throw FixtureError(detail: "sign-in of \(name)") }
+            sessions[name] = signedIn.sessionToken
+            if name == "revoked" { try await database.endSession(token: signedIn.sessionToken) }
+        }
+        return sessions
     }
 
     private func expect(_ response: TestResponse, _ status: HTTPResponse.Status) throws {

@@ -24,9 +24,14 @@ import Testing
 
     /// The rows between the `authorization-matrix` markers: `` | `METHOD /path` | status | … | ``.
     static func rows() throws -> [Row] {
+        try rows(between: "authorization-matrix")
+    }
+
+    /// The rows of the table between `<!-- marker:start -->` and `<!-- marker:end -->`.
+    static func rows(between marker: String) throws -> [Row] {
         let text = try String(contentsOf: documentURL, encoding: .utf8)
-        guard let start = text.range(of: "<!-- authorization-matrix:start -->"),
-            let end = text.range(of: "<!-- authorization-matrix:end -->")
+        guard let start = text.range(of: "<!-- \(marker):start -->"),
+            let end = text.range(of: "<!-- \(marker):end -->")
         else { return [] }
         return text[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line in
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }

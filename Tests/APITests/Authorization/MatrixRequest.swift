@@ -26,7 +26,11 @@ struct MatrixRequest {
     }
 
     var uri: String {
-        let account = row.path.hasSuffix("/members/{account}") ? (row.method == .delete ? fixture.spare : fixture.newcomer) : fixture.member
+        // An invitation is for someone without a password yet (the member has one, and signs in with it).
+        let account =
+            row.path.hasSuffix("/members/{account}")
+            ? (row.method == .delete ? fixture.spare : fixture.newcomer)
+            : row.path.hasSuffix("/invitations") ? fixture.newcomer : fixture.member
         var uri = row.path
         for (placeholder, value) in [
             ("{strategy}", strategy), ("{section}", section), ("{account}", account), ("{token}", fixture.spareTokenID),
@@ -41,7 +45,7 @@ struct MatrixRequest {
     var body: String? {
         switch (row.method, row.path) {
         case (.post, "/accounts"): #"{"name":"Ana"}"#
-        case (.post, "/accounts/{account}/invitations"): #"{"email":"member@example.org"}"#
+        case (.post, "/accounts/{account}/invitations"): #"{"email":"newcomer@example.org"}"#
         case (.post, "/strategies"): #"{"title":"A new strategy"}"#
         case (.post, "/strategies/import"):
             #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Imported</title><section><title>One</title><para>Text.</para></section></article>"#

@@ -127,7 +127,11 @@ import Testing
             let csv = try await facilitator.get(desk + "/comments.csv")
             #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.text.contains("Say plain"))
             var member = try await WebPagesTests.signIn("member", harness, client)
-            #expect(try await member.get(desk + "/comments.csv").status == .forbidden)
+            // The matrix is every comment with its disposition, which every member reads anyway: the page gives it
+            // to whom the API gives it (`readCommentMatrix`), and to nobody outside the strategy.
+            #expect(try await member.get(desk + "/comments.csv").status == .ok)
+            var outsider = try await WebPagesTests.signIn("outsider", harness, client)
+            #expect(try await outsider.get(desk + "/comments.csv").status == .notFound)
             #expect(!(try await member.get("\(strategy)/comments/1").text.contains(">Dispose</button>")))
             #expect(try await member.post("\(strategy)/comments/1/disposition", ["disposition": "noted"]).status == .forbidden)
         }

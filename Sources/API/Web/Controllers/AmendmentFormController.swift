@@ -65,8 +65,8 @@ struct AmendmentFormController {
         if form.action == "preview" {
             let before = try await database.revision(strategyID: strategyID, sectionID: sectionID, number: base, for: context.account)
             let redline = RedlineHTML(t)
-            let heading = ProseDiff(before: before.heading, after: view.heading)
-            let body = ProseDiff(before: before.body, after: view.body)
+            let heading = try await database.wordDiff(before: before.heading, after: view.heading)
+            let body = try await database.wordDiff(before: before.body, after: view.body)
             view.previewHeadingHTML = redline.inline(heading)
             view.previewBodyHTML = redline.paragraphs(body)
             view.previewIdentical = before.heading == view.heading && before.body == view.body

@@ -39,13 +39,6 @@ struct DeskController {
         return try await render(strategyID: try context.parameters.id("strategy"), filter: Filter(request), context: context, notice: notice)
     }
 
-    /// Facilitators (and admins) only: the desk is where decisions are taken.
-    static func requireFacilitator(_ access: Access) throws {
-        guard access.account.admin || access.membership?.role == .facilitator else {
-            throw DocumentModelError.forbidden("the desk is for facilitators")
-        }
-    }
-
     /// The desk; `adjust` fills in what a refused form sends back.
     func render(
         strategyID: Int64, filter: Filter, context: SignedInContext, notice: String? = nil, status: HTTPResponse.Status = .ok,
@@ -53,7 +46,7 @@ struct DeskController {
     ) async throws -> Response {
         let (t, account) = (context.visitor.messages, context.account)
         let access = try await database.strategy(id: strategyID, for: account)
-        try Self.requireFacilitator(access)
+        try access.require(.viewDesk)
         let strategy = access.strategy
         async let outlineRows = database.outline(strategyID: strategyID, for: account)
         async let amendmentPage = database.amendments(
@@ -79,7 +72,7 @@ struct DeskController {
         let bySection = Dictionary(grouping: amendments, by: \.sectionID)
         for section in outline {
             guard let open = bySection[section.id] else { continue }
-            let groups = Self.collisionGroups(open).map { members in
+            let groups = AmendmentCollisions.groups(open).map { members in
                 let items = members.map { amendment in
                     let base = Links.amendment(strategyID, amendment.number)
                     let supporters = amendment.supporters.map { $0.name + (groupName($0.group).map { " (\($0))" } ?? "") }
@@ -156,33 +149,9 @@ struct DeskController {
         return renderer.page("desk", title: t["deskTitle"] + " – " + strategy.title, view, for: context.visitor, status: status, notice: notice)
     }
 
-    /// The amendments of one section in groups that change the same words (connected by their collisions), in
-    /// the order of their first amendment.
-    static func collisionGroups(_ amendments: [Amendment]) -> [[Amendment]] {
-        let byNumber = Dictionary(uniqueKeysWithValues: amendments.map { ($0.number, $0) })
-        var seen = Set<Int>()
-        var groups: [[Amendment]] = []
-        for amendment in amendments.sorted(by: { $0.number < $1.number }) where !seen.contains(amendment.number) {
-            var group: [Amendment] = []
-            var queue = [amendment.number]
-            seen.insert(amendment.number)
-            while let number = queue.popLast() {
-                guard let member = byNumber[number] else { continue }
-                group.append(member)
-                for other in member.collidesWith where !seen.contains(other) && byNumber[other] != nil {
-                    seen.insert(other)
-                    queue.append(other)
-                }
-            }
-            groups.append(group.sorted { $0.number < $1.number })
-        }
-        return groups
-    }
-
-    /// The comment matrix as CSV, as the API gives it.
+    /// The comment matrix as CSV, as the API gives it, to whoever the API gives it.
     @Sendable func matrix(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
-        try Self.requireFacilitator(try await database.strategy(id: strategyID, for: context.account))
         let rows = try await database.commentMatrix(strategyID: strategyID, draft: nil, for: context.account)
         return WebRenderer.download(
             CommentMatrixRow.csv(rows), contentType: "text/csv; charset=utf-8; header=present", name: "strategy-\(strategyID)-comments.csv"

@@ -1,8 +1,8 @@
 import DocumentModel
 import Hummingbird
 
-/// Participation by stakeholder group, for facilitators: counted from every amendment, support and comment of the
-/// strategy (whatever their state), so that a missing or overruled voice shows.
+/// Participation by stakeholder group, for facilitators: DocumentModel counts every amendment, support and comment
+/// of the strategy (whatever their state) and decides who may see it; the page draws the table and the chart.
 struct ParticipationController {
     let database: AppDatabase
     let renderer: WebRenderer
@@ -16,35 +16,23 @@ struct ParticipationController {
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
         let (t, account) = (context.visitor.messages, context.account)
         let strategyID = try context.parameters.id("strategy")
-        let access = try await database.strategy(id: strategyID, for: account)
-        try DeskController.requireFacilitator(access)
-        async let amendmentPage = database.amendments(strategyID: strategyID, filter: AmendmentFilter(), after: nil, limit: 100_000, for: account)
-        async let commentPage = database.comments(strategyID: strategyID, filter: CommentFilter(), after: nil, limit: 100_000, for: account)
-        let (amendments, comments) = try await (amendmentPage.items, commentPage.items)
-        let rows = Self.rows(groups: access.strategy.groups, amendments: amendments, comments: comments, t)
+        let strategy = try await database.strategy(id: strategyID, for: account).strategy
+        let rows = try await database.participation(strategyID: strategyID, for: account).map { Self.row($0, strategy: strategy, t) }
         let view = ParticipationView(
-            strategyTitle: access.strategy.title, strategyHref: Links.strategy(strategyID), deskHref: Links.desk(strategyID), rows: rows,
+            strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), deskHref: Links.desk(strategyID), rows: rows,
             chartSVG: ParticipationChart(t).svg(rows)
         )
-        return renderer.page("participation", title: t["participationTitle"] + " – " + access.strategy.title, view, for: context.visitor)
+        return renderer.page("participation", title: t["participationTitle"] + " – " + strategy.title, view, for: context.visitor)
     }
 
-    /// One row per stakeholder group, in the strategy's order, then one for people of no group (facilitators).
-    static func rows(groups: [StakeholderGroup], amendments: [Amendment], comments: [Comment], _ t: Messages) -> [ParticipationView.Row] {
-        let keys: [(String?, String)] = groups.map { ($0.key, $0.name) } + [(nil, t["participationNoGroup"])]
-        return keys.compactMap { key, name in
-            let proposed = amendments.filter { $0.group == key }
-            let said = comments.filter { $0.group == key }
-            let supports = amendments.reduce(0) { $0 + $1.supporters.filter { $0.group == key }.count }
-            // The row of people without a group appears only when they took part.
-            if key == nil && proposed.isEmpty && said.isEmpty && supports == 0 { return nil }
-            func disposed(_ disposition: Disposition) -> Int { said.filter { $0.disposition == disposition }.count }
-            return ParticipationView.Row(
-                group: name, proposed: proposed.count, accepted: proposed.filter { $0.status == .accepted }.count,
-                rejected: proposed.filter { $0.status == .rejected }.count, comments: said.count, commentsAccepted: disposed(.accepted),
-                commentsPartly: disposed(.partiallyAccepted), commentsRejected: disposed(.rejected), commentsNoted: disposed(.noted),
-                commentsAwaiting: said.filter { $0.disposition == nil }.count, supports: supports
-            )
-        }
+    /// One row of the table, named after its group (people of no group have a row of their own).
+    static func row(_ counts: Participation, strategy: Strategy, _ t: Messages) -> ParticipationView.Row {
+        let name = counts.group.map { key in strategy.groups.first { $0.key == key }?.name ?? key } ?? t["participationNoGroup"]
+        return ParticipationView.Row(
+            group: name, proposed: counts.proposed, accepted: counts.accepted, rejected: counts.rejected, comments: counts.comments,
+            commentsAccepted: counts.commentsByDisposition[.accepted] ?? 0, commentsPartly: counts.commentsByDisposition[.partiallyAccepted] ?? 0,
+            commentsRejected: counts.commentsByDisposition[.rejected] ?? 0, commentsNoted: counts.commentsByDisposition[.noted] ?? 0,
+            commentsAwaiting: counts.awaiting, supports: counts.supports
+        )
     }
 }

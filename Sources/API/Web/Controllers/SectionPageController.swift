@@ -149,7 +149,7 @@ struct SectionPageController {
             title = t.format("changesSinceDraft", ["n": "\(number)"])
             guard let inDraft = draft.sections.first(where: { $0.sectionID == section.id }) else {
                 // Not in that draft: all of today's text is new since then.
-                let diff = ProseDiff(before: "", after: section.body)
+                let diff = try await database.wordDiff(before: "", after: section.body)
                 return Change(html: redline.paragraphs(diff), title: title, notice: t.format("sinceNotInDraft", ["n": "\(number)"]))
             }
             from = inDraft.revision

@@ -46,7 +46,6 @@ struct StrategyPageController {
         }
         let activity = try await database.recentActivity(strategyID: id, before: nil, limit: 8, for: account).items
         let publication = try database.publication(strategyID: id, for: account)
-        let facilitates = account.admin || access.membership?.role == .facilitator
         let draftRows = drafts.reversed().map { draft in
             StrategyView.DraftRow(
                 number: draft.number, href: Links.draft(id, draft.number), title: draft.title, author: draft.authorName,
@@ -72,10 +71,11 @@ struct StrategyPageController {
             hasDrafts: !drafts.isEmpty, draftsHref: Links.drafts(id), activity: activity.map { ActivityRow($0, t, dates) },
             activityHref: Links.activity(id),
             publication: publication.map {
-                .init(href: Links.publicPage($0.slug), canUnpublish: facilitates, action: Links.publication(id) + "/delete")
+                .init(href: Links.publicPage($0.slug), canUnpublish: access.may(.publish), action: Links.publication(id) + "/delete")
             },
-            publishAction: publication == nil && facilitates && strategy.phase == .adopted ? Links.publication(id) : nil,
-            deskHref: facilitates ? Links.desk(id) : nil, participationHref: facilitates ? Links.participation(id) : nil,
+            publishAction: publication == nil && access.may(.publish) ? Links.publication(id) : nil,
+            deskHref: access.may(.viewDesk) ? Links.desk(id) : nil,
+            participationHref: access.may(.viewParticipation) ? Links.participation(id) : nil,
             phaseHref: access.may(.editStrategy) && PhaseController.next(after: strategy.phase) != nil ? Links.phase(id) : nil,
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )

@@ -1,0 +1,98 @@
+import DocumentModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+@testable import API
+
+/// One route of the browser interface as a request that would succeed for a caller with the right: the session
+/// cookie of the principal and the form token bound to it, the strategy whose phase allows the action, real ids
+/// in the path and the fields of a valid form.
+struct WebMatrixRequest {
+    let row: AuthorizationMatrixTests.Row
+    let fixture: AuthorizationFixture
+    var strategy: Int64
+
+    init(row: AuthorizationMatrixTests.Row, fixture: AuthorizationFixture) {
+        self.row = row
+        self.fixture = fixture
+        strategy =
+            row.path.hasSuffix("/adopt") ? fixture.finalReview : row.path.contains("/publication") ? fixture.adopted : fixture.consultation
+    }
+
+    static let password = "tall ships sail at dawn"
+
+    var uri: String {
+        var uri = row.path
+        for (placeholder, value) in [
+            ("{strategy}", "\(strategy)"), ("{section}", "\(fixture.sectionIDs[strategy]!)"), ("{amendment}", "1"), ("{comment}", "1"),
+            ("{draft}", "1"), ("{to}", "1"), ("{revision}", "1"), ("{slug}", fixture.slug),
+            ("{token}", String(repeating: "A", count: 43)), ("{file}", WebMatrixRequest.stylesheet),
+        ] {
+            uri = uri.replacingOccurrences(of: placeholder, with: value)
+        }
+        return uri
+    }
+
+    /// The stylesheet's name of this build (`app.<hash>.css`).
+    static let stylesheet: String = (try? WebAssets.load().stylesheet.path.split(separator: "/").last.map(String.init)) ?? "app.css"
+
+    /// The fields of a form the route accepts, by its path.
+    var fields: [(String, String)] {
+        let path = row.path
+        switch true {
+        case path == "/app/signin": return [("email", "member@matrix.example"), ("password", Self.password), ("next", "/app")]
+        case path.hasPrefix("/app/invite/"), path.hasPrefix("/app/setup/"):
+            return [
+                ("name", "Ana"), ("email", "ana@matrix.example"), ("password", "a long new passphrase"), ("repeatPassword", "a long new passphrase"),
+            ]
+        case path == "/app/settings": return [("language", "en"), ("timeZone", "UTC")]
+        case path == "/app/settings/password":
+            return [("currentPassword", Self.password), ("password", "a long new passphrase"), ("repeatPassword", "a long new passphrase")]
+        case path.hasSuffix("/reject"): return [("reason", "Out of scope")]
+        case path.hasSuffix("/disposition"): return [("disposition", "noted"), ("response", "Thank you")]
+        case path.hasSuffix("/replies"): return [("body", "All of them.")]
+        case path.hasSuffix("/drafts"): return [("title", "Second draft")]
+        case path.hasSuffix("/drafts/{draft}/signoffs"): return [("decision", "approve")]
+        case path.hasSuffix("/phase"): return [("phase", "final-review")]
+        case path.hasSuffix("/amendments/new"):
+            return [
+                ("action", "submit"), ("baseRevision", "1"), ("heading", "Introduction"), ("body", "Children go online young."),
+                ("rationale", "Plainer"),
+            ]
+        case path.hasSuffix("/sections/{section}/comments"):
+            return [("revision", "1"), ("start", "0"), ("end", "8"), ("kind", "general"), ("body", "Which children?")]
+        case path.hasSuffix("/edit"): return [("revision", "1"), ("heading", "Introduction"), ("body", "Children go online.")]
+        case path.hasSuffix("/sections/{section}/signoffs"): return [("revision", "1"), ("decision", "approve")]
+        case path.hasSuffix("/suggestions"): return [("comments[]", "1"), ("response", "Applied")]
+        default: return []
+        }
+    }
+
+    func send(as principal: String) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        var body: ByteBuffer?
+        let formSecret = Secret.random()
+        if let session = fixture.sessions[principal] {
+            headers[.cookie] = "\(WebCookies.session)=\(session)"
+        } else {
+            headers[.cookie] = "\(WebCookies.form)=\(formSecret)"
+        }
+        if row.method == .post {
+            // The token a page of this principal's would carry: bound to the session, or before sign-in to the
+            // form cookie (a session that has ended binds nothing: the page it came from is stale).
+            let boundTo = principal == "revoked" ? formSecret : fixture.sessions[principal] ?? formSecret
+            let pairs = [("csrf", FormGuard.token(boundTo: boundTo))] + fields
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: pairs.map { "\(WebClient.encode($0.0))=\(WebClient.encode($0.1))" }.joined(separator: "&"))
+        }
+        let app = try buildApplication(database: fixture.database, configuration: APIConfiguration(host: "127.0.0.1", port: 0))
+        let (method, uri, fields, content) = (row.method, uri, headers, body)
+        let ender = row.path.hasSuffix("/events") ? EventsTests.endStreams(of: fixture.database) : nil
+        defer { ender?.cancel() }
+        return try await app.test(.router) { client in
+            try await client.execute(uri: uri, method: method, headers: fields, body: content)
+        }
+    }
+}
