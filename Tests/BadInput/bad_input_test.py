@@ -3,7 +3,8 @@
 
   python3 Tests/BadInput/bad_input_test.py BINARY [--rounds 5]
 
-Each case must be answered with its 4xx as an RFC 9457 problem within a second, and the server must answer
+Each case must be answered with its 4xx within a second — an RFC 9457 problem from the API, an HTML page from the
+browser interface's forms and pages (oversized, malformed, wrong content types, missing or foreign tokens) — and the server must answer
 /health afterwards. Hostile XML must neither read the canary file nor open a connection to the listener set up
 for it. The whole corpus runs `--rounds` times; the server's resident memory after the last round may exceed
 the memory after the first by at most 16 MiB (what is left after a request must not grow with requests).
@@ -147,6 +148,66 @@ cases = [
 ]
 
 
+# The browser interface's forms: a session made as a person makes one (an invitation link, a password), and the
+# form token its pages carry. Refusals must be HTML pages (never JSON, never a 5xx).
+def web_session():
+    import re, urllib.parse
+    out = subprocess.run([args.binary, "account", "invite", "web@bad-input.example", "--name", "Web admin", "--admin",
+                          "--database", db], check=True, capture_output=True, text=True).stdout.strip().splitlines()
+    link = urllib.parse.urlparse(out[-1]).path
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", link)
+    response = connection.getresponse()
+    page = response.read().decode()
+    form_cookie = response.getheader("Set-Cookie").split(";")[0]
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode({"csrf": csrf, "password": "a long web passphrase", "repeatPassword": "a long web passphrase"})
+    connection.request("POST", link, body=body, headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": form_cookie})
+    response = connection.getresponse()
+    response.read()
+    session = [c for c in response.headers.get_all("Set-Cookie") if c.startswith("strategy_session=")][0].split(";")[0]
+    connection.request("GET", f"/app/strategies/{strategy}/sections/{section}", headers={"Cookie": session})
+    response = connection.getresponse()
+    token = re.search(r'name="csrf" value="([^"]+)"', response.read().decode()).group(1)
+    connection.close()
+    return session, form_cookie, urllib.parse.quote(token, safe="")
+
+
+call("PATCH", S, admin, b'{"phase":"consultation"}', JSON)
+SESSION, FORM_COOKIE, CSRF = web_session()
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+SIGNED_IN = {**FORM, "Cookie": SESSION}
+PAGE = f"/app/strategies/{strategy}/sections/{section}"
+good = f"csrf={CSRF}&revision=1&start=0&end=4&kind=general&body=".encode()
+web_cases = [
+    ("sign-in form of 20 KiB", "POST", "/app/signin", {**FORM, "Cookie": FORM_COOKIE}, b"email=a%40b.org&password=" + b"a" * 20480, {413}),
+    ("sign-in form of 2 MiB, signed out", "POST", "/app/signin", FORM, b"password=" + b"a" * (2 << 20), {413}),
+    ("sign-out form of 1.1 MB", "POST", "/app/signout", SIGNED_IN, b"csrf=x&pad=" + b"a" * 1_100_000, {413}),
+    ("invitation form of 200 KB", "POST", "/app/invite/" + "A" * 43, FORM, b"password=" + b"a" * 200_000, {413}),
+    ("comment form of 5 MiB", "POST", f"{PAGE}/comments", SIGNED_IN, good + b"a" * (5 << 20), {413}),
+    ("edit form of 5 MiB", "POST", f"{PAGE}/edit", SIGNED_IN, f"csrf={CSRF}&revision=1&heading=H&body=".encode() + b"a" * (5 << 20), {413}),
+    ("a comment form sent as JSON", "POST", f"{PAGE}/comments", {**SIGNED_IN, "Content-Type": "application/json"}, b'{"body":"x"}', {415}),
+    ("a comment form without a content type", "POST", f"{PAGE}/comments", {"Cookie": SESSION}, good + b"x", {415}),
+    ("a comment form as multipart", "POST", f"{PAGE}/comments", {**SIGNED_IN, "Content-Type": "multipart/form-data; boundary=x"},
+     b"--x\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nx\r\n--x--\r\n", {415}),
+    ("a comment form without its token", "POST", f"{PAGE}/comments", SIGNED_IN, b"revision=1&start=0&end=4&body=x", {403}),
+    ("a comment form with another's token", "POST", f"{PAGE}/comments", SIGNED_IN, b"csrf=AAAA&revision=1&start=0&end=4&body=x", {403}),
+    ("a comment form from another site", "POST", f"{PAGE}/comments", {**SIGNED_IN, "Origin": "https://evil.example"}, good + b"x", {403}),
+    ("a comment form with broken percent-encoding", "POST", f"{PAGE}/comments", SIGNED_IN, good + b"%zz%", {400, 422}),
+    ("a comment form with invalid UTF-8", "POST", f"{PAGE}/comments", SIGNED_IN, good + b"%ff%fe%c0%af", {400, 422}),
+    ("a comment form with a NUL", "POST", f"{PAGE}/comments", SIGNED_IN, good + b"a%00b", {400, 422}),
+    ("a comment form with a field 10,000 times", "POST", f"{PAGE}/comments", SIGNED_IN, good + b"x" + b"&body=x" * 10000, {303, 400, 422}),
+    ("a comment form with 2,000-deep brackets", "POST", f"{PAGE}/comments", SIGNED_IN, good + b"x&" + b"a" + b"[a]" * 2000 + b"=1", {303, 400, 422}),
+    ("a revision past Int64 in a form", "POST", f"{PAGE}/comments", SIGNED_IN,
+     f"csrf={CSRF}&revision=99999999999999999999999&start=0&end=4&body=x".encode(), {400, 404, 409, 422}),
+    ("a page id past Int64", "GET", "/app/strategies/99999999999999999999999", {"Cookie": SESSION}, None, {400, 404}),
+    ("a page path with a NUL", "GET", "/app/strategies/1%00", {"Cookie": SESSION}, None, {400, 404}),
+    ("PUT on a page", "PUT", PAGE, {"Cookie": SESSION}, b"x", {405}),
+    ("an unknown public page", "GET", "/public/no-such-strategy", {}, None, {404}),
+    ("a tampered session cookie", "GET", PAGE, {"Cookie": "strategy_session=" + "A" * 4096}, None, {303}),
+]
+
+
 def rss_kib(pid):
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmRSS:"):
@@ -157,9 +218,10 @@ def rss_kib(pid):
 failures = []
 slowest = (0.0, "")
 first_round_rss = None
+all_cases = [case + ("application/problem+json",) for case in cases] + [case + ("text/html",) for case in web_cases]
 for round_number in range(args.rounds):
-    for name, method, path, headers, body, expected in cases:
-        token = None if "Authorization" in headers else admin
+    for name, method, path, headers, body, expected, problem_type in all_cases:
+        token = None if "Authorization" in headers or problem_type == "text/html" else admin
         started = time.monotonic()
         try:
             status, content_type, payload = call(method, path, token, body, headers)
@@ -169,8 +231,8 @@ for round_number in range(args.rounds):
         slowest = max(slowest, (elapsed, name))
         if status not in expected:
             failures.append(f"{name}: {status} (expected {sorted(expected)}) {payload[:200]!r}")
-        elif status >= 400 and content_type != "application/problem+json":
-            failures.append(f"{name}: {status} is not a problem ({content_type})")
+        elif status >= 400 and not content_type.startswith(problem_type):
+            failures.append(f"{name}: {status} is not {problem_type} ({content_type})")
         if status == 422 and b'"position":' in (body or b"")[:200] and b'"field":"position"' not in payload:
             failures.append(f"{name}: the problem does not name the field: {payload[:200]!r}")
         if elapsed >= 1.0:
@@ -191,7 +253,7 @@ server.terminate()
 server.wait(timeout=15)
 for failure in failures:
     print("FAIL", failure)
-print(f"bad-input corpus: {len(cases)} cases × {args.rounds} rounds, {len(failures)} failures; slowest "
+print(f"bad-input corpus: {len(cases)} API and {len(web_cases)} form and page cases × {args.rounds} rounds, {len(failures)} failures; slowest "
       f"{slowest[0] * 1000:.0f} ms ({slowest[1]}); RSS {first_round_rss // 1024} MiB after round 1, "
       f"{last_rss // 1024} MiB after round {args.rounds}")
 sys.exit(1 if failures else 0)

@@ -38,6 +38,14 @@ run member "$MEMBER" --exclude-path-regex '/tokens/\{token\}$' || STATUS=1
 SPARE=$("$BIN" account add "Fuzz spare admin" --admin --database "$WORK/fuzz.sqlite" 2>/dev/null | tail -1)
 run revocation "$SPARE" --phases examples,coverage,fuzzing --include-path-regex '/tokens/\{token\}$' || STATUS=1
 
+# The browser interface's forms and pages, signed in as the demo's facilitator with the form token of their pages:
+# any shape of form body and query may be refused, with a page, but never answered 5xx.
+echo "== schemathesis on the interface's forms and pages, as the facilitator"
+FACILITATOR=$(awk '$1 == "facilitator" && $2 ~ /@/ { print $2 " " $3; exit }' "$WORK/demo.txt")
+COOKIE=$(python3 "$HERE/forms.py" "$BASE" ${FACILITATOR} "$WORK/forms.json")
+(cd "$WORK" && schemathesis run "$WORK/forms.json" --url "$BASE" -H "Cookie: $COOKIE" --checks not_a_server_error \
+    --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --seed 20261130 --workers 1) || STATUS=1
+
 # Whatever was sent, the server still answers and its log holds no crash.
 curl -sf "$BASE/health/ready" >/dev/null || { echo "FAIL the server stopped answering"; STATUS=1; }
 if grep -E "Fatal error|Segmentation|panic" "$WORK/serve.log"; then STATUS=1; fi

@@ -88,7 +88,7 @@ try:
         dangerous += dangerous_here
         answers = [
             call("POST", f"/strategies/{strategy}/sections", admin, {"heading": "Link case", "body": body})[0],
-            call("POST", f"/strategies/{strategy}/sections/{section}/comments", admin, {"body": body})[0],
+            call("POST", f"/strategies/{strategy}/comments", admin, {"section": section, "revision": 1, "body": body})[0],
             call("POST", "/strategies", admin, {"title": "Link case", "summary": body})[0],
         ]
         for where, status in zip(("section", "comment", "summary"), answers):

@@ -4,7 +4,7 @@ extension Access {
     /// Throws unless this caller may support `amendment` now. Support is another stakeholder group's voice for
     /// a proposal (PRODUCT.md): not the author's own, not twice, not from the author's group, only while open.
     public func requireMaySupport(_ amendment: Amendment) throws {
-        try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: .supportAmendment)
+        try require(.supportAmendment)
         try AppDatabase.requireOpen(amendment, to: "supported")
         if amendment.authorID == account.id {
             throw DocumentModelError.conflict("the author of amendment \(amendment.number) cannot support it as well")
@@ -19,7 +19,7 @@ extension Access {
 
     /// Throws unless this caller may withdraw `amendment` now: its author, while it is open.
     public func requireMayWithdraw(_ amendment: Amendment) throws {
-        try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: .withdrawAmendment)
+        try require(.withdrawAmendment)
         guard amendment.authorID == account.id else {
             throw DocumentModelError.forbidden("only the author of amendment \(amendment.number) may withdraw it")
         }

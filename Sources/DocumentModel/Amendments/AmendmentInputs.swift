@@ -32,6 +32,7 @@ extension NewAmendment: ValidatedInput {
     public func validate(into errors: inout FieldErrors) {
         SectionText.validate(heading: heading, body: body, into: &errors)
         errors.text(rationale, field: "rationale", maxLength: TextRules.maxRationaleLength)
+        LinkRules.check(rationale, field: "rationale", into: &errors)
     }
 }
 
@@ -47,5 +48,6 @@ struct AmendmentRejection: ValidatedInput {
 
     func validate(into errors: inout FieldErrors) {
         errors.text(reason, field: "reason", maxLength: TextRules.maxRationaleLength)
+        LinkRules.check(reason, field: "reason", into: &errors)
     }
 }

@@ -36,6 +36,7 @@ public struct CommentResolution: Sendable {
 extension NewComment: ValidatedInput {
     public func validate(into errors: inout FieldErrors) {
         errors.text(body, field: "body", maxLength: TextRules.maxRationaleLength)
+        LinkRules.check(body, field: "body", into: &errors)
         errors.text(suggestion, field: "suggestion", maxLength: TextRules.maxBodyLength, allowEmpty: true)
         LinkRules.check(suggestion, field: "suggestion", into: &errors)
     }
@@ -47,12 +48,14 @@ struct CommentReplyInput: ValidatedInput {
 
     func validate(into errors: inout FieldErrors) {
         errors.text(body, field: "body", maxLength: TextRules.maxRationaleLength)
+        LinkRules.check(body, field: "body", into: &errors)
     }
 }
 
 extension CommentResolution: ValidatedInput {
     public func validate(into errors: inout FieldErrors) {
         errors.text(response, field: "response", maxLength: TextRules.maxRationaleLength, allowEmpty: true)
+        LinkRules.check(response, field: "response", into: &errors)
         if applySuggestion && ![.accepted, .partiallyAccepted].contains(disposition) {
             errors.add("applySuggestion", "only an accepted or partially accepted comment can have its suggestion applied")
         }
@@ -68,5 +71,6 @@ struct SuggestionBatch: ValidatedInput {
         if numbers.isEmpty { errors.add("comments", "must name at least one comment") }
         if Set(numbers).count != numbers.count { errors.add("comments", "names a comment twice") }
         errors.text(response, field: "response", maxLength: TextRules.maxRationaleLength, allowEmpty: true)
+        LinkRules.check(response, field: "response", into: &errors)
     }
 }

@@ -6,5 +6,6 @@ struct NewDraft: ValidatedInput {
     func validate(into errors: inout FieldErrors) {
         errors.text(title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true)
         errors.text(note, field: "note", maxLength: TextRules.maxMessageLength, allowEmpty: true)
+        LinkRules.check(note, field: "note", into: &errors)
     }
 }

@@ -16,6 +16,7 @@ public struct NewSignoff: Sendable {
 extension NewSignoff: ValidatedInput {
     public func validate(into errors: inout FieldErrors) {
         errors.text(note, field: "note", maxLength: TextRules.maxRationaleLength, allowEmpty: true)
+        LinkRules.check(note, field: "note", into: &errors)
         if decision == .object && (note ?? "").allSatisfy(\.isWhitespace) {
             errors.add("note", "an objection must say why")
         }
