@@ -50,6 +50,10 @@ import Testing
             for page in Self.pages(harness) {
                 let response = try await reader.get(page)
                 #expect(response.status == .ok, "\(page) for an observer")
+                // Every page of a strategy leads back through the breadcrumbs partial: home, then the strategy.
+                #expect(
+                    response.text.contains(#"<nav class="breadcrumbs" aria-label="You are here"><ol><li><a href="/app">"#)
+                        && response.text.contains(#"<li aria-current="page">"#), "\(page) has its breadcrumbs")
                 #expect(response.text.components(separatedBy: "<h1").count == 2, "\(page) has one h1")
             }
             var outsider = try await Self.signIn("outsider", harness, client)

@@ -100,6 +100,28 @@ import Testing
         }
     }
 
+    /// A number that is not one, or bytes that are not UTF-8, come from no page of ours: 400, nothing written.
+    @Test func formsWithBrokenNumbersOrEncodingsAreRefused() async throws {
+        let harness = try await Harness.make()
+        try await harness.application().test(.router) { client in
+            var member = try await WebPagesTests.signIn("member", harness, client)
+            let section = "/app/strategies/\(harness.strategyID)/sections/\(harness.sectionID)"
+            _ = try await member.get(section)
+            let overflow = try await member.post(section + "/comments", ["revision": "99999999999999999999999", "body": "x"])
+            #expect(overflow.status == .badRequest)
+            let csrf = try #require(member.csrf)
+            let cookie = member.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            let notUTF8 = try await client.execute(
+                uri: section + "/comments", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                body: ByteBuffer(string: "csrf=\(WebClient.encode(csrf))&body=a%ff%fe")
+            )
+            #expect(notUTF8.status == .badRequest)
+            let comments = try await client.send(.get, "/strategies/\(harness.strategyID)/comments", as: harness.tokens["member"])
+            #expect(comments.text.contains(#""items":[]"#))
+        }
+    }
+
     /// Defect #24.7: an address such as `x@x.example"><b>` was accepted.
     @Test func emailAddressesAreAddrSpecsOrA422() async throws {
         let harness = try await Harness.make()

@@ -38,6 +38,6 @@ struct ActivityPageController {
                 : t.format("chainBroken", ["entry": "\(chain.firstBrokenEntry ?? 0)"]),
             olderHref: page.nextAfter.map { Links.activity(id) + "?before=\($0)" }, newestHref: before == nil ? nil : Links.activity(id)
         )
-        return renderer.page("activity", title: t["activityTitle"] + " – " + strategy.title, view, for: context.visitor)
+        return renderer.page(.activity, title: t["activityTitle"] + " – " + strategy.title, view, for: context.visitor)
     }
 }

@@ -72,7 +72,7 @@ struct AmendmentActionsController {
         let form = try await forms.read(AcceptForm.self, from: request, visitor: context.visitor, size: .text)
         let t = context.visitor.messages
         let resolving = form.resolvedBody != nil || form.resolvedHeading != nil
-        let resolvedOn = form.revision.flatMap { Int($0) }
+        let resolvedOn = try FormNumber.parse(form.revision)
         do {
             let resolution = AmendmentResolution(heading: form.resolvedHeading, body: form.resolvedBody)
             _ = try await database.acceptAmendment(

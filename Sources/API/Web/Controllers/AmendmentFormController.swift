@@ -36,7 +36,7 @@ struct AmendmentFormController {
     }
 
     func render(_ view: AmendmentFormView, context: SignedInContext, status: HTTPResponse.Status = .ok) -> Response {
-        renderer.page("amendment-new", title: context.visitor.messages["proposeAmendment"], view, for: context.visitor, status: status)
+        renderer.page(.amendmentNew, title: context.visitor.messages["proposeAmendment"], view, for: context.visitor, status: status)
     }
 
     struct AmendmentForm: Decodable {
@@ -55,7 +55,7 @@ struct AmendmentFormController {
         let t = context.visitor.messages
         let access = try await database.strategy(id: strategyID, for: context.account)
         let section = try await database.section(strategyID: strategyID, id: sectionID, for: context.account)
-        let base = form.baseRevision.flatMap { Int($0) }.flatMap { (1...section.revision).contains($0) ? $0 : nil } ?? section.revision
+        let base = try FormNumber.parse(form.baseRevision).flatMap { (1...section.revision).contains($0) ? $0 : nil } ?? section.revision
         var view = Self.view(strategy: access.strategy, section: section, base: base, t)
         view.heading = form.heading ?? section.heading
         view.body = form.body ?? ""

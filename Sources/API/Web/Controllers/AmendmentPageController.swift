@@ -61,7 +61,7 @@ struct AmendmentPageController {
             },
             hasCollisions: !collisions.isEmpty, decision: Self.decision(amendment, access: access, adjust: adjust)
         )
-        return renderer.page("amendment", title: t["amendment"] + " \(number)", view, for: context.visitor, status: status, notice: notice)
+        return renderer.page(.amendment, title: t["amendment"] + " \(number)", view, for: context.visitor, status: status, notice: notice)
     }
 
     /// The actions this reader may take on the amendment now; the write checks each again.

@@ -39,7 +39,7 @@ struct CommentFormsController {
         let form = try await forms.read(CommentForm.self, from: request, visitor: context.visitor, size: .text)
         let t = context.visitor.messages
         let section = try await database.section(strategyID: strategyID, id: sectionID, for: context.account)
-        let revision = form.revision.flatMap { Int($0) } ?? section.revision
+        let revision = try FormNumber.parse(form.revision) ?? section.revision
         var view = CommentFormView(
             action: Links.sectionComments(strategyID, sectionID), revision: revision,
             kind: form.kind.flatMap(CommentKind.init(rawValue:)) ?? .general, t
@@ -101,7 +101,7 @@ struct CommentFormsController {
         of form: CommentForm, revision: Int, section: Section, strategyID: Int64, context: SignedInContext
     ) async throws -> Passage {
         let t = context.visitor.messages
-        if let start = form.start.flatMap({ Int($0) }), let end = form.end.flatMap({ Int($0) }) {
+        if let start = try FormNumber.parse(form.start), let end = try FormNumber.parse(form.end) {
             // The script's offsets; the domain checks that they lie in the body and on whole characters.
             guard start < end else { return .refused(t["passageEmpty"]) }
             return .range(start..<end)
@@ -118,7 +118,7 @@ struct CommentFormsController {
         case 0: return .refused(t["passageNotFound"])
         case 1: return .range(found[0])
         default:
-            if let chosen = form.occurrence.flatMap({ Int($0) }), found.indices.contains(chosen) { return .range(found[chosen]) }
+            if let chosen = try FormNumber.parse(form.occurrence), found.indices.contains(chosen) { return .range(found[chosen]) }
             let bytes = Array(body.utf8)
             return .ask(
                 found.enumerated().map { index, range in
@@ -179,7 +179,7 @@ struct CommentFormsController {
                     return form
                 }() : nil
         )
-        return renderer.page("comment-thread", title: t["comment"] + " \(number)", view, for: context.visitor, status: status, notice: notice)
+        return renderer.page(.commentThread, title: t["comment"] + " \(number)", view, for: context.visitor, status: status, notice: notice)
     }
 
     struct ReplyForm: Decodable {

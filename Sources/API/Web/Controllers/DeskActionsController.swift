@@ -66,7 +66,7 @@ struct DeskActionsController {
         let form = try await forms.read(BatchForm.self, from: request, visitor: context.visitor, size: .text)
         let filter = DeskController.Filter(request)
         let t = context.visitor.messages
-        let numbers = (form.comments ?? []).compactMap { Int($0) }
+        let numbers = try FormNumber.parse(form.comments)
         do {
             let response = form.response.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
             _ = try await database.applySuggestions(

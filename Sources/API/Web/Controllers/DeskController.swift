@@ -146,7 +146,7 @@ struct DeskController {
             decides: decides
         )
         adjust(&view)
-        return renderer.page("desk", title: t["deskTitle"] + " – " + strategy.title, view, for: context.visitor, status: status, notice: notice)
+        return renderer.page(.desk, title: t["deskTitle"] + " – " + strategy.title, view, for: context.visitor, status: status, notice: notice)
     }
 
     /// The comment matrix as CSV, as the API gives it, to whoever the API gives it.

@@ -57,6 +57,6 @@ struct DraftPageController {
         )
         adjust(&view)
         let title = t.format("draftTitle", ["n": "\(number)", "title": draft.title])
-        return renderer.page("draft", title: title, view, for: context.visitor, status: status, notice: notice)
+        return renderer.page(.draft, title: title, view, for: context.visitor, status: status, notice: notice)
     }
 }

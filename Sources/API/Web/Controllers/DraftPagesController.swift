@@ -47,7 +47,7 @@ struct DraftPagesController {
             compareAction: Links.drafts(id) + "/compare",
             cutForm: access.may(.cutDraft) ? cut ?? CutDraftForm(action: Links.drafts(id)) : nil
         )
-        return renderer.page("drafts", title: t["drafts"] + " – " + strategy.title, view, for: context.visitor, status: status)
+        return renderer.page(.drafts, title: t["drafts"] + " – " + strategy.title, view, for: context.visitor, status: status)
     }
 
     /// The compare form's GET target: sends the browser to the comparison's own address.
@@ -87,6 +87,6 @@ struct DraftPagesController {
                 )
             }
         )
-        return renderer.page("compare", title: view.heading + " – " + strategy.title, view, for: context.visitor)
+        return renderer.page(.compare, title: view.heading + " – " + strategy.title, view, for: context.visitor)
     }
 }

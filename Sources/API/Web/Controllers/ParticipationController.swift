@@ -22,7 +22,7 @@ struct ParticipationController {
             strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), deskHref: Links.desk(strategyID), rows: rows,
             chartSVG: ParticipationChart(t).svg(rows)
         )
-        return renderer.page("participation", title: t["participationTitle"] + " – " + strategy.title, view, for: context.visitor)
+        return renderer.page(.participation, title: t["participationTitle"] + " – " + strategy.title, view, for: context.visitor)
     }
 
     /// One row of the table, named after its group (people of no group have a row of their own).

@@ -42,7 +42,7 @@ struct PhaseController {
             from: t["phase_" + strategy.phase.rawValue], to: t["phase_" + next.rawValue], toValue: next.rawValue,
             consequences: t["phaseConsequences_" + next.rawValue]
         )
-        return renderer.page("phase", title: t.format("phaseMoveTitle", ["phase": view.to]), view, for: context.visitor)
+        return renderer.page(.phase, title: t.format("phaseMoveTitle", ["phase": view.to]), view, for: context.visitor)
     }
 
     struct MoveForm: Decodable {

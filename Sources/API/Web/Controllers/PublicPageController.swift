@@ -57,7 +57,7 @@ struct PublicPageController {
             toc: published.draft.sections.map { .init(href: "#section-\($0.sectionID)", number: $0.number, heading: $0.heading) },
             sections: sections, signoffs: published.signoffs.groups.map { DecisionCell($0, t, dates) }, downloads: downloads
         )
-        var response = renderer.page("public", title: strategy.title, view, for: visitor)
+        var response = renderer.page(.publicPage, title: strategy.title, view, for: visitor)
         // Anyone may read it, and it changes only when unpublished: a short public cache is fine — unless the
         // page names the signed-in reader, which only their own browser may keep.
         response.headers[.cacheControl] = visitor.account == nil ? "public, max-age=60" : "private, max-age=60"

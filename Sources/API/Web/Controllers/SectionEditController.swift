@@ -34,7 +34,7 @@ struct SectionEditController {
     }
 
     func render(_ view: SectionEditView, context: SignedInContext, status: HTTPResponse.Status = .ok) -> Response {
-        renderer.page("section-edit", title: context.visitor.messages["editSectionTitle"], view, for: context.visitor, status: status)
+        renderer.page(.sectionEdit, title: context.visitor.messages["editSectionTitle"], view, for: context.visitor, status: status)
     }
 
     struct EditForm: Decodable {
@@ -55,7 +55,7 @@ struct SectionEditController {
         view.heading = form.heading ?? ""
         view.body = form.body ?? ""
         view.message = form.message ?? ""
-        let startedFrom = form.revision.flatMap { Int($0) }.flatMap { (1...section.revision).contains($0) ? $0 : nil }
+        let startedFrom = try FormNumber.parse(form.revision).flatMap { (1...section.revision).contains($0) ? $0 : nil }
         view.revision = startedFrom ?? section.revision
         do {
             _ = try await database.updateSection(

@@ -90,7 +90,7 @@ struct SectionPageController {
                 )
         )
         let title = (section.number.map { $0 + " " } ?? "") + section.heading
-        return renderer.page("section", title: title, view, for: context.visitor, status: status, notice: notice)
+        return renderer.page(.section, title: title, view, for: context.visitor, status: status, notice: notice)
     }
 
     @Sendable func revision(request: Request, context: SignedInContext) async throws -> Response {
@@ -116,7 +116,7 @@ struct SectionPageController {
             commentForm: nil, proposeHref: nil, editHref: nil, eventsHref: nil, signoffs: [], signoffForm: nil
         )
         let title = t.format("revisionTitle", ["n": "\(revision.number)", "heading": revision.heading])
-        return renderer.page("revision", title: title, view, for: context.visitor)
+        return renderer.page(.revision, title: title, view, for: context.visitor)
     }
 
     // MARK: Changes since

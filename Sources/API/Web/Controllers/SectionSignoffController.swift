@@ -23,7 +23,7 @@ struct SectionSignoffController {
         let strategyID = try context.parameters.id("strategy")
         let sectionID = try context.parameters.id("section")
         let form = try await forms.read(SignoffForm.self, from: request, visitor: context.visitor, size: .text)
-        guard let decision = form.decision.flatMap(SignoffDecision.init(rawValue:)), let revision = form.revision.flatMap({ Int($0) })
+        guard let decision = form.decision.flatMap(SignoffDecision.init(rawValue:)), let revision = try FormNumber.parse(form.revision)
         else { throw WebError.badForm }
         let note = form.note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         do {

@@ -48,7 +48,7 @@ struct SettingsController {
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
         let t = context.visitor.messages
         let notice = request.uri.queryParameters["saved"] != nil ? t["settingsSaved"] : nil
-        return renderer.page("settings", title: t["settingsTitle"], view(context), for: context.visitor, notice: notice)
+        return renderer.page(.settings, title: t["settingsTitle"], view(context), for: context.visitor, notice: notice)
     }
 
     struct PreferencesForm: Decodable {
@@ -66,7 +66,7 @@ struct SettingsController {
         } catch DocumentModelError.invalid(let errors) {
             let t = context.visitor.messages
             let view = view(context, errors: FieldMessages(errors, t).byField)
-            return renderer.page("settings", title: t["settingsTitle"], view, for: context.visitor, status: .unprocessableContent)
+            return renderer.page(.settings, title: t["settingsTitle"], view, for: context.visitor, status: .unprocessableContent)
         }
         return WebRenderer.redirect(to: "/app/settings?saved=1")
     }
@@ -88,7 +88,7 @@ struct SettingsController {
         } catch DocumentModelError.invalid(let errors) {
             let t = context.visitor.messages
             let view = view(context, errors: FieldMessages(errors, t).byField)
-            return renderer.page("settings", title: t["settingsTitle"], view, for: context.visitor, status: .unprocessableContent)
+            return renderer.page(.settings, title: t["settingsTitle"], view, for: context.visitor, status: .unprocessableContent)
         }
         return WebRenderer.redirect(to: "/app/settings?saved=1")
     }

@@ -38,7 +38,7 @@ struct SignInController {
         if visitor.account != nil { return WebRenderer.redirect(to: next) }
         let notice = request.uri.queryParameters["signedOut"] != nil ? visitor.messages["signedOutNotice"] : nil
         return renderer.page(
-            "signin", title: visitor.messages["signInTitle"], SignInView(email: "", next: next, error: nil), for: visitor,
+            .signin, title: visitor.messages["signInTitle"], SignInView(email: "", next: next, error: nil), for: visitor,
             notice: notice
         )
     }
@@ -54,7 +54,7 @@ struct SignInController {
         guard let signedIn = try await database.signIn(email: email, password: form.password ?? "") else {
             await throttle.recordFailure(email: email, address: address)
             let view = SignInView(email: form.email ?? "", next: next, error: visitor.messages["signInFailed"])
-            return renderer.page("signin", title: visitor.messages["signInTitle"], view, for: visitor, status: .unprocessableContent)
+            return renderer.page(.signin, title: visitor.messages["signInTitle"], view, for: visitor, status: .unprocessableContent)
         }
         await throttle.recordSuccess(email: email, address: address)
         var response = WebRenderer.redirect(to: next)
@@ -88,7 +88,7 @@ struct SignInController {
         switch try database.invitationStatus(token: token) {
         case .valid(let account?):
             return renderer.page(
-                "invite", title: visitor.messages["setPasswordTitle"],
+                .invite, title: visitor.messages["setPasswordTitle"],
                 PasswordView(action: "/app/invite/\(token)", name: account.name, email: account.email ?? "", setup: false, errors: [:]),
                 for: visitor
             )
@@ -110,7 +110,7 @@ struct SignInController {
                 action: "/app/invite/\(token)", name: account.name, email: account.email ?? "", setup: false,
                 errors: FieldMessages(errors, visitor.messages).byField
             )
-            return renderer.page("invite", title: visitor.messages["setPasswordTitle"], view, for: visitor, status: .unprocessableContent)
+            return renderer.page(.invite, title: visitor.messages["setPasswordTitle"], view, for: visitor, status: .unprocessableContent)
         }
     }
 
@@ -120,7 +120,7 @@ struct SignInController {
         let status = try database.invitationStatus(token: token)
         guard case .valid(nil) = status else { return linkRefused(status, visitor: visitor) }
         return renderer.page(
-            "invite", title: visitor.messages["setupTitle"],
+            .invite, title: visitor.messages["setupTitle"],
             PasswordView(action: "/app/setup/\(token)", name: "", email: "", setup: true, errors: [:]), for: visitor
         )
     }
@@ -141,13 +141,13 @@ struct SignInController {
                 action: "/app/setup/\(token)", name: form.name ?? "", email: form.email ?? "", setup: true,
                 errors: FieldMessages(errors, visitor.messages).byField
             )
-            return renderer.page("invite", title: visitor.messages["setupTitle"], view, for: visitor, status: .unprocessableContent)
+            return renderer.page(.invite, title: visitor.messages["setupTitle"], view, for: visitor, status: .unprocessableContent)
         } catch DocumentModelError.conflict {
             let view = PasswordView(
                 action: "/app/setup/\(token)", name: form.name ?? "", email: form.email ?? "", setup: true,
                 errors: ["email": visitor.messages["emailTaken"]]
             )
-            return renderer.page("invite", title: visitor.messages["setupTitle"], view, for: visitor, status: .unprocessableContent)
+            return renderer.page(.invite, title: visitor.messages["setupTitle"], view, for: visitor, status: .unprocessableContent)
         }
     }
 
@@ -168,7 +168,7 @@ struct SignInController {
             case .valid, .unknown: (.notFound, t["linkUnknown"])
             }
         return renderer.page(
-            "error", title: t["linkRefusedTitle"], ErrorView(heading: t["linkRefusedTitle"], message: message), for: visitor, status: code)
+            .error, title: t["linkRefusedTitle"], ErrorView(heading: t["linkRefusedTitle"], message: message), for: visitor, status: code)
     }
 }
 

@@ -80,7 +80,7 @@ struct StrategyPageController {
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )
         let notice = request.uri.queryParameters["notice"].flatMap { t.table["notice_" + $0] }
-        return renderer.page("strategy", title: strategy.title, view, for: context.visitor, notice: notice)
+        return renderer.page(.strategy, title: strategy.title, view, for: context.visitor, notice: notice)
     }
 
     static func roleText(_ access: Access, _ t: Messages) -> String {

@@ -33,7 +33,7 @@ struct WebErrorMiddleware: RouterMiddleware {
             problem = PageProblem(.internalServerError, t["errorUnexpectedTitle"], t["errorUnexpected"])
         }
         var response = renderer.page(
-            "error", title: problem.heading, ErrorView(heading: problem.heading, message: problem.message), for: visitor,
+            .error, title: problem.heading, ErrorView(heading: problem.heading, message: problem.message), for: visitor,
             status: problem.status
         )
         for field in problem.headers { response.headers.append(field) }

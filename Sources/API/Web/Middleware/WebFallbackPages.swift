@@ -28,7 +28,7 @@ struct WebFallbackPages: Sendable {
             problem.status == .notFound
             ? (messages["errorNotFoundTitle"], messages["errorNotFound"])
             : (messages["errorMethodTitle"], messages.format("errorMethod", ["method": request.method.rawValue]))
-        var response = renderer.page("error", title: heading, ErrorView(heading: heading, message: message), for: visitor, status: problem.status)
+        var response = renderer.page(.error, title: heading, ErrorView(heading: heading, message: message), for: visitor, status: problem.status)
         if let allow = problem.headers[.allow] { response.headers[.allow] = allow }
         SecurityHeadersMiddleware<AppRequestContext>.apply(to: &response)
         return response

@@ -14,7 +14,7 @@ struct WebRenderer: Sendable {
     }
 
     func page(
-        _ template: String, title: String, _ view: Any, for visitor: WebVisitor, status: HTTPResponse.Status = .ok,
+        _ template: PageTemplate, title: String, _ view: Any, for visitor: WebVisitor, status: HTTPResponse.Status = .ok,
         notice: String? = nil
     ) -> Response {
         let chrome = PageView(

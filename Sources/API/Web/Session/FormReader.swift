@@ -56,9 +56,39 @@ struct FormReader: Sendable {
         } catch is NIOTooManyBytesError {
             throw WebError.formTooLarge(limit: limit)
         }
-        let body = String(buffer: buffer)
+        guard let body = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), Self.decodesAsUTF8(buffer.readableBytesView)
+        else { throw WebError.badForm }
         try formGuard.check(token: Self.token(in: body), visitor: visitor)
         return body
+    }
+
+    /// Whether the body, its percent-escapes decoded, is UTF-8: browsers send a form in the page's encoding, and
+    /// ours are UTF-8, so anything else is not from one of our pages (and would be read as replacement characters).
+    static func decodesAsUTF8(_ bytes: some Collection<UInt8>) -> Bool {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            guard byte == UInt8(ascii: "%"), index != bytes.endIndex, bytes.index(after: index) != bytes.endIndex,
+                let high = hex(bytes[index]), let low = hex(bytes[bytes.index(after: index)])
+            else {
+                decoded.append(byte)
+                continue
+            }
+            decoded.append(high << 4 | low)
+            index = bytes.index(index, offsetBy: 2)
+        }
+        return String(validating: decoded, as: UTF8.self) != nil
     }
 
     /// The value of the `csrf` field, read without decoding the rest of the form.
@@ -75,5 +105,19 @@ struct FormReader: Sendable {
     static func unixLineBreaks(_ body: String) -> String {
         body.replacingOccurrences(of: "%0D%0A", with: "%0A", options: .caseInsensitive)
             .replacingOccurrences(of: "%0D", with: "%0A", options: .caseInsensitive)
+    }
+}
+
+/// A number a form sends as text (`revision`, `start`): absent or empty is nil; anything else that is not a
+/// non-negative integer is a form no page of ours sends, refused with 400 rather than read as "absent".
+enum FormNumber {
+    static func parse(_ text: String?) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = Int(text), value >= 0 else { throw WebError.badForm }
+        return value
+    }
+
+    static func parse(_ texts: [String]?) throws -> [Int] {
+        try (texts ?? []).compactMap { try parse($0) }
     }
 }
