@@ -22,7 +22,7 @@ extension AppDatabase {
         try db.run("INSERT INTO account (name, admin, createdAt, email) VALUES (?, ?, ?, ?)", [name, admin, now, email])
         let account = Account(id: db.lastInsertedRowID, name: name, admin: admin, createdAt: now, email: email)
         try appendActivity(
-            db, strategyID: nil, actor: actor, action: "account.created", subject: "account/\(account.id)",
+            db, strategyID: nil, actor: actor, action: .accountCreated, subject: "account/\(account.id)",
             detail: ["name": name, "admin": admin ? "true" : "false"]
         )
         return account
@@ -67,7 +67,7 @@ extension AppDatabase {
             }
             let issued = try Self.insertToken(db, token: token, accountID: accountID)
             try Self.appendActivity(
-                db, strategyID: nil, actor: actor, action: "token.issued", subject: "account/\(accountID)/token/\(issued.id)"
+                db, strategyID: nil, actor: actor, action: .tokenIssued, subject: "account/\(accountID)/token/\(issued.id)"
             )
             return issued
         }
@@ -96,7 +96,7 @@ extension AppDatabase {
             )
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("token") }
             try Self.appendActivity(
-                db, strategyID: nil, actor: actor, action: "token.revoked", subject: "account/\(accountID)/token/\(tokenID)"
+                db, strategyID: nil, actor: actor, action: .tokenRevoked, subject: "account/\(accountID)/token/\(tokenID)"
             )
         }
     }

@@ -10,7 +10,7 @@ extension AppDatabase {
         _ db: Database,
         strategyID: Int64?,
         actor: Actor,
-        action: String,
+        action: ActivityAction,
         subject: String,
         detail: [String: String] = [:]
     ) throws {
@@ -22,13 +22,13 @@ extension AppDatabase {
         let detailText = canonicalJSON(detail)
         let hash = activityHash(
             previous: previous, strategyID: strategyID, accountID: actor.accountID, group: actor.group,
-            action: action, subject: subject, detail: detailText, createdAt: createdAt
+            action: action.rawValue, subject: subject, detail: detailText, createdAt: createdAt
         )
         try db.run(
             """
             INSERT INTO activity (strategyId, accountId, groupKey, action, subject, detail, createdAt, previousHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [strategyID, actor.accountID, actor.group, action, subject, detailText, createdAt, previous, hash]
+            """, [strategyID, actor.accountID, actor.group, action.rawValue, subject, detailText, createdAt, previous, hash]
         )
     }
 

@@ -49,7 +49,7 @@ extension AppDatabase {
                 ]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "amendment.proposed", subject: "amendment/\(number)",
+                db, strategyID: strategyID, actor: access.actor, action: .amendmentProposed, subject: "amendment/\(number)",
                 detail: ["section": String(sectionID), "baseRevision": String(new.baseRevision)]
             )
             return number
@@ -125,7 +125,7 @@ extension AppDatabase {
                 [strategyID, number, account.id, access.actor.group, Date()]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "amendment.supported", subject: "amendment/\(number)"
+                db, strategyID: strategyID, actor: access.actor, action: .amendmentSupported, subject: "amendment/\(number)"
             )
             return try Self.loadAmendment(db, strategyID: strategyID, number: number)
         }
@@ -138,7 +138,7 @@ extension AppDatabase {
             try access.requireMayWithdraw(try Self.loadAmendment(db, strategyID: strategyID, number: number))
             try Self.close(db, strategyID: strategyID, number: number, status: .withdrawn, by: account, reason: nil, revision: nil)
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "amendment.withdrawn", subject: "amendment/\(number)"
+                db, strategyID: strategyID, actor: access.actor, action: .amendmentWithdrawn, subject: "amendment/\(number)"
             )
             return try Self.loadAmendment(db, strategyID: strategyID, number: number)
         }
@@ -153,7 +153,7 @@ extension AppDatabase {
             try Self.requireOpen(amendment, to: "rejected")
             try Self.close(db, strategyID: strategyID, number: number, status: .rejected, by: account, reason: reason, revision: nil)
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "amendment.rejected", subject: "amendment/\(number)",
+                db, strategyID: strategyID, actor: access.actor, action: .amendmentRejected, subject: "amendment/\(number)",
                 detail: ["reason": reason]
             )
             return try Self.loadAmendment(db, strategyID: strategyID, number: number)
@@ -211,7 +211,7 @@ extension AppDatabase {
                 db, strategyID: strategyID, number: number, status: .accepted, by: account, reason: nil, revision: section.revision
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "amendment.accepted", subject: "amendment/\(number)",
+                db, strategyID: strategyID, actor: access.actor, action: .amendmentAccepted, subject: "amendment/\(number)",
                 detail: [
                     "section": String(current.id), "revision": String(section.revision),
                     "resolved": resolution.isEmpty ? "merge" : "facilitator",

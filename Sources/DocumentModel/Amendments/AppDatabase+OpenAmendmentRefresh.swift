@@ -69,7 +69,7 @@ extension AppDatabase {
             )
             if mergeable != wasMergeable {
                 try appendActivity(
-                    db, strategyID: strategyID, actor: actor, action: mergeable ? "amendment.mergeable" : "amendment.conflicting",
+                    db, strategyID: strategyID, actor: actor, action: mergeable ? .amendmentMergeable : .amendmentConflicting,
                     subject: "amendment/\(number)", detail: ["revision": String(section.revision)]
                 )
             }

@@ -32,7 +32,7 @@ extension AppDatabase {
             var detail = ["section": String(prepared.sectionID), "kind": new.kind.rawValue]
             if let amendment = prepared.amendment { detail["amendment"] = String(amendment) }
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "comment.posted", subject: "comment/\(number)", detail: detail
+                db, strategyID: strategyID, actor: access.actor, action: .commentPosted, subject: "comment/\(number)", detail: detail
             )
             return number
         }
@@ -180,7 +180,7 @@ extension AppDatabase {
                 [strategyID, number, id, account.id, access.actor.group, body, Date()]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "comment.replied", subject: "comment/\(number)",
+                db, strategyID: strategyID, actor: access.actor, action: .commentReplied, subject: "comment/\(number)",
                 detail: ["reply": String(id)]
             )
         }

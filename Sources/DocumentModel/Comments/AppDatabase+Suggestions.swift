@@ -30,7 +30,7 @@ extension AppDatabase {
             var detail = ["disposition": resolution.disposition.rawValue]
             if let revision { detail["revision"] = String(revision) }
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "comment.resolved", subject: "comment/\(number)", detail: detail
+                db, strategyID: strategyID, actor: access.actor, action: .commentResolved, subject: "comment/\(number)", detail: detail
             )
         }
         return try await comment(strategyID: strategyID, number: number, for: account)
@@ -79,7 +79,7 @@ extension AppDatabase {
                     response: response ?? "Applied in revision \(revision).", by: account, appliedRevision: revision
                 )
                 try Self.appendActivity(
-                    db, strategyID: strategyID, actor: access.actor, action: "comment.resolved", subject: "comment/\(number)",
+                    db, strategyID: strategyID, actor: access.actor, action: .commentResolved, subject: "comment/\(number)",
                     detail: ["disposition": Disposition.accepted.rawValue, "revision": String(revision)]
                 )
             }
@@ -161,7 +161,7 @@ extension AppDatabase {
         )
         try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [revision, plan.sectionID])
         try appendActivity(
-            db, strategyID: strategyID, actor: actor, action: "section.edited", subject: "section/\(plan.sectionID)",
+            db, strategyID: strategyID, actor: actor, action: .sectionEdited, subject: "section/\(plan.sectionID)",
             detail: ["revision": String(revision), "comments": numbers.map(String.init).joined(separator: ",")]
         )
         let body = Array(plan.body.utf8)

@@ -94,7 +94,7 @@ extension AppDatabase {
             }
             try insert(source.sections, parent: nil)
             try Self.appendActivity(
-                db, strategyID: id, actor: actor, action: "strategy.imported", subject: "strategy/\(id)",
+                db, strategyID: id, actor: actor, action: .strategyImported, subject: "strategy/\(id)",
                 detail: ["title": source.title, "sections": String(count), "unmapped": String(imported.unmapped.count)]
             )
             return Strategy(id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now)

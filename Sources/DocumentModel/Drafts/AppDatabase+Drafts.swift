@@ -21,7 +21,7 @@ extension AppDatabase {
                 )
             }
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "draft.created", subject: "draft/\(number)",
+                db, strategyID: strategyID, actor: access.actor, action: .draftCreated, subject: "draft/\(number)",
                 detail: ["title": title]
             )
             return try Self.loadDraft(db, strategyID: strategyID, number: number, withBodies: false)

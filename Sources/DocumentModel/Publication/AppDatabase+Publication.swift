@@ -18,7 +18,7 @@ extension AppDatabase {
                 [strategyID, publication.slug, publication.publishedAt, account.id]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "strategy.published", subject: "strategy/\(strategyID)",
+                db, strategyID: strategyID, actor: access.actor, action: .strategyPublished, subject: "strategy/\(strategyID)",
                 detail: ["slug": publication.slug]
             )
             return (publication, true)
@@ -32,7 +32,7 @@ extension AppDatabase {
             try db.run("DELETE FROM publication WHERE strategyId = ?", [strategyID])
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("publication") }
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "strategy.unpublished", subject: "strategy/\(strategyID)"
+                db, strategyID: strategyID, actor: access.actor, action: .strategyUnpublished, subject: "strategy/\(strategyID)"
             )
         }
     }

@@ -23,7 +23,7 @@ extension AppDatabase {
                 message: new.message, source: .created
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "section.created", subject: "section/\(id)",
+                db, strategyID: strategyID, actor: access.actor, action: .sectionCreated, subject: "section/\(id)",
                 detail: ["heading": new.heading, "revision": "1"]
             )
             return try Self.loadSection(db, strategyID: strategyID, id: id)
@@ -116,7 +116,7 @@ extension AppDatabase {
             )
             try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "section.edited", subject: "section/\(id)",
+                db, strategyID: strategyID, actor: access.actor, action: .sectionEdited, subject: "section/\(id)",
                 detail: ["revision": String(number)]
             )
             var updated = current
@@ -167,7 +167,7 @@ extension AppDatabase {
             try Self.advanceOpenAmendments(db, sectionID: id, to: number)
             let moved = try Self.loadSection(db, strategyID: strategyID, id: id)
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "section.moved", subject: "section/\(id)",
+                db, strategyID: strategyID, actor: access.actor, action: .sectionMoved, subject: "section/\(id)",
                 detail: ["from": current.number ?? "", "to": moved.number ?? "", "revision": String(number)]
             )
             return moved
@@ -196,7 +196,7 @@ extension AppDatabase {
             }
             try Self.shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "section.removed", subject: "section/\(id)",
+                db, strategyID: strategyID, actor: access.actor, action: .sectionRemoved, subject: "section/\(id)",
                 detail: ["number": current.number ?? "", "sections": String(subtree.count)]
             )
         }

@@ -100,7 +100,7 @@ extension AppDatabase {
             [accountID, Secret.hash(secret), now, expiresAt]
         )
         try appendActivity(
-            db, strategyID: nil, actor: actor, action: accountID == nil ? "setup.link-issued" : "invitation.issued",
+            db, strategyID: nil, actor: actor, action: accountID == nil ? .setupLinkIssued : .invitationIssued,
             subject: accountID.map { "account/\($0)" } ?? "setup"
         )
         return IssuedInvitation(token: secret, expiresAt: expiresAt, accountID: accountID)

@@ -51,7 +51,7 @@ extension AppDatabase {
         let session = Secret.random()
         return try await write { db in
             try Self.appendActivity(
-                db, strategyID: nil, actor: Actor(accountID: account.id, group: nil), action: "session.started", subject: "account/\(account.id)")
+                db, strategyID: nil, actor: Actor(accountID: account.id, group: nil), action: .sessionStarted, subject: "account/\(account.id)")
             return SignedIn(account: account, sessionToken: try Self.insertSession(db, secret: session, accountID: account.id))
         }
     }
@@ -101,7 +101,7 @@ extension AppDatabase {
             "UPDATE invitation SET voidedAt = ? WHERE accountId = ? AND usedAt IS NULL AND voidedAt IS NULL", [Date(), accountID]
         )
         try db.run("DELETE FROM webSession WHERE accountId = ? AND hash IS NOT ?", [accountID, kept])
-        try appendActivity(db, strategyID: nil, actor: actor, action: "password.set", subject: "account/\(accountID)")
+        try appendActivity(db, strategyID: nil, actor: actor, action: .passwordSet, subject: "account/\(accountID)")
     }
 }
 

@@ -21,7 +21,7 @@ extension AppDatabase {
                 """, [strategyID, draft, group, new.decision.rawValue, new.note, account.id, Date()]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: Actor(accountID: account.id, group: group), action: "draft.signed-off",
+                db, strategyID: strategyID, actor: Actor(accountID: account.id, group: group), action: .draftSignedOff,
                 subject: "draft/\(draft)", detail: ["group": group, "decision": new.decision.rawValue]
             )
         }
@@ -77,7 +77,7 @@ extension AppDatabase {
                 """, [strategyID, sectionID, revision, group, new.decision.rawValue, new.note, account.id, Date()]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: Actor(accountID: account.id, group: group), action: "section.signed-off",
+                db, strategyID: strategyID, actor: Actor(accountID: account.id, group: group), action: .sectionSignedOff,
                 subject: "section/\(sectionID)", detail: ["group": group, "decision": new.decision.rawValue, "revision": String(revision)]
             )
         }
@@ -118,7 +118,7 @@ extension AppDatabase {
                 "UPDATE strategy SET phase = ?, adoptedDraft = ?, version = version + 1 WHERE id = ?", [Phase.adopted.rawValue, draft, strategyID]
             )
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "strategy.adopted", subject: "strategy/\(strategyID)",
+                db, strategyID: strategyID, actor: access.actor, action: .strategyAdopted, subject: "strategy/\(strategyID)",
                 detail: ["draft": String(draft), "previousPhase": access.strategy.phase.rawValue]
             )
             var strategy = access.strategy

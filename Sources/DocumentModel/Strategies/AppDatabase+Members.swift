@@ -32,7 +32,7 @@ extension AppDatabase {
             )
             if existing != membership {
                 try Self.appendActivity(
-                    db, strategyID: strategyID, actor: access.actor, action: existing == nil ? "member.added" : "member.changed",
+                    db, strategyID: strategyID, actor: access.actor, action: existing == nil ? .memberAdded : .memberChanged,
                     subject: "account/\(accountID)", detail: ["role": role.rawValue, "group": group ?? ""]
                 )
             }
@@ -48,7 +48,7 @@ extension AppDatabase {
             )
             guard db.changesCount > 0 else { throw DocumentModelError.notFound("member") }
             try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: "member.removed", subject: "account/\(accountID)"
+                db, strategyID: strategyID, actor: access.actor, action: .memberRemoved, subject: "account/\(accountID)"
             )
         }
     }

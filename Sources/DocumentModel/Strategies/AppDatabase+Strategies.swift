@@ -19,7 +19,7 @@ extension AppDatabase {
                 )
             }
             try Self.appendActivity(
-                db, strategyID: id, actor: actor, action: "strategy.created", subject: "strategy/\(id)",
+                db, strategyID: id, actor: actor, action: .strategyCreated, subject: "strategy/\(id)",
                 detail: ["title": new.title]
             )
             return Strategy(id: id, title: new.title, summary: new.summary, phase: .drafting, groups: groups, createdAt: now)
@@ -91,7 +91,7 @@ extension AppDatabase {
                 [strategy.title, strategy.summary, strategy.phase.rawValue, strategy.version, id]
             )
             try Self.appendActivity(
-                db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? "strategy.phase-changed" : "strategy.updated",
+                db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? .strategyPhaseChanged : .strategyUpdated,
                 subject: "strategy/\(id)", detail: changed
             )
             return strategy
