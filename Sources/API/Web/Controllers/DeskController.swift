@@ -11,6 +11,7 @@ struct DeskController {
         let routes = RouteCollection(context: SignedInContext.self)
         routes.get("/app/strategies/{strategy}/desk", use: page)
         routes.get("/app/strategies/{strategy}/desk/comments.csv", use: matrix)
+        routes.get("/app/strategies/{strategy}/desk/counts", use: counts)
         return routes
     }
 
@@ -39,10 +40,15 @@ struct DeskController {
         return try await render(strategyID: try context.parameters.id("strategy"), filter: Filter(request), context: context, notice: notice)
     }
 
+    /// The desk's counts alone (with the page's filter): what its live updates bring in.
+    @Sendable func counts(request: Request, context: SignedInContext) async throws -> Response {
+        try await render(strategyID: try context.parameters.id("strategy"), filter: Filter(request), context: context, template: .deskCounts)
+    }
+
     /// The desk; `adjust` fills in what a refused form sends back.
     func render(
         strategyID: Int64, filter: Filter, context: SignedInContext, notice: String? = nil, status: HTTPResponse.Status = .ok,
-        adjust: (inout DeskView) -> Void = { _ in }
+        template: PageTemplate = .desk, adjust: (inout DeskView) -> Void = { _ in }
     ) async throws -> Response {
         let (t, account) = (context.visitor.messages, context.account)
         let access = try await database.strategy(id: strategyID, for: account)
@@ -146,6 +152,7 @@ struct DeskController {
             decides: decides
         )
         adjust(&view)
+        if template == .deskCounts { return renderer.fragment(.deskCounts, view, for: context.visitor) }
         return renderer.page(.desk, title: t["deskTitle"] + " – " + strategy.title, view, for: context.visitor, status: status, notice: notice)
     }
 

@@ -11,6 +11,7 @@ struct SectionPageController {
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
         routes.get("/app/strategies/{strategy}/sections/{section}", use: page)
+        routes.get("/app/strategies/{strategy}/sections/{section}/lists", use: lists)
         routes.get("/app/strategies/{strategy}/sections/{section}/revisions/{revision}", use: revision)
         return routes
     }
@@ -23,10 +24,18 @@ struct SectionPageController {
         )
     }
 
+    /// The comments and open amendments of the section page alone: what its live updates bring in.
+    @Sendable func lists(request: Request, context: SignedInContext) async throws -> Response {
+        try await render(
+            strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"), context: context,
+            template: .sectionLists
+        )
+    }
+
     /// The page, with a comment form or a reply sent back to be looked at again when there is one.
     func render(
         strategyID: Int64, sectionID: Int64, since: String? = nil, context: SignedInContext, commentForm: CommentFormView? = nil,
-        signoffForm: SignoffFormView? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
+        signoffForm: SignoffFormView? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok, template: PageTemplate = .section
     ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
         let access = try await database.strategy(id: strategyID, for: account)
@@ -89,6 +98,7 @@ struct SectionPageController {
                     to: access, action: Links.section(strategyID, sectionID) + "/signoffs", revision: section.revision, t
                 )
         )
+        if template == .sectionLists { return renderer.fragment(.sectionLists, view, for: context.visitor) }
         let title = (section.number.map { $0 + " " } ?? "") + section.heading
         return renderer.page(.section, title: title, view, for: context.visitor, status: status, notice: notice)
     }

@@ -26,6 +26,15 @@ struct WebRenderer: Sendable {
         return Self.html(templates.render(chrome, template: template), status: status)
     }
 
+    /// A part of a page without the layout, for the script's live updates: what changed, not the whole page again.
+    func fragment(_ template: PageTemplate, _ view: Any, for visitor: WebVisitor) -> Response {
+        let chrome = PageView(
+            t: visitor.messages.table, lang: visitor.messages.language, title: "", csrf: visitor.csrfToken,
+            stylesheet: assets.stylesheet.path, script: assets.script.path, user: nil, notice: nil, page: view
+        )
+        return Self.html(templates.render(chrome, template: template))
+    }
+
     /// A page; a 200 carries a strong tag of its bytes, so a reader who has it gets 304 (`ConditionalGetMiddleware`).
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]

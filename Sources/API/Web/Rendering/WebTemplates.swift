@@ -11,6 +11,8 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case commentThread = "comment-thread"
     case compare
     case desk
+    /// The desk's counts alone, for its live updates.
+    case deskCounts = "desk-counts"
     case draft
     case drafts
     case error
@@ -22,6 +24,8 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case revision
     case section
     case sectionEdit = "section-edit"
+    /// The section page's comments and open amendments alone, for its live updates.
+    case sectionLists = "section-lists"
     case settings
     case signin
     case strategy

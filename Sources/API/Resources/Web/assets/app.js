@@ -145,7 +145,7 @@ function formsInPlace(template, linkClass) {
 
 /// The section page follows its strategy's activity (`/app/…/events`, server-sent events): a new revision of
 /// this section is announced with a link to it (the text someone is reading or selecting is never swapped
-/// under them); new comments and changed amendments are brought into their lists from a fresh copy of the page.
+/// under them); new comments and changed amendments are brought into their lists from the section's lists (`…/lists`).
 function followSection(live) {
   const section = live.dataset.section;
   const shown = Number(live.dataset.sectionRevision);
@@ -202,10 +202,10 @@ function announce(live, text, linkText, href) {
   live.append(banner);
 }
 
-/// Fetches the page again and takes from it the open amendments and the comments (beside each block, on the whole
-/// section, orphaned), marking what is new. The text itself stays as it is while the revision is the one shown.
+/// Fetches the section's lists (`…/lists`: the open amendments and the comments beside each block, on the whole
+/// section and orphaned, without the rest of the page) and puts them in place, marking what is new. The text itself stays as it is while the revision is the one shown.
 async function refreshLists(live, comments) {
-  const response = await fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+  const response = await fetch(live.dataset.lists, { credentials: "same-origin", headers: { Accept: "text/html" } });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
   const listed = () => document.querySelectorAll("article.comment[id^=comment-], .amendment-list li[id]");
@@ -219,7 +219,7 @@ async function refreshLists(live, comments) {
   swap("#section-comments-area");
   const noAmendments = document.getElementById("no-amendments");
   if (noAmendments) noAmendments.hidden = document.querySelectorAll("#amendment-list li").length > 0;
-  const freshBlocks = fresh.querySelectorAll(".section-body .block");
+  const freshBlocks = fresh.querySelectorAll("#block-asides > .block-aside");
   const blocks = document.querySelectorAll(".section-body .block");
   if (freshBlocks.length === blocks.length) {
     blocks.forEach((block, index) => {
@@ -242,11 +242,11 @@ async function refreshLists(live, comments) {
 }
 
 /// The desk follows the strategy too: when an amendment or a comment changes, its counts are brought up to date
-/// from a fresh copy of the page and a link offers the rest (forms being filled in are never replaced).
+/// (`…/desk/counts`, the counts alone) and a link offers the rest (forms being filled in are never replaced).
 function followDesk(live) {
   follow(live.dataset.events, async (entry) => {
     if (!entry.action.startsWith("amendment.") && !entry.action.startsWith("comment.") && entry.action !== "section.edited") return;
-    const response = await fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    const response = await fetch(live.dataset.counts + window.location.search, { credentials: "same-origin", headers: { Accept: "text/html" } });
     if (!response.ok) return;
     const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("desk-counts");
     const counts = document.getElementById("desk-counts");
