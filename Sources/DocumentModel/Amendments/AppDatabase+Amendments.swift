@@ -96,22 +96,44 @@ extension AppDatabase {
             let amendment = try Self.loadAmendment(db, strategyID: strategyID, number: number)
             guard amendment.status == .open else { return [] }
             let current = try Self.loadSection(db, strategyID: strategyID, id: amendment.sectionID)
-            let bytes = Array(current.body.utf8)
-            return try Self.collidingAmendments(db, strategyID: strategyID, number: number).map { other in
-                let passage: String
-                var range = other.overlap.range
-                if other.overlap.heading {
-                    passage = current.heading
-                    range = 0..<current.heading.utf8.count
-                } else {
-                    let clamped = min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)
-                    passage = String(decoding: bytes[clamped], as: UTF8.self)
-                }
-                return AmendmentCollision(
-                    number: other.number, authorName: other.authorName, group: other.group, passage: passage,
-                    start: range.lowerBound, end: range.upperBound, field: other.overlap.heading ? "heading" : "body"
-                )
+            return try Self.collisions(db, strategyID: strategyID, number: number, current: current)
+        }
+    }
+
+    /// The collisions of many open amendments at once (the desk): one authorization, and each section's text
+    /// loaded once however many of its amendments collide. Keyed by amendment number; amendments that collide with
+    /// none are left out.
+    public func collisions(strategyID: Int64, of amendments: [Amendment], for account: Account) async throws -> [Int: [AmendmentCollision]] {
+        try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            var sections: [Int64: Section] = [:]
+            var result: [Int: [AmendmentCollision]] = [:]
+            for amendment in amendments where amendment.status == .open && !amendment.collidesWith.isEmpty {
+                let current = try sections[amendment.sectionID] ?? Self.loadSection(db, strategyID: strategyID, id: amendment.sectionID)
+                sections[amendment.sectionID] = current
+                result[amendment.number] = try Self.collisions(db, strategyID: strategyID, number: amendment.number, current: current)
             }
+            return result
+        }
+    }
+
+    /// The open amendments colliding with amendment `number`, each with the passage of `current` they both change.
+    static func collisions(_ db: Database, strategyID: Int64, number: Int, current: Section) throws -> [AmendmentCollision] {
+        let bytes = Array(current.body.utf8)
+        return try collidingAmendments(db, strategyID: strategyID, number: number).map { other in
+            let passage: String
+            var range = other.overlap.range
+            if other.overlap.heading {
+                passage = current.heading
+                range = 0..<current.heading.utf8.count
+            } else {
+                let clamped = min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)
+                passage = String(decoding: bytes[clamped], as: UTF8.self)
+            }
+            return AmendmentCollision(
+                number: other.number, authorName: other.authorName, group: other.group, passage: passage,
+                start: range.lowerBound, end: range.upperBound, field: other.overlap.heading ? "heading" : "body"
+            )
         }
     }
 

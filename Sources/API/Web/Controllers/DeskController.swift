@@ -63,11 +63,7 @@ struct DeskController {
             after: nil, limit: 10_000, for: account
         )
         let (outline, amendments, comments) = try await (outlineRows, amendmentPage.items, commentPage.items)
-        var passages: [Int: String] = [:]
-        for amendment in amendments where !amendment.collidesWith.isEmpty {
-            passages[amendment.number] = try await database.collisions(strategyID: strategyID, number: amendment.number, for: account)
-                .first?.passage
-        }
+        let passages = try await database.collisions(strategyID: strategyID, of: amendments, for: account).compactMapValues(\.first?.passage)
         let groupName = { (key: String?) in key.flatMap { key in strategy.groups.first { $0.key == key }?.name } }
         let decides = access.may(.decideAmendment)
         let resolves = access.may(.resolveComment)
