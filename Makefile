@@ -25,8 +25,7 @@ e2e: test-deps release
 
 # The browser tests: headless Chromium against the release binary; screenshots in out/screenshots.
 browser: test-deps release
-	python3 Tests/Browser/browser_test.py .build-release/release/strategy out/screenshots
-	python3 Tests/Browser/participation_test.py .build-release/release/strategy out/screenshots
+	python3 -m pytest Tests/Browser -v --binary .build-release/release/strategy --shots out/screenshots
 
 # The fuzz suite: schemathesis against the release binary, 100 examples per operation (more: make fuzz EXAMPLES=500).
 EXAMPLES ?= 100

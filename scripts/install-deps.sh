@@ -36,7 +36,7 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
     # The browser tests' packages, and schemathesis for the fuzz suite.
     tests="$(dirname "$0")/../Tests"
     requirements=(-r "$tests/Browser/requirements.txt" -r "$tests/Fuzz/requirements.txt" -r "$tests/Links/requirements.txt")
-    if ! python3 -c 'import selenium, axe_selenium_python, schemathesis, markdown_it' 2>/dev/null; then
+    if ! python3 -c 'import selenium, axe_selenium_python, schemathesis, markdown_it, pytest' 2>/dev/null; then
         echo "installing: $(cat "$tests/Browser/requirements.txt" "$tests/Fuzz/requirements.txt" "$tests/Links/requirements.txt" | grep -v '^#' | tr '\n' ' ')"
         python3 -m pip install -q "${requirements[@]}" 2>/dev/null \
             || python3 -m pip install -q --break-system-packages "${requirements[@]}"

@@ -3,7 +3,8 @@ Chromium windows (Debian's chromium and chromium-driver, through Selenium), and 
 labels, buttons by their words, every page checked by axe-core (a serious or critical violation fails).
 
 `start(binary)` starts the service; `open_browser()` opens a window and makes it the one the helpers drive (`use`
-switches between windows); `finish()` stops everything and prints the tally.
+switches between windows); `stop()` closes everything. The fixtures of conftest.py call them: each test module
+gets a service of its own and a browser window, and a test fails when any of its checks does.
 """
 
 import json
@@ -77,7 +78,7 @@ def start(binary, shots=SHOTS):
                 return base, admin_token
         except OSError:
             time.sleep(0.1)
-    sys.exit("the service did not start")
+    raise RuntimeError("the service did not start")
 
 
 def api(method, path, token=None, body=None, headers=None):
@@ -226,18 +227,14 @@ def main_text():
     return driver.find_element(By.TAG_NAME, "main").text
 
 
-def crashed():
-    """A step raised: print where, and count it as a failure (finish() then exits with it)."""
-    traceback.print_exc()
-    failures.append("the test stopped on an exception")
-
-
-def finish():
-    """Closes the windows, stops the service, prints the tally and exits with its verdict."""
+def stop():
+    """Closes the windows and stops the service (pytest's fixtures call it when a module's tests are done)."""
+    global server
     for window in drivers:
         window.quit()
+    drivers.clear()
     if server:
         server.terminate()
         server.wait(timeout=15)
-    print(f"\n{passed} passed, {len(failures)} failed; axe checked {pages_checked} pages; screenshots in {SHOTS}")
-    sys.exit(1 if failures else 0)
+        server = None
+    print(f"\n{passed} checks passed, {len(failures)} failed; axe checked {pages_checked} pages; screenshots in {SHOTS}")

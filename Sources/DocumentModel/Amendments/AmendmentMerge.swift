@@ -10,7 +10,7 @@ struct SectionText: Sendable, Equatable {
 /// An amendment merged three ways into the current text: base = the revision its author read, ours = the
 /// current text, theirs = the proposal. Word-level within paragraphs, so edits to different words of one
 /// paragraph both survive; the passages changed on both sides come back as conflicts.
-struct AmendmentMerge {
+struct AmendmentMerge: Sendable {
     /// The merged text, nil when a conflict remains.
     var merged: SectionText?
     var conflicts: [MergeConflict]
@@ -73,7 +73,7 @@ struct AmendmentMerge {
 }
 
 /// The passages of the current text an open amendment changes, stored with it as varints.
-struct Footprint: Equatable {
+struct Footprint: Equatable, Sendable {
     var headingChanged: Bool
     var ranges: [Range<Int>]
 

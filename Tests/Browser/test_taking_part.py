@@ -1,17 +1,18 @@
-#!/usr/bin/env python3
-"""Browser tests of taking part (#18), one path each, against the release binary with headless Chromium: a member
-selects a passage with the mouse and comments; another suggests a change with the keyboard alone; a second browser
-sees a new revision announced without reloading (server-sent events); a member proposes an amendment with a preview
+"""Browser tests of taking part (#18), one test per path a person takes, in order (each builds on the one before),
+against the release binary with headless Chromium: a member selects a passage with the mouse and comments; another
+suggests a change with the keyboard alone; a second browser sees a new revision announced and a new comment arrive
+without reloading (server-sent events, then the section's lists); a member proposes an amendment with a preview
 and a member of another group supports it; two amendments collide, the facilitator sees them together on the desk,
-accepts one and resolves the other's conflict; suggestions are applied in one batch; a direct edit that races another is merged; a draft is cut, the phase moves, a signatory objects
-and approves, adoption is refused and then done. Each outcome is checked through the JSON API; axe-core checks every
-page visited.
+accepts one and resolves the other's conflict; suggestions are applied in one batch; a direct edit that races
+another is merged; a draft is cut, the phase moves, a signatory objects and approves, adoption is refused and then
+done. Each outcome is checked through the JSON API; axe-core checks every page visited.
 
-Usage: Tests/Browser/participation_test.py path/to/strategy [screenshot folder]
+  python3 -m pytest Tests/Browser/test_taking_part.py --binary .build-release/release/strategy --shots out/screenshots
 """
 
 import os
-import sys
+
+import pytest
 
 import support
 from support import (PASSWORD, accessible, account, api, button, check, click_and_wait, field, follow, main_text, member,
@@ -22,25 +23,30 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BIN = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else ".build-release/release/strategy")
-base, admin_token = support.start(BIN, sys.argv[2] if len(sys.argv) > 2 else "out/screenshots")
 
-# The working group: a facilitator, a member of industry and one of civil society, a government signatory.
-facilitator_id, facilitator_token = account("Arta Krasniqi", "arta@example.org")
-industry_id, industry_token = account("Florent Shala", "florent@example.org")
-civil_id, civil_token = account("Blerta Gashi", "blerta@example.org")
-signatory_id, signatory_token = account("Drita Hoxha", "drita@example.org")
-s = strategy("Protecting children online", ["government", "industry", "civil-society"])
-member(s, facilitator_id, "facilitator")
-member(s, industry_id, "member", "industry")
-member(s, civil_id, "member", "civil-society")
-member(s, signatory_id, "signatory", "government")
-status, created, _ = api("POST", f"/strategies/{s}/sections", facilitator_token, {
-    "heading": "Parents and carers",
-    "body": "Parents need *clear* advice about online safety.\n\nSchools teach digital skills from the first grade, in Zürich too.",
-})
-section_id = created["id"]
-section_page = f"{base}/app/strategies/{s}/sections/{section_id}"
+@pytest.fixture(scope="module", autouse=True)
+def world(service, browser):
+    """The working group and its strategy, made through the API."""
+    global base, admin_token, driver, civil_id, civil_token, created, facilitator_id, facilitator_token, industry_id, industry_token, s, section_id, section_page, signatory_id, signatory_token, status
+    base, admin_token = service
+    driver = browser
+    # The working group: a facilitator, a member of industry and one of civil society, a government signatory.
+    facilitator_id, facilitator_token = account("Arta Krasniqi", "arta@example.org")
+    industry_id, industry_token = account("Florent Shala", "florent@example.org")
+    civil_id, civil_token = account("Blerta Gashi", "blerta@example.org")
+    signatory_id, signatory_token = account("Drita Hoxha", "drita@example.org")
+    s = strategy("Protecting children online", ["government", "industry", "civil-society"])
+    member(s, facilitator_id, "facilitator")
+    member(s, industry_id, "member", "industry")
+    member(s, civil_id, "member", "civil-society")
+    member(s, signatory_id, "signatory", "government")
+    status, created, _ = api("POST", f"/strategies/{s}/sections", facilitator_token, {
+        "heading": "Parents and carers",
+        "body": "Parents need *clear* advice about online safety.\n\nSchools teach digital skills from the first grade, in Zürich too.",
+    })
+    section_id = created["id"]
+    section_page = f"{base}/app/strategies/{s}/sections/{section_id}"
+    assert not support.failures, "the strategy could not be set up: " + "; ".join(support.failures)
 
 
 def choose_password(account_id):
@@ -83,8 +89,8 @@ def drag_over(words):
     actions.perform()
 
 
-driver = support.open_browser()
-try:
+def test_a_member_comments_on_a_passage_selected_with_the_mouse():
+    global body, popover, posted
     # A member of industry selects a passage with the mouse and comments on it.
     choose_password(industry_id)
     driver.get(section_page)
@@ -112,6 +118,9 @@ try:
     check("the comment is beside its passage", "Online safety covers more than advice."
           in driver.find_element(By.CSS_SELECTOR, ".block aside").text)
 
+
+def test_a_member_suggests_a_change_with_the_keyboard_alone():
+    global posted, replacement, selected, suggest, text
     # A member of civil society suggests a change with the keyboard alone: focus the text, Ctrl+Shift+Right selects
     # the first word, the visible button opens the form.
     choose_password(civil_id)
@@ -136,6 +145,8 @@ try:
           and posted[1]["suggestion"] == "Parents and carers" and posted[1]["anchor"]["start"] == 0, posted)
     accessible("the section page after a suggestion")
 
+
+def test_a_reply_in_a_comments_thread():
     # A reply in the first comment's thread.
     driver.find_element(By.CSS_SELECTOR, "#comment-1 a.reply-link").click()
     field("Your reply").send_keys("Agreed, and it should name who gives it.")
@@ -143,6 +154,9 @@ try:
     check("the reply joins the thread", "Agreed, and it should name who gives it." in
           driver.find_element(By.ID, "comment-1").text)
 
+
+def test_a_second_browser_sees_changes_live():
+    global announced, arrived, marker, second
     # A second browser on the same section: a facilitator's edit is announced without a reload.
     second = support.open_browser()
     choose_password(facilitator_id)
@@ -178,6 +192,9 @@ try:
     second.quit()
     support.drivers.remove(second)
 
+
+def test_a_member_proposes_with_a_preview_and_another_group_supports():
+    global amendment, amendment_url, first, inserted, listed, text
     # A member proposes an amendment with a preview; a member of another group supports it.
     support.sign_in("florent@example.org")
     driver.get(section_page)
@@ -206,6 +223,9 @@ try:
     check("a member of another group supports it", [p["name"] for p in amendment["supporters"]] == ["Blerta Gashi"], amendment)
     check("the textarea's line breaks are stored as LF, as the API takes them", "\r" not in amendment["body"], repr(amendment["body"]))
 
+
+def test_colliding_amendments_are_accepted_and_resolved_on_the_desk():
+    global current, resolved, second_amendment, together
     # A second amendment changes the same words: the facilitator sees the collision, accepts one and resolves the other.
     status, second_amendment, _ = api("POST", f"/strategies/{s}/sections/{section_id}/amendments", civil_token, {
         "baseRevision": 2, "rationale": "Simpler.",
@@ -237,6 +257,9 @@ try:
     status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     check("the resolved text is the new revision", "kind and simple advice" in current["body"], current)
 
+
+def test_suggestions_are_applied_in_one_batch():
+    global after, current, numbers, posted, start
     # Two suggestions applied in one batch from the desk.
     status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     numbers = []
@@ -255,6 +278,10 @@ try:
     status, after, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     check("both in one new revision", after["revision"] == current["revision"] + 1 and "All schools" in after["body"]
           and "Prishtina" in after["body"], after)
+
+
+def test_a_comment_is_disposed_of_on_the_desk():
+    global disposed, rows
     # A comment disposed of on the desk: the form opens in place.
     driver.find_element(By.CSS_SELECTOR, "#desk-comment-3 a.dispose-link").click()
     Select(field("Disposition")).select_by_value("noted")
@@ -269,6 +296,9 @@ try:
     rows = {row.find_element(By.TAG_NAME, "th").text: row.text for row in driver.find_elements(By.CSS_SELECTOR, "tbody tr")}
     check("participation counts each group's amendments and comments", "Industry" in rows and "Civil society" in rows, rows)
 
+
+def test_a_racing_direct_edit_is_merged():
+    global body, current
     # A direct edit races another save: both are merged, shown, and saved.
     status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     driver.get(section_page)
@@ -288,6 +318,9 @@ try:
     check("both edits are in the saved text", "safety online" in current["body"] and "first school year" in current["body"],
           current["body"])
 
+
+def test_a_draft_is_cut_signed_off_and_adopted():
+    global civil_signatory, civil_signatory_token, industry_signatory, industry_signatory_token, strategy_now
     # A draft is cut, the phase moves, a signatory objects then approves, adoption is refused and then done.
     industry_signatory, industry_signatory_token = account("Ilir Berisha", "ilir@example.org")
     civil_signatory, civil_signatory_token = account("Vjosa Morina", "vjosa@example.org")
@@ -333,7 +366,3 @@ try:
     WebDriverWait(driver, 10).until(lambda d: "The strategy is adopted." in d.page_source)
     status, strategy_now, _ = api("GET", f"/strategies/{s}", facilitator_token)
     check("the strategy is adopted", strategy_now["phase"] == "adopted", strategy_now)
-except Exception:
-    support.crashed()
-finally:
-    support.finish()
