@@ -273,5 +273,26 @@ done
 check "no token in database, WAL or logs" 0 "$LEAKS"
 check "one log line per request with an id" yes "$(grep -q 'hb.request.id=.*GET /strategies' "$LOG" && echo yes || echo no)"
 
+# First run (#24): on a new database with `--port 0`, the setup link names the port actually listened on (it named
+# 8080 whatever --port said); under `serve --demo`, /metrics carries the service's own series (it lacked them).
+"$BIN" serve --port 0 --database "$WORK/first.sqlite" >"$WORK/first.out" 2>>"$LOG" &
+FIRST=$!
+for _ in $(seq 1 300); do grep -q '/app/setup/' "$WORK/first.out" 2>/dev/null && break; sleep 0.1; done
+SETUP_LINK=$(grep -o 'http://[^ ]*/app/setup/[A-Za-z0-9_-]*' "$WORK/first.out" | head -1)
+SETUP_PORT=$(echo "$SETUP_LINK" | sed -E 's|http://[^:/]+:([0-9]+)/.*|\1|')
+check "the setup link names the port listened on, not 8080 or 0" yes \
+    "$([ -n "$SETUP_PORT" ] && [ "$SETUP_PORT" != 8080 ] && [ "$SETUP_PORT" != 0 ] && echo yes || echo "no ($SETUP_LINK)")"
+check "the setup link opens its page" 200 "$(curl -s -o /dev/null -w '%{http_code}' "$SETUP_LINK")"
+kill -TERM "$FIRST" 2>/dev/null; wait "$FIRST" 2>/dev/null
+DEMO_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BIN" serve --demo --port "$DEMO_PORT" --database "$WORK/demo.sqlite" >"$WORK/demo.out" 2>>"$LOG" &
+DEMO=$!
+# The demo sets a bcrypt password for each of its nine people first: allow it a minute on a busy machine.
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$DEMO_PORT/health" >/dev/null && break; sleep 0.1; done
+curl -s "http://127.0.0.1:$DEMO_PORT/health" >/dev/null
+check "serve --demo reports the strategy_* series in /metrics" yes \
+    "$(curl -s "http://127.0.0.1:$DEMO_PORT/metrics" | grep -q '^strategy_' && echo yes || echo no)"
+kill -TERM "$DEMO" 2>/dev/null; wait "$DEMO" 2>/dev/null
+
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
