@@ -285,13 +285,13 @@ check "the setup link names the port listened on, not 8080 or 0" yes \
 check "the setup link opens its page" 200 "$(curl -s -o /dev/null -w '%{http_code}' "$SETUP_LINK")"
 kill -TERM "$FIRST" 2>/dev/null; wait "$FIRST" 2>/dev/null
 DEMO_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$BIN" serve --demo --port "$DEMO_PORT" --database "$WORK/demo.sqlite" >"$WORK/demo.out" 2>>"$LOG" &
+"$BIN" serve --demo --port "$DEMO_PORT" --database "$WORK/demo-served.sqlite" >"$WORK/demo.out" 2>>"$LOG" &
 DEMO=$!
 # The demo sets a bcrypt password for each of its nine people first: allow it a minute on a busy machine.
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$DEMO_PORT/health" >/dev/null && break; sleep 0.1; done
 curl -s "http://127.0.0.1:$DEMO_PORT/health" >/dev/null
 check "serve --demo reports the strategy_* series in /metrics" yes \
-    "$(curl -s "http://127.0.0.1:$DEMO_PORT/metrics" | grep -q '^strategy_' && echo yes || echo no)"
+    "$(curl -s -o "$WORK/metrics" "http://127.0.0.1:$DEMO_PORT/metrics"; grep -q '^strategy_' "$WORK/metrics" && echo yes || echo no)"
 kill -TERM "$DEMO" 2>/dev/null; wait "$DEMO" 2>/dev/null
 
 echo "e2e: $PASSED passed, $FAILED failed"
