@@ -3,8 +3,8 @@ import Hummingbird
 import NIOCore
 
 /// The one way a page reads a submitted HTML form (`application/x-www-form-urlencoded`), in a fixed order:
-/// the request's origin (403), its media type (415), its size (413), then the anti-forgery token (403) — all
-/// before a field is decoded (400). A forged, stale or oversized form is refused before anything is done.
+/// the request's origin (403), its media type (415), its size (413), the anti-forgery token (403), then its
+/// encoding (UTF-8 once percent-decoded, 400) — all before a field is decoded (400). A forged, stale or oversized form is refused before anything is done.
 struct FormReader: Sendable {
     /// Forms of a few short fields (sign-in, passwords, buttons) never need more than this.
     static let shortLimit = 16 * 1024
@@ -56,9 +56,10 @@ struct FormReader: Sendable {
         } catch is NIOTooManyBytesError {
             throw WebError.formTooLarge(limit: limit)
         }
-        guard let body = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), Self.decodesAsUTF8(buffer.readableBytesView)
-        else { throw WebError.badForm }
+        let body = String(decoding: buffer.readableBytesView, as: UTF8.self)
+        // The token first: a forged or stale form is refused as one, whatever else it holds.
         try formGuard.check(token: Self.token(in: body), visitor: visitor)
+        guard Self.decodesAsUTF8(buffer.readableBytesView) else { throw WebError.badForm }
         return body
     }
 
