@@ -6,8 +6,10 @@ import Hummingbird
 import HummingbirdTesting
 
 /// The world every cell of the authorization matrix runs in, a fresh copy for each write so no cell sees another's
-/// effect: three strategies (one in consultation, one in final review with every group's approval of draft 1,
-/// one adopted and published) with the same members, and a principal per column of the matrix.
+/// effect: a strategy in each phase (drafting; consultation; final review with every group's approval of draft 1;
+/// adopted and published) and one more in consultation, with the same members, and a principal per column of the
+/// matrix. In each, amendment 1 is an industry member's and 2…5 are the member's, the signatory's, the
+/// facilitator's and the admin's (`ownAmendments`), comment 1 an industry member's with a suggestion, draft 1 cut.
 struct AuthorizationFixture: Sendable {
     /// The matrix's columns, in the order docs/RELIABILITY.md lists them.
     static let principals = [
@@ -24,6 +26,8 @@ struct AuthorizationFixture: Sendable {
     /// A strategy whose facilitator is the `facilitator` principal too, and whose ids are never those of the others'
     /// sections: the object-level probes put its ids under the others' addresses.
     let other: Int64
+    /// A strategy still in drafting.
+    var drafting: Int64 = 0
     let sectionIDs: [Int64: Int64]
     let member: Int64
     let newcomer: Int64
@@ -34,6 +38,19 @@ struct AuthorizationFixture: Sendable {
     var sessions: [String: String] = [:]
     /// The published strategy's address (`/public/{slug}`).
     var slug = ""
+
+    /// The amendment each principal proposed in every strategy (the others have none of their own).
+    static let ownAmendments: [String: Int64] = ["member": 2, "signatory": 3, "facilitator": 4, "admin": 5]
+
+    /// The strategy of the fixture in `phase`.
+    func strategy(in phase: Phase) -> Int64 {
+        switch phase {
+        case .drafting: drafting
+        case .consultation: consultation
+        case .finalReview: finalReview
+        case .adopted: adopted
+        }
+    }
 
     /// Built once through the API, then copied: a copy of the file costs far less than thirty requests.
     private static let template = Task { () throws -> (AuthorizationFixture, String) in
@@ -50,6 +67,31 @@ struct AuthorizationFixture: Sendable {
         var copy = template
         copy.database = try AppDatabase.open(path: path, passwords: PasswordHasher(cost: 4))
         return copy
+    }
+
+    /// Asks each of `callers` in turn through one application, in a world that no done write of an earlier caller
+    /// changed: `ask` returns the answer and whether the world changed, and a changed world is replaced by a fresh
+    /// copy (and a new application: building one costs far more than a request, so it is built once per world).
+    static func answers(
+        of callers: [String],
+        _ ask: @escaping @Sendable (String, AuthorizationFixture, any TestClientProtocol) async throws -> (answer: String, changed: Bool)
+    ) async throws -> [String] {
+        var answers: [String] = []
+        while answers.count < callers.count {
+            let fixture = try await make()
+            let app = try buildApplication(database: fixture.database, configuration: APIConfiguration(host: "127.0.0.1", port: 0))
+            let pending = Array(callers.dropFirst(answers.count))
+            answers += try await app.test(.router) { client in
+                var given: [String] = []
+                for caller in pending {
+                    let (answer, changed) = try await ask(caller, fixture, client)
+                    given.append(answer)
+                    if changed { break }
+                }
+                return given
+            }
+        }
+        return answers
     }
 
     private static func temporaryPath() -> String {
@@ -83,7 +125,7 @@ struct AuthorizationFixture: Sendable {
         ]
         var strategies: [Int64] = []
         var sections: [Int64: Int64] = [:]
-        for title in ["In consultation", "In final review", "Adopted", "Another strategy"] {
+        for title in ["In consultation", "In final review", "Adopted", "Another strategy", "In drafting"] {
             let strategy = try await database.createStrategy(NewStrategy(title: title, summary: ""), by: admin)
             for (name, role, group) in memberships {
                 _ = try await database.setMember(strategyID: strategy.id, accountID: accounts[name]!.id, role: role, group: group, by: admin)
@@ -95,11 +137,12 @@ struct AuthorizationFixture: Sendable {
             strategies.append(strategy.id)
             sections[strategy.id] = section.id
         }
-        let fixture = AuthorizationFixture(
+        var fixture = AuthorizationFixture(
             database: database, tokens: tokens, consultation: strategies[0], finalReview: strategies[1], adopted: strategies[2],
             other: strategies[3], sectionIDs: sections, member: accounts["member"]!.id, newcomer: accounts["newcomer"]!.id,
             spare: accounts["spare"]!.id, spareTokenID: spareToken.id
         )
+        fixture.drafting = strategies[4]
         try await fixture.advance()
         var signedIn = fixture
         signedIn.sessions = try await Self.signIn(people: Array(people.prefix(8)), accounts: accounts, database: database)
@@ -107,11 +150,12 @@ struct AuthorizationFixture: Sendable {
         return signedIn
     }
 
-    /// Through the API, as people would: an amendment, a comment with a suggestion and a draft in each strategy; the
-    /// phases moved on; every group's approval of draft 1 in final review; the adopted one adopted and published.
+    /// Through the API, as people would: amendments, a comment with a suggestion and a draft in each strategy; the
+    /// phases moved on (but one's); every group's approval of draft 1 in final review; the adopted one adopted and
+    /// published.
     private func advance() async throws {
         try await buildApplication(database: database, configuration: APIConfiguration(host: "127.0.0.1", port: 0)).test(.router) { client in
-            for strategy in [consultation, finalReview, adopted, other] {
+            for strategy in [consultation, finalReview, adopted, other, drafting] {
                 let base = "/strategies/\(strategy)"
                 let section = sectionIDs[strategy]!
                 try await expect(
@@ -120,6 +164,14 @@ struct AuthorizationFixture: Sendable {
                         json: #"{"baseRevision":1,"body":"Children go online very early.","rationale":"Stronger"}"#
                     ), .created
                 )
+                for (who, number) in Self.ownAmendments.sorted(by: { $0.value < $1.value }) {
+                    try await expect(
+                        client.send(
+                            .post, "\(base)/sections/\(section)/amendments", as: tokens[who],
+                            json: #"{"baseRevision":1,"body":"Children go online early, says amendment \#(number).","rationale":"Mine"}"#
+                        ), .created
+                    )
+                }
                 try await expect(
                     client.send(
                         .post, "\(base)/comments", as: tokens["industry member"],
@@ -128,6 +180,7 @@ struct AuthorizationFixture: Sendable {
                     ), .created
                 )
                 try await expect(client.send(.post, "\(base)/drafts", as: tokens["facilitator"], json: #"{"title":"First draft"}"#), .created)
+                guard strategy != drafting else { continue }
                 try await expect(client.send(.patch, base, as: tokens["facilitator"], json: #"{"phase":"consultation"}"#), .ok)
             }
             for strategy in [finalReview, adopted] {

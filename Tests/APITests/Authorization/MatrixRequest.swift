@@ -12,6 +12,8 @@ struct MatrixRequest {
     let fixture: AuthorizationFixture
     var strategy: Int64
     var section: Int64
+    /// The amendment of the path: an industry member's unless a test names the caller's own.
+    var amendment: Int64 = 1
 
     init(row: AuthorizationMatrixTests.Row, fixture: AuthorizationFixture) {
         self.row = row
@@ -34,7 +36,7 @@ struct MatrixRequest {
         var uri = row.path
         for (placeholder, value) in [
             ("{strategy}", strategy), ("{section}", section), ("{account}", account), ("{token}", fixture.spareTokenID),
-            ("{amendment}", 1), ("{comment}", 1), ("{draft}", 1), ("{other}", 1), ("{revision}", 1),
+            ("{amendment}", amendment), ("{comment}", 1), ("{draft}", 1), ("{other}", 1), ("{revision}", 1),
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: String(value))
         }
@@ -72,19 +74,21 @@ struct MatrixRequest {
     }
 
     func send(as principal: String) async throws -> TestResponse {
+        let app = try buildApplication(database: fixture.database, configuration: APIConfiguration(host: "127.0.0.1", port: 0))
+        return try await app.test(.router) { client in try await send(as: principal, client: client) }
+    }
+
+    /// Sends the request through a client of an application already serving the fixture's database.
+    func send(as principal: String, client: some TestClientProtocol) async throws -> TestResponse {
         var headers: HTTPFields = [:]
         if principal != "anonymous", let token = fixture.tokens[principal] { headers[.authorization] = "Bearer \(token)" }
         if [.put, .patch, .delete].contains(row.method) || row.path.hasSuffix("/accept") { headers[.ifMatch] = "*" }
-        if let body {
+        if body != nil {
             headers[.contentType] = row.path.hasSuffix("/import") ? "application/docbook+xml" : "application/json"
         }
-        let app = try buildApplication(database: fixture.database, configuration: APIConfiguration(host: "127.0.0.1", port: 0))
-        let (method, uri, body, fields) = (row.method, uri, body, headers)
         // An event stream stays open; the router client reads a body to its end, so streams are ended for it.
         let ender = row.path.hasSuffix("/events") ? EventsTests.endStreams(of: fixture.database) : nil
         defer { ender?.cancel() }
-        return try await app.test(.router) { client in
-            try await client.execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
-        }
+        return try await client.execute(uri: uri, method: row.method, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 }

@@ -13,6 +13,8 @@ struct WebMatrixRequest {
     let row: AuthorizationMatrixTests.Row
     let fixture: AuthorizationFixture
     var strategy: Int64
+    /// The amendment of the path: an industry member's unless a test names the caller's own.
+    var amendment: Int64 = 1
 
     init(row: AuthorizationMatrixTests.Row, fixture: AuthorizationFixture) {
         self.row = row
@@ -26,7 +28,7 @@ struct WebMatrixRequest {
     var uri: String {
         var uri = row.path
         for (placeholder, value) in [
-            ("{strategy}", "\(strategy)"), ("{section}", "\(fixture.sectionIDs[strategy]!)"), ("{amendment}", "1"), ("{comment}", "1"),
+            ("{strategy}", "\(strategy)"), ("{section}", "\(fixture.sectionIDs[strategy]!)"), ("{amendment}", "\(amendment)"), ("{comment}", "1"),
             ("{draft}", "1"), ("{to}", "1"), ("{revision}", "1"), ("{slug}", fixture.slug),
             ("{token}", String(repeating: "A", count: 43)), ("{file}", WebMatrixRequest.stylesheet),
         ] {
@@ -55,7 +57,8 @@ struct WebMatrixRequest {
         case path.hasSuffix("/replies"): return [("body", "All of them.")]
         case path.hasSuffix("/drafts"): return [("title", "Second draft")]
         case path.hasSuffix("/drafts/{draft}/signoffs"): return [("decision", "approve")]
-        case path.hasSuffix("/phase"): return [("phase", "final-review")]
+        // One step on (the only move there is), or to final review again, which changes nothing.
+        case path.hasSuffix("/phase"): return [("phase", strategy == fixture.drafting ? "consultation" : "final-review")]
         case path.hasSuffix("/amendments/new"):
             return [
                 ("action", "submit"), ("baseRevision", "1"), ("heading", "Introduction"), ("body", "Children go online young."),
@@ -71,6 +74,12 @@ struct WebMatrixRequest {
     }
 
     func send(as principal: String) async throws -> TestResponse {
+        let app = try buildApplication(database: fixture.database, configuration: APIConfiguration(host: "127.0.0.1", port: 0))
+        return try await app.test(.router) { client in try await send(as: principal, client: client) }
+    }
+
+    /// Sends the request through a client of an application already serving the fixture's database.
+    func send(as principal: String, client: some TestClientProtocol) async throws -> TestResponse {
         var headers: HTTPFields = [:]
         var body: ByteBuffer?
         let formSecret = Secret.random()
@@ -87,12 +96,8 @@ struct WebMatrixRequest {
             headers[.contentType] = "application/x-www-form-urlencoded"
             body = ByteBuffer(string: pairs.map { "\(WebClient.encode($0.0))=\(WebClient.encode($0.1))" }.joined(separator: "&"))
         }
-        let app = try buildApplication(database: fixture.database, configuration: APIConfiguration(host: "127.0.0.1", port: 0))
-        let (method, uri, fields, content) = (row.method, uri, headers, body)
         let ender = row.path.hasSuffix("/events") ? EventsTests.endStreams(of: fixture.database) : nil
         defer { ender?.cancel() }
-        return try await app.test(.router) { client in
-            try await client.execute(uri: uri, method: method, headers: fields, body: content)
-        }
+        return try await client.execute(uri: uri, method: row.method, headers: headers, body: body)
     }
 }
