@@ -4,8 +4,8 @@ import Testing
 
 @testable import DocumentModel
 
-/// The activity log's chain at its edges: every field of an entry is in its hash, and an entry taken out of the
-/// chain breaks it at the next one, even for a tamperer who drops the triggers that forbid both.
+/// The activity log's chain at its edges: every field of an entry is in its hash, its stored link to the previous
+/// entry is checked, and an entry taken out of the chain breaks it at the next one, even for a tamperer who drops the triggers that forbid both.
 @Suite struct ActivityRuleTests {
     /// A store on disk with five entries (strategy created, two members added, a section created and edited), and a
     /// second connection without the triggers, as a tamperer would have.
@@ -34,6 +34,8 @@ import Testing
         ("detail", "UPDATE activity SET detail = '{\"role\":\"facilitator\"}' WHERE id = ?"),
         ("createdAt", "UPDATE activity SET createdAt = '2001-01-01 00:00:00.000' WHERE id = ?"),
         ("strategyId", "UPDATE activity SET strategyId = NULL WHERE id = ?"),
+        // The link readers of the API follow: hashed into the next entry, and checked on its own too.
+        ("previousHash", "UPDATE activity SET previousHash = zeroblob(32) WHERE id = ?"),
     ])
     func everyFieldOfAnEntryIsInItsHash(column: String, change: String) async throws {
         let (result, entries) = try await Self.tampered(change)
