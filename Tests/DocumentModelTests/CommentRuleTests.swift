@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Synchronization
 import Testing
 
 @testable import DocumentModel
@@ -7,7 +9,7 @@ import Testing
 /// double-clicking) dispose of it at the same moment, so the write checks again inside its transaction.
 @Suite struct CommentRuleTests {
     @Test func simultaneousDispositionsResolveACommentOnce() async throws {
-        let store = try await TestStore.make()
+        let store = try await TestStore.make(onDisk: true)
         let section = try await store.section("Scope", body: "Children under 18.")
         let comment = try await store.database.postComment(
             strategyID: store.strategy.id,
@@ -15,6 +17,19 @@ import Testing
             by: store.member
         )
         let (database, strategyID, facilitator) = (store.database, store.strategy.id, store.facilitator)
+        // Another connection holds the write lock while all eight read the comment as open, so every one of them
+        // reaches its write having passed the first check: only the check inside the write can keep it to one.
+        let holder = try DatabaseQueue(path: try #require(store.path))
+        let locked = Mutex(false)
+        let release = Task.detached {
+            try holder.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.withLock { $0 = true }
+                Thread.sleep(forTimeInterval: 0.5)
+                try db.execute(sql: "COMMIT")
+            }
+        }
+        while !locked.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<8 {
                 group.addTask {
@@ -26,6 +41,7 @@ import Testing
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
+        try await release.value
         #expect(outcomes.filter { $0 }.count == 1, "\(outcomes.filter { $0 }.count) of 8 simultaneous dispositions were taken")
         let entries = try await store.database.activity(strategyID: strategyID, after: nil, limit: 100).items
         #expect(entries.filter { $0.action == "comment.resolved" }.count == 1)
