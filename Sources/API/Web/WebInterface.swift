@@ -29,6 +29,7 @@ struct WebInterface {
         pages.addRoutes(PublicPageController(database: database, renderer: renderer, pandoc: pandoc).routes)
         let signedIn = pages.group(context: SignedInContext.self)
         signedIn.addRoutes(HomeController(database: database, renderer: renderer).routes)
+        signedIn.addRoutes(NewStrategyController(database: database, renderer: renderer, forms: forms).routes)
         signedIn.addRoutes(
             StrategyPageController(database: database, renderer: renderer, forms: forms, offersOfficeFormats: pandoc.isAvailable).routes)
         let sectionPage = SectionPageController(database: database, renderer: renderer)

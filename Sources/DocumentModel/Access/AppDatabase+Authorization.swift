@@ -47,8 +47,8 @@ extension AppDatabase {
     }
 
     /// For operations outside any strategy (accounts, new strategies, imports): admin only, then validate.
-    static func requireAdminThenValidate(_ input: some ValidatedInput, by account: Account, action: String) throws {
-        guard account.admin else { throw DocumentModelError.forbidden("only an admin may \(action)") }
+    static func requireAdminThenValidate(_ input: some ValidatedInput, by account: Account, action: AdminAction) throws {
+        try account.require(action)
         try input.requireValid()
     }
 }

@@ -25,7 +25,7 @@ extension AppDatabase {
     public func importDocBook(
         _ document: [UInt8], limit: Int, lenient: Bool, by account: Account
     ) async throws -> (strategy: Strategy, unmapped: [String]) {
-        guard account.admin else { throw DocumentModelError.forbidden("only an admin may import a strategy") }
+        try account.require(.importStrategy)
         return try await heavyWork.run {
             let imported = try DocBookImporter.read(document, limit: limit, lenient: lenient)
             return (try await self.importStrategy(imported, by: account), imported.unmapped)
@@ -35,7 +35,7 @@ extension AppDatabase {
     /// Creates a strategy from an imported document in one transaction: its groups, its sections with their
     /// anchors (revisions authored by `account`, an admin), and one activity entry.
     public func importStrategy(_ imported: DocBookImport, by account: Account) async throws -> Strategy {
-        guard account.admin else { throw DocumentModelError.forbidden("only an admin may import a strategy") }
+        try account.require(.importStrategy)
         let source = imported.source
         var errors = FieldErrors()
         errors.text(source.title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true)

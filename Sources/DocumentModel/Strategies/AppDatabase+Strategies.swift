@@ -4,7 +4,7 @@ import GRDB
 extension AppDatabase {
     /// Loads the strategy and the caller's membership and applies the access policy, inside `db`'s transaction.
     public func createStrategy(_ new: NewStrategy, by account: Account) async throws -> Strategy {
-        try Self.requireAdminThenValidate(new, by: account, action: "create a strategy")
+        try Self.requireAdminThenValidate(new, by: account, action: .createStrategy)
         let groups = new.groups ?? StakeholderGroup.defaults
         let actor = Actor(accountID: account.id, group: nil)
         return try await write { db in

@@ -50,6 +50,7 @@ struct WebMatrixRequest {
                 ("name", "Ana"), ("email", "ana@matrix.example"), ("password", "a long new passphrase"), ("repeatPassword", "a long new passphrase"),
             ]
         case path == "/app/settings": return [("language", "en"), ("timeZone", "UTC")]
+        case path == "/app/admin/strategies/new": return [("title", "A new strategy"), ("groupName[]", "Government")]
         case path == "/app/settings/password":
             return [("currentPassword", Self.password), ("password", "a long new passphrase"), ("repeatPassword", "a long new passphrase")]
         case path.hasSuffix("/reject"): return [("reason", "Out of scope")]

@@ -16,7 +16,8 @@ struct HomeController {
         let t = context.visitor.messages
         let overviews = try await database.overview(for: context.account)
         return renderer.page(
-            .home, title: t["homeTitle"], HomeView(overviews, messages: t), for: context.visitor
+            .home, title: t["homeTitle"], HomeView(overviews, mayCreateStrategy: context.account.may(.createStrategy), messages: t),
+            for: context.visitor
         )
     }
 }

@@ -17,8 +17,11 @@ struct HomeView {
 
     let strategies: [Row]
     let empty: Bool
+    /// Where an administrator starts a strategy; nil for everyone else.
+    let newStrategyHref: String?
 
-    init(_ overviews: [StrategyOverview], messages t: Messages) {
+    init(_ overviews: [StrategyOverview], mayCreateStrategy: Bool, messages t: Messages) {
+        newStrategyHref = mayCreateStrategy ? NewStrategyController.path : nil
         strategies = overviews.map { overview in
             let strategy = overview.strategy
             var waiting: [String] = []
