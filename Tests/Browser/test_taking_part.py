@@ -17,6 +17,7 @@ import pytest
 import support
 from support import (PASSWORD, accessible, account, api, button, check, click_and_wait, field, follow, main_text, member,
                      press, screenshot, strategy)
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
@@ -237,13 +238,14 @@ def test_colliding_amendments_are_accepted_and_resolved_on_the_desk():
     driver.get(f"{base}/app/strategies/{s}/desk")
     together = f"Amendments {first}, {second_amendment['number']} change the same words"
     check("the desk shows the colliding amendments together", together in main_text(), main_text()[:800])
+    check("each shows what it proposes as a word redline", all(
+        driver.find_elements(By.CSS_SELECTOR, f"#desk-amendment-{n} .redline.compact ins") for n in (first, second_amendment["number"])))
     accessible("the facilitator's desk")
     screenshot("desk")
     click_and_wait(driver.find_element(By.CSS_SELECTOR, f"#desk-amendment-{first} button[type=submit]"))
     check("Accept on the desk merges and returns to the desk", "The amendment is accepted" in driver.page_source
           and "/desk" in driver.current_url)
-    driver.get(f"{base}/app/strategies/{s}/amendments/{second_amendment['number']}")
-    press("Accept")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, f"#desk-amendment-{second_amendment['number']} button[type=submit]"))
     check("the conflicting accept shows base, current and proposed", "Conflicts to resolve" in driver.page_source
           and "simple" in main_text() and "kind" in main_text())
     accessible("the conflict resolution")
@@ -254,6 +256,8 @@ def test_colliding_amendments_are_accepted_and_resolved_on_the_desk():
     resolved.send_keys("Parents and carers need *clear*, kind and simple advice about online safety.\n\n"
                        "Schools teach digital skills from the first grade, in Zürich too.")
     press("Accept resolved text")
+    check("Accept resolved text returns to the desk, as Accept does", "/desk" in driver.current_url
+          and "The amendment is accepted" in driver.page_source, driver.current_url)
     status, current, _ = api("GET", f"/strategies/{s}/sections/{section_id}", facilitator_token)
     check("the resolved text is the new revision", "kind and simple advice" in current["body"], current)
 
@@ -326,7 +330,9 @@ def test_a_draft_is_cut_signed_off_and_adopted():
     civil_signatory, civil_signatory_token = account("Vjosa Morina", "vjosa@example.org")
     member(s, industry_signatory, "signatory", "industry")
     member(s, civil_signatory, "signatory", "civil-society")
-    driver.get(f"{base}/app/strategies/{s}/drafts")
+    # Cut a draft is found on the strategy page before any draft exists.
+    driver.get(f"{base}/app/strategies/{s}")
+    follow("Cut a draft")
     field("Title").send_keys("First reading")
     press("Cut draft")
     check("the draft is cut", "The draft is cut" in driver.page_source)
@@ -339,8 +345,23 @@ def test_a_draft_is_cut_signed_off_and_adopted():
             check("it names what final review forbids", "forbids new amendments" in main_text())
             accessible("the phase confirmation")
         press(f"Move to {phase}")
+        if phase == "Consultation":
+            check("the phase move is announced", "moved to its next phase" in main_text())
+            check("the notice leaves the address", "notice=" not in driver.current_url, driver.current_url)
+            driver.refresh()
+            check("a reload does not announce it again", "moved to its next phase" not in main_text())
     status, strategy_now, _ = api("GET", f"/strategies/{s}", facilitator_token)
     check("the strategy is in final review", strategy_now["phase"] == "final-review", strategy_now)
+    # The sign-off board follows the groups' decisions while the strategy page is open.
+    driver.get(f"{base}/app/strategies/{s}")
+    board_before = driver.find_element(By.ID, "signoff-board-area").text
+    api("POST", f"/strategies/{s}/drafts/1/signoffs", industry_signatory_token, {"decision": "approve"})
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "signoff-board-area").text != board_before)
+        updated = "Approves" in driver.find_element(By.ID, "signoff-board-area").text
+    except TimeoutException:
+        updated = False
+    check("the sign-off board shows a group's approval without a reload", updated)
     choose_password(signatory_id)
     driver.get(f"{base}/app/strategies/{s}/drafts/1")
     press("Object")
@@ -348,8 +369,7 @@ def test_a_draft_is_cut_signed_off_and_adopted():
     field("Note").send_keys("The advice must name who gives it.")
     press("Object")
     check("the objection is recorded", "objection is recorded" in driver.page_source)
-    for token in (industry_signatory_token, civil_signatory_token):
-        api("POST", f"/strategies/{s}/drafts/1/signoffs", token, {"decision": "approve"})
+    api("POST", f"/strategies/{s}/drafts/1/signoffs", civil_signatory_token, {"decision": "approve"})
     support.sign_in("arta@example.org")
     driver.get(f"{base}/app/strategies/{s}/drafts/1")
     button("Adopt").click()

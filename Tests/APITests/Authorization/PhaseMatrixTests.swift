@@ -153,6 +153,7 @@ import Testing
     static let routes: [String: StrategyAction] = [
         "GET /app/strategies/{strategy}": .read,
         "GET /app/strategies/{strategy}/activity": .read,
+        "GET /app/strategies/{strategy}/board": .read,
         "GET /app/strategies/{strategy}/amendments/{amendment}": .read,
         "POST /app/strategies/{strategy}/amendments/{amendment}/accept": .decideAmendment,
         "POST /app/strategies/{strategy}/amendments/{amendment}/reject": .decideAmendment,

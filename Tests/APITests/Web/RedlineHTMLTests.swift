@@ -19,4 +19,21 @@ import Testing
             #expect(!html.contains("<br>") && !html.contains("<p></p>"), "\(html)")
         }
     }
+
+    /// The desk's compact redline: only changed paragraphs, six words around each change, the rest an ellipsis.
+    @Test func theCompactRedlineKeepsTheChangesAndAFewWordsAroundThem() {
+        let redline = RedlineHTML(Messages(language: "en", table: [:]))
+        let before = """
+            One paragraph nobody touches at all.
+
+            Long ago in a land far away there lived children who went online early and often, every day of the week.
+            """
+        let after = before.replacingOccurrences(of: "early", with: "very early")
+        let html = redline.compact(ProseDiff(before: before, after: after))
+        #expect(html.components(separatedBy: "<p>").count == 2, "only the changed paragraph: \(html)")
+        #expect(html.hasPrefix("<p>… there lived children who went online <ins>"), "\(html)")
+        #expect(html.hasSuffix("</ins>early and often, every day of … </p>\n"), "\(html)")
+        #expect(RedlineHTML.shortened("a b c", keepingFirst: 6, last: 6) == "a b c")
+        #expect(RedlineHTML.shortened("one two three four five", keepingFirst: 1, last: 1) == "one … five")
+    }
 }

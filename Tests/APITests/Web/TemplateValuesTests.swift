@@ -23,13 +23,13 @@ import Testing
         #expect(Set(shown.templateFields.keys) == Self.labels(shown))
         let dispose = DeskView.DisposeLink(href: "/h", action: "/a", label: "Dispose", which: " 1", hasSuggestion: false)
         let item = DeskView.CommentItem(
-            number: 1, href: "/c", kind: "general", author: "A", quote: nil, body: "B", suggestion: nil, anchor: nil, batchForm: nil,
-            dispose: dispose
+            number: 1, href: "/c", kind: "general", author: "A", quote: nil, body: "B", suggestion: nil, anchor: nil, replies: [shown],
+            repliesCount: "Replies (1)", batchForm: nil, dispose: dispose
         )
         #expect(Set(item.templateFields.keys) == Self.labels(item))
         #expect(Set(dispose.templateFields.keys) == Self.labels(dispose))
         let amendment = DeskView.AmendmentItem(
-            number: 1, href: "/a", author: "A", state: "open", stateClass: "x", supporters: "", changes: nil, acceptAction: nil,
+            number: 1, href: "/a", author: "A", state: "open", stateClass: "x", supporters: "", redlineHTML: nil, acceptAction: nil,
             rejectAction: nil
         )
         #expect(Set(amendment.templateFields.keys) == Self.labels(amendment))

@@ -30,8 +30,12 @@ struct ActivityPageController {
         let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }.flatMap { $0 > 0 ? $0 : nil }
         let page = try await database.recentActivity(strategyID: id, before: before, limit: Self.pageSize, for: account)
         let chain = try await database.verifyActivity(strategyID: id)
+        let subjects = ActivitySubjects(
+            strategyID: id, outline: try await database.outline(strategyID: id, for: account),
+            members: try await database.members(strategyID: id, for: account), messages: t
+        )
         let view = ActivityView(
-            strategyTitle: strategy.title, strategyHref: Links.strategy(id), entries: page.items.map { ActivityRow($0, t, dates) },
+            strategyTitle: strategy.title, strategyHref: Links.strategy(id), entries: page.items.map { ActivityRow($0, t, dates, subjects) },
             chainIntact: chain.intact,
             chainText: chain.intact
                 ? t.format("chainIntact", ["count": "\(chain.entries)"])

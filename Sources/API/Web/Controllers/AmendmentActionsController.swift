@@ -116,7 +116,8 @@ struct AmendmentActionsController {
                     proposed: t.orNothing($0.proposed))
             },
             resolvedHeading: form.resolvedHeading ?? section.heading, resolvedBody: form.resolvedBody ?? section.body,
-            headingConflicts: conflicts.contains { $0.field == "heading" } || form.resolvedHeading != nil, movedOn: movedOn, error: error
+            headingConflicts: conflicts.contains { $0.field == "heading" } || form.resolvedHeading != nil, movedOn: movedOn, error: error,
+            from: form.from == "desk" ? "desk" : nil
         )
         return try await amendmentPage.render(strategyID: strategyID, number: number, context: context, status: .conflict) {
             $0.resolution = resolution

@@ -63,7 +63,9 @@ struct DeskController {
             after: nil, limit: 10_000, for: account
         )
         let (outline, amendments, comments) = try await (outlineRows, amendmentPage.items, commentPage.items)
-        let passages = try await database.collisions(strategyID: strategyID, of: amendments, for: account).compactMapValues(\.first?.passage)
+        let proposed = try await database.proposedChanges(amendments)
+        let redlines = Dictionary(zip(amendments.map(\.number), proposed), uniquingKeysWith: { first, _ in first })
+        let redline = RedlineHTML(t)
         let groupName = { (key: String?) in key.flatMap { key in strategy.groups.first { $0.key == key }?.name } }
         let decides = access.may(.decideAmendment)
         let resolves = access.may(.resolveComment)
@@ -77,16 +79,18 @@ struct DeskController {
             let groups = AmendmentCollisions.groups(open).map { members in
                 let items = members.map { amendment in
                     let base = Links.amendment(strategyID, amendment.number)
-                    let supporters = amendment.supporters.map { $0.name + (groupName($0.group).map { " (\($0))" } ?? "") }
+                    // Supporters by group, in the strategy's order of groups: "Government: Ana, Besa; Industry: Dren".
+                    let byGroup = Dictionary(grouping: amendment.supporters, by: \.group)
+                    let supporters = strategy.groups.compactMap { group in
+                        byGroup[group.key].map { "\(group.name): " + $0.map(\.name).joined(separator: ", ") }
+                    }
                     return DeskView.AmendmentItem(
                         number: amendment.number, href: base,
                         author: amendment.authorName + (groupName(amendment.group).map { " (\($0))" } ?? ""),
                         state: amendment.mergeable ? t["mergeable"] : t["conflicting"],
                         stateClass: amendment.mergeable ? "badge-mergeable" : "badge-conflicting",
-                        supporters: supporters.isEmpty ? t["noSupporters"] : supporters.joined(separator: ", "),
-                        changes: passages[amendment.number].map {
-                            $0.isEmpty ? t["deskChangesInsertion"] : t.format("deskChanges", ["passage": $0])
-                        },
+                        supporters: supporters.isEmpty ? t["noSupporters"] : supporters.joined(separator: "; "),
+                        redlineHTML: redlines[amendment.number].map { redline.compact($0) },
                         acceptAction: decides ? base + "/accept" : nil, rejectAction: decides ? base + "/reject" : nil
                     )
                 }
@@ -117,6 +121,8 @@ struct DeskController {
                             author: comment.authorName + (groupName(comment.group).map { " (\($0))" } ?? ""), quote: comment.anchor?.quote,
                             body: comment.body, suggestion: comment.suggestion,
                             anchor: comment.anchor.map { t["anchor_" + $0.status.rawValue] },
+                            replies: CommentCard.replies(of: comment, groups: strategy.groups, t, context.visitor.dates),
+                            repliesCount: CommentCard.repliesCount(of: comment, t),
                             batchForm: hasSuggestions && comment.suggestion != nil && comment.anchor?.status.keepsText == true ? batchID : nil,
                             dispose: resolves
                                 ? .init(

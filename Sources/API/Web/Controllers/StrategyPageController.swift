@@ -12,14 +12,26 @@ struct StrategyPageController {
     var routes: RouteCollection<SignedInContext> {
         let routes = RouteCollection(context: SignedInContext.self)
         routes.get("/app/strategies/{strategy}", use: page)
+        routes.get("/app/strategies/{strategy}/board", use: board)
         routes.post("/app/strategies/{strategy}/publication", use: publish)
         routes.post("/app/strategies/{strategy}/publication/delete", use: unpublish)
         return routes
     }
 
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let (strategy, view) = try await view(try context.parameters.id("strategy"), context)
+        let notice = request.uri.queryParameters["notice"].flatMap { context.visitor.messages.table["notice_" + $0] }
+        return renderer.page(.strategy, title: strategy.title, view, for: context.visitor, notice: notice)
+    }
+
+    /// The sign-off board alone, for the page's live updates (`app.js`, `followBoard`).
+    @Sendable func board(request: Request, context: SignedInContext) async throws -> Response {
+        let (_, view) = try await view(try context.parameters.id("strategy"), context)
+        return renderer.fragment(.strategyBoard, view, for: context.visitor)
+    }
+
+    func view(_ id: Int64, _ context: SignedInContext) async throws -> (Strategy, StrategyView) {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
-        let id = try context.parameters.id("strategy")
         let access = try await database.strategy(id: id, for: account)
         let strategy = access.strategy
         let outline = try await database.outline(strategyID: id, for: account)
@@ -45,6 +57,9 @@ struct StrategyPageController {
             )
         }
         let activity = try await database.recentActivity(strategyID: id, before: nil, limit: 8, for: account).items
+        let subjects = ActivitySubjects(
+            strategyID: id, outline: outline, members: try await database.members(strategyID: id, for: account), messages: t
+        )
         let publication = try database.publication(strategyID: id, for: account)
         let draftRows = drafts.reversed().map { draft in
             StrategyView.DraftRow(
@@ -68,7 +83,7 @@ struct StrategyPageController {
             hasOutline: !outline.isEmpty, board: board, groupNames: strategy.groups.map(\.name), sectionBoard: sectionBoard,
             hasSectionBoard: !sectionBoard.isEmpty,
             drafts: Array(draftRows.prefix(10)),
-            hasDrafts: !drafts.isEmpty, draftsHref: Links.drafts(id), activity: activity.map { ActivityRow($0, t, dates) },
+            hasDrafts: !drafts.isEmpty, draftsHref: Links.drafts(id), activity: activity.map { ActivityRow($0, t, dates, subjects) },
             activityHref: Links.activity(id),
             publication: publication.map {
                 .init(href: Links.publicPage($0.slug), canUnpublish: access.may(.publish), action: Links.publication(id) + "/delete")
@@ -77,10 +92,11 @@ struct StrategyPageController {
             deskHref: access.may(.viewDesk) ? Links.desk(id) : nil,
             participationHref: access.may(.viewParticipation) ? Links.participation(id) : nil,
             phaseHref: access.may(.editStrategy) && PhaseController.next(after: strategy.phase) != nil ? Links.phase(id) : nil,
+            eventsHref: Links.events(id), boardHref: Links.strategy(id) + "/board",
+            cutDraftHref: access.may(.cutDraft) ? Links.drafts(id) + "#cut-heading" : nil,
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )
-        let notice = request.uri.queryParameters["notice"].flatMap { t.table["notice_" + $0] }
-        return renderer.page(.strategy, title: strategy.title, view, for: context.visitor, notice: notice)
+        return (strategy, view)
     }
 
     static func roleText(_ access: Access, _ t: Messages) -> String {

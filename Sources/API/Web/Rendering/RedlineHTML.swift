@@ -36,6 +36,41 @@ struct RedlineHTML {
         return out
     }
 
+    /// The changed paragraphs alone, each change with a few unchanged words around it and the rest left out
+    /// (`… go online <del>early</del><ins>very early</ins>. Schools …`): what a list shows of a proposal, so that
+    /// rival proposals can be compared side by side without opening them.
+    func compact(_ diff: ProseDiff, context words: Int = 6) -> String {
+        var out = ""
+        for paragraph in ProseParagraphs(diff).paragraphs where paragraph.contains(where: { $0.kind != .equal }) {
+            out += "<p>"
+            var trimmed = paragraph
+            for index in trimmed.indices where trimmed[index].kind == .equal {
+                let head = index == trimmed.startIndex ? 0 : words
+                let tail = index == trimmed.endIndex - 1 ? 0 : words
+                trimmed[index].text = Self.shortened(trimmed[index].text, keepingFirst: head, last: tail)
+            }
+            append(trimmed, to: &out)
+            out += "</p>\n"
+        }
+        return out
+    }
+
+    /// `text` with only its first and last few words, an ellipsis between (or at the end that is cut).
+    static func shortened(_ text: String, keepingFirst head: Int, last tail: Int) -> String {
+        var runs: [Substring] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let word = rest.prefix { !$0.isWhitespace }
+            let space = rest.dropFirst(word.count).prefix { $0.isWhitespace }
+            runs.append(rest.prefix(word.count + space.count))
+            rest = rest.dropFirst(word.count + space.count)
+        }
+        guard runs.count > head + tail + 1 else { return text }
+        let first = runs.prefix(head).joined()
+        let last = runs.suffix(tail).joined()
+        return (head > 0 ? first : "") + "… " + (tail > 0 ? last : "").drop { $0.isWhitespace }
+    }
+
     private func append(_ paragraph: [ProseParagraphs.Piece], to out: inout String) {
         for (index, piece) in paragraph.enumerated() {
             var text = Substring(piece.text)

@@ -30,6 +30,8 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case settings
     case signin
     case strategy
+    /// The strategy page's sign-off board alone, for its live updates.
+    case strategyBoard = "strategy-board"
 }
 
 /// The interface's Mustache templates, parsed once at start: the pages (`templates/pages`, each extending

@@ -20,6 +20,8 @@ struct AmendmentDecisionView {
         /// Set when the section moved on while the facilitator resolved.
         let movedOn: String?
         var error: String?
+        /// `desk` when the accept was pressed on the desk: the resolved accept goes back there too.
+        let from: String?
     }
 
     let supportAction: String?

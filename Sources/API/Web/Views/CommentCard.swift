@@ -25,6 +25,8 @@ struct CommentCard {
     let response: String?
     let replies: [Reply]
     let hasReplies: Bool
+    /// "Replies (2)", over the thread.
+    let repliesCount: String?
     /// For readers who may comment now: the comment's own page, where a reply is written (the section page's
     /// script opens the same form in place), and where the form posts.
     var reply: ReplyLink?
@@ -52,17 +54,29 @@ struct CommentCard {
         suggestion = comment.suggestion
         disposition = comment.disposition.map { t["disposition_" + $0.rawValue] }
         response = comment.response
-        replies = comment.replies.map { reply in
-            let group = reply.group.flatMap { key in groups.first { $0.key == key }?.name }
-            return Reply(author: reply.authorName + (group.map { " (\($0))" } ?? ""), when: dates(reply.createdAt), body: reply.body)
-        }
+        replies = Self.replies(of: comment, groups: groups, t, dates)
         hasReplies = !comment.replies.isEmpty
+        repliesCount = Self.repliesCount(of: comment, t)
         reply =
             offered
             ? ReplyLink(
                 href: Links.comment(comment.strategyID, comment.number), action: Links.commentReplies(comment.strategyID, comment.number),
                 label: t["reply"], which: " – " + t["comment"] + " \(comment.number)"
             ) : nil
+    }
+}
+
+extension CommentCard {
+    /// A comment's replies, oldest first, each with its author's group.
+    static func replies(of comment: Comment, groups: [StakeholderGroup], _ t: Messages, _ dates: DateText) -> [Reply] {
+        comment.replies.map { reply in
+            let group = reply.group.flatMap { key in groups.first { $0.key == key }?.name }
+            return Reply(author: reply.authorName + (group.map { " (\($0))" } ?? ""), when: dates(reply.createdAt), body: reply.body)
+        }
+    }
+
+    static func repliesCount(of comment: Comment, _ t: Messages) -> String? {
+        comment.replies.isEmpty ? nil : t.format("repliesCount", ["count": "\(comment.replies.count)"])
     }
 }
 
@@ -74,7 +88,7 @@ extension CommentCard: TemplateFields {
             "number": number, "id": id, "kind": kind, "author": author, "when": when, "anchorStatus": anchorStatus ?? false,
             "anchorClass": anchorClass ?? false, "quote": quote ?? false, "nowReads": nowReads ?? false, "body": body,
             "suggestion": suggestion ?? false, "disposition": disposition ?? false, "response": response ?? false, "replies": replies,
-            "hasReplies": hasReplies, "reply": reply ?? false,
+            "hasReplies": hasReplies, "repliesCount": repliesCount ?? false, "reply": reply ?? false,
         ]
     }
 }

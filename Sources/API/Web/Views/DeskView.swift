@@ -15,8 +15,8 @@ struct DeskView {
         let state: String
         let stateClass: String
         let supporters: String
-        /// The words of the current text it changes together with the others of its group.
-        let changes: String?
+        /// What it proposes, as a compact word redline (the changes with a few words around each); escaped HTML.
+        let redlineHTML: String?
         let acceptAction: String?
         let rejectAction: String?
     }
@@ -45,6 +45,9 @@ struct DeskView {
         let body: String
         let suggestion: String?
         let anchor: String?
+        /// The thread under the comment, which a facilitator reads before disposing of it.
+        let replies: [CommentCard.Reply]
+        let repliesCount: String?
         /// Suggestions can be applied together (their checkbox belongs to the section's batch form).
         let batchForm: String?
         /// Nil when comments cannot be disposed of now (an adopted strategy).
@@ -98,7 +101,8 @@ extension DeskView.CommentItem: TemplateFields {
     var templateFields: [String: Any?] {
         [
             "number": number, "href": href, "kind": kind, "author": author, "quote": quote ?? false, "body": body,
-            "suggestion": suggestion ?? false, "anchor": anchor ?? false, "batchForm": batchForm ?? false, "dispose": dispose ?? false,
+            "suggestion": suggestion ?? false, "anchor": anchor ?? false, "replies": replies, "repliesCount": repliesCount ?? false,
+            "batchForm": batchForm ?? false, "dispose": dispose ?? false,
         ]
     }
 }
@@ -113,7 +117,7 @@ extension DeskView.AmendmentItem: TemplateFields {
     var templateFields: [String: Any?] {
         [
             "number": number, "href": href, "author": author, "state": state, "stateClass": stateClass, "supporters": supporters,
-            "changes": changes ?? false, "acceptAction": acceptAction ?? false, "rejectAction": rejectAction ?? false,
+            "redlineHTML": redlineHTML ?? false, "acceptAction": acceptAction ?? false, "rejectAction": rejectAction ?? false,
         ]
     }
 }

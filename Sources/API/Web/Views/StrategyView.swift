@@ -40,6 +40,11 @@ struct StrategyView {
     let participationHref: String?
     /// For facilitators, while there is a next phase to move to (final review ends with adoption instead).
     let phaseHref: String?
+    /// The strategy's event stream and its sign-off board alone, which the page brings up to date as groups sign.
+    let eventsHref: String
+    let boardHref: String
+    /// For facilitators, in every phase a draft may be cut: the drafts page's form, the first draft's included.
+    let cutDraftHref: String?
     let downloads: [DraftView.Download]
     /// The redline since an earlier draft: the export's address and the drafts to choose from.
     let exportAction: String
@@ -53,14 +58,18 @@ struct ActivityRow {
     let iso: String
     let who: String
     let what: String
+    /// What the entry is about, by its name, and its page when it has one.
     let subject: String
+    let subjectHref: String?
 
-    init(_ entry: ActivityEntry, _ t: Messages, _ dates: DateText) {
+    init(_ entry: ActivityEntry, _ t: Messages, _ dates: DateText, _ subjects: ActivitySubjects) {
         when = dates(entry.createdAt)
         iso = DateText.iso(entry.createdAt)
         who = entry.accountName ?? t["activityCommandLine"]
         let key = "activity_" + entry.action
         what = t.table[key] ?? entry.action
-        subject = entry.subject
+        let named = subjects.name(entry.subject)
+        subject = named.text
+        subjectHref = named.href
     }
 }

@@ -3,6 +3,13 @@
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
+  // A notice ("Moved to its next phase") is said once: it leaves the address, so a reload or a bookmark does not
+  // say it again. The page keeps showing it until the reader moves on.
+  const address = new URL(window.location.href);
+  if (address.searchParams.has("notice")) {
+    address.searchParams.delete("notice");
+    window.history.replaceState(window.history.state, "", address.pathname + address.search + address.hash);
+  }
   // Forms that ask before they act: the question is in data-confirm, in the reader's language.
   for (const form of document.querySelectorAll("form[data-confirm]")) {
     form.addEventListener("submit", (event) => {
@@ -19,6 +26,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (live && window.EventSource) {
     if (live.dataset.section) followSection(live);
     else if ("desk" in live.dataset) followDesk(live);
+    else if (live.dataset.board) followBoard(live);
   }
 });
 
@@ -254,6 +262,29 @@ function followDesk(live) {
       counts.replaceWith(document.adoptNode(fresh));
       fresh.classList.add("is-new");
       if (!live.querySelector(".live-banner")) announce(live, live.dataset.changed, live.dataset.show, window.location.href);
+    }
+  });
+}
+
+/// The strategy page follows its strategy too: when a group signs off (a draft or a section), a section's text
+/// changes (which makes its sign-offs stale), a draft is cut or the strategy adopted, the sign-off board is
+/// brought in again (`…/board`, the board alone) and the change is said to screen readers.
+function followBoard(live) {
+  const changes = ["draft.signed-off", "section.signed-off", "section.edited", "amendment.accepted", "draft.created", "strategy.adopted"];
+  follow(live.dataset.events, async (entry) => {
+    if (!changes.includes(entry.action)) return;
+    const response = await fetch(live.dataset.board, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("signoff-board-area");
+    const board = document.getElementById("signoff-board-area");
+    if (!fresh || !board || fresh.innerHTML === board.innerHTML) return;
+    board.replaceWith(document.adoptNode(fresh));
+    fresh.classList.add("is-new");
+    if (entry.action.endsWith("signed-off")) {
+      const status = document.createElement("p");
+      status.className = "visually-hidden";
+      status.textContent = live.dataset.changed;
+      live.replaceChildren(status);
     }
   });
 }
