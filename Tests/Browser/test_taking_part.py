@@ -17,7 +17,7 @@ import pytest
 import support
 from support import (PASSWORD, accessible, account, api, button, check, click_and_wait, field, follow, main_text, member,
                      press, screenshot, strategy)
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
@@ -357,7 +357,9 @@ def test_a_draft_is_cut_signed_off_and_adopted():
     board_before = driver.find_element(By.ID, "signoff-board-area").text
     api("POST", f"/strategies/{s}/drafts/1/signoffs", industry_signatory_token, {"decision": "approve"})
     try:
-        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "signoff-board-area").text != board_before)
+        # The board is replaced while it is read: a look at the old one is stale, and is simply taken again.
+        WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: d.find_element(By.ID, "signoff-board-area").text != board_before)
         updated = "Approves" in driver.find_element(By.ID, "signoff-board-area").text
     except TimeoutException:
         updated = False

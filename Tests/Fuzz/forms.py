@@ -33,6 +33,7 @@ response, page = request("GET", "/app", cookie=session)
 token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 
 forms = {
+    "/app/admin/strategies/new": ["title", "summary", "groupName[]"],
     "/app/signin": ["email", "password", "next"],
     "/app/settings": ["language", "timeZone"],
     "/app/invite/{token}": ["password", "repeatPassword"],
@@ -55,7 +56,7 @@ forms = {
     "/app/strategies/{strategy}/publication": [],
     "/app/strategies/{strategy}/publication/delete": [],
 }
-pages = ["/app", "/app/strategies/{strategy}", "/app/strategies/{strategy}/sections/{section}", "/app/strategies/{strategy}/desk",
+pages = ["/app", "/app/admin/strategies/new", "/app/strategies/{strategy}", "/app/strategies/{strategy}/board", "/app/strategies/{strategy}/sections/{section}", "/app/strategies/{strategy}/desk",
          "/app/strategies/{strategy}/drafts", "/app/strategies/{strategy}/activity", "/app/strategies/{strategy}/participation",
          "/app/strategies/{strategy}/sections/{section}/revisions/{revision}", "/app/strategies/{strategy}/drafts/compare",
          "/public/{slug}"]
