@@ -54,6 +54,7 @@ struct WebInterface {
         signedIn.addRoutes(DeskActionsController(database: database, desk: desk, comments: commentForms, forms: forms).routes)
         signedIn.addRoutes(ParticipationController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(PhaseController(database: database, renderer: renderer, forms: forms).routes)
+        signedIn.addRoutes(MembersController(database: database, renderer: renderer, forms: forms).routes)
         signedIn.addRoutes(ExportController(database: database, pandoc: pandoc).routes)
         signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(WebEventsController(events: events).routes)

@@ -100,23 +100,6 @@ extension AppDatabase {
         }
     }
 
-    /// The collisions of many open amendments at once (the desk): one authorization, and each section's text
-    /// loaded once however many of its amendments collide. Keyed by amendment number; amendments that collide with
-    /// none are left out.
-    public func collisions(strategyID: Int64, of amendments: [Amendment], for account: Account) async throws -> [Int: [AmendmentCollision]] {
-        try read { db in
-            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
-            var sections: [Int64: Section] = [:]
-            var result: [Int: [AmendmentCollision]] = [:]
-            for amendment in amendments where amendment.status == .open && !amendment.collidesWith.isEmpty {
-                let current = try sections[amendment.sectionID] ?? Self.loadSection(db, strategyID: strategyID, id: amendment.sectionID)
-                sections[amendment.sectionID] = current
-                result[amendment.number] = try Self.collisions(db, strategyID: strategyID, number: amendment.number, current: current)
-            }
-            return result
-        }
-    }
-
     /// The open amendments colliding with amendment `number`, each with the passage of `current` they both change.
     static func collisions(_ db: Database, strategyID: Int64, number: Int, current: Section) throws -> [AmendmentCollision] {
         let bytes = Array(current.body.utf8)

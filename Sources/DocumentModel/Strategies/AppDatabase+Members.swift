@@ -53,6 +53,33 @@ extension AppDatabase {
         }
     }
 
+    /// The account someone who manages a strategy's members means by a name or an email (the Members page's
+    /// **Person**): an email matches exactly, case aside; a name when exactly one account has it. Otherwise 422,
+    /// saying why. Only those who may manage the members ask, so nobody else learns who has an account.
+    public func findPerson(_ text: String, strategyID: Int64, by account: Account) async throws -> Account {
+        let wanted = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try read { db in
+            _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
+            guard !wanted.isEmpty else { throw DocumentModelError.invalid("person", "must name a person, by name or email") }
+            if wanted.contains("@") {
+                guard let row = try db.row("SELECT * FROM account WHERE email = ? COLLATE NOCASE", [wanted]) else {
+                    throw DocumentModelError.invalid("person", "no account has this email: an administrator invites new people first")
+                }
+                return Self.account(row)
+            }
+            let rows = try db.rows("SELECT * FROM account WHERE name = ? COLLATE NOCASE LIMIT 2", [wanted])
+            guard rows.count == 1 else {
+                throw DocumentModelError.invalid(
+                    "person",
+                    rows.isEmpty
+                        ? "nobody has this name: give the email, or ask an administrator to invite the person"
+                        : "several people have this name: give the email"
+                )
+            }
+            return Self.account(rows[0])
+        }
+    }
+
     public func members(strategyID: Int64, for account: Account) async throws -> [Membership] {
         try read { db in
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)

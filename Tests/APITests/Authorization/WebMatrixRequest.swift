@@ -30,7 +30,7 @@ struct WebMatrixRequest {
         for (placeholder, value) in [
             ("{strategy}", "\(strategy)"), ("{section}", "\(fixture.sectionIDs[strategy]!)"), ("{amendment}", "\(amendment)"), ("{comment}", "1"),
             ("{draft}", "1"), ("{to}", "1"), ("{revision}", "1"), ("{slug}", fixture.slug),
-            ("{token}", String(repeating: "A", count: 43)), ("{file}", WebMatrixRequest.stylesheet),
+            ("{token}", String(repeating: "A", count: 43)), ("{account}", "\(fixture.spare)"), ("{file}", WebMatrixRequest.stylesheet),
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: value)
         }
@@ -51,6 +51,8 @@ struct WebMatrixRequest {
             ]
         case path == "/app/settings": return [("language", "en"), ("timeZone", "UTC")]
         case path == "/app/admin/strategies/new": return [("title", "A new strategy"), ("groupName[]", "Government")]
+        case path.hasSuffix("/members"): return [("person", "Newcomer"), ("role", "member"), ("group", "government")]
+        case path.hasSuffix("/members/{account}"): return [("role", "member"), ("group", "civil-society")]
         case path == "/app/settings/password":
             return [("currentPassword", Self.password), ("password", "a long new passphrase"), ("repeatPassword", "a long new passphrase")]
         case path.hasSuffix("/reject"): return [("reason", "Out of scope")]

@@ -92,7 +92,7 @@ struct StrategyPageController {
             deskHref: access.may(.viewDesk) ? Links.desk(id) : nil,
             participationHref: access.may(.viewParticipation) ? Links.participation(id) : nil,
             phaseHref: access.may(.editStrategy) && PhaseController.next(after: strategy.phase) != nil ? Links.phase(id) : nil,
-            eventsHref: Links.events(id), boardHref: Links.strategy(id) + "/board",
+            membersHref: Links.members(id), eventsHref: Links.events(id), boardHref: Links.strategy(id) + "/board",
             cutDraftHref: access.may(.cutDraft) ? Links.drafts(id) + "#cut-heading" : nil,
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )

@@ -18,6 +18,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case error
     case home
     case invite
+    case members
     case newStrategy = "new-strategy"
     case participation
     case phase

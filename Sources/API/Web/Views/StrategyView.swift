@@ -40,6 +40,8 @@ struct StrategyView {
     let participationHref: String?
     /// For facilitators, while there is a next phase to move to (final review ends with adoption instead).
     let phaseHref: String?
+    /// Who takes part (every member reads it; facilitators manage it there).
+    let membersHref: String
     /// The strategy's event stream and its sign-off board alone, which the page brings up to date as groups sign.
     let eventsHref: String
     let boardHref: String
