@@ -78,6 +78,13 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.text.contains("<th scope=\"row\">Facilitator</th>"))
             #expect(!page.text.contains("Add a person") && !page.text.contains("/remove"))
+            // Nor can a member learn from the form who has an account: refused before anyone is looked up.
+            for person in ["nobody@example.org", "Outsider"] {
+                let probe = try await web.post(
+                    "/app/strategies/\(harness.strategyID)/members", ["person": person, "role": "member", "group": "industry"]
+                )
+                #expect(probe.status == .forbidden, "\(person)")
+            }
             let overview = try await web.get("/app/strategies/\(harness.strategyID)")
             #expect(overview.text.contains(#"<a href="/app/strategies/\#(harness.strategyID)/members">Members</a>"#))
         }
