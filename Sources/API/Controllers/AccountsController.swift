@@ -73,7 +73,8 @@ struct AccountsController {
     @Sendable func issueToken(request: Request, context: AuthenticatedContext) async throws -> Response {
         let accountID = try selfOrAdmin(request, context)
         let caller = context.account
-        let issued = try await database.issueToken(accountID: accountID, by: Actor(accountID: caller.id, group: nil))
+        let body = try await JSONBodyReader.decodeIfPresent(TokenRequest.self, from: request, context: context)
+        let issued = try await database.issueToken(accountID: accountID, name: body?.name, by: Actor(accountID: caller.id, group: nil))
         return JSONResponse.make(
             TokenResponse(id: issued.id, token: issued.token), status: .created,
             headers: [.location: "/accounts/\(accountID)/tokens/\(issued.id)"]
@@ -117,6 +118,11 @@ struct CreateAccountRequest: RequestBody {
     var name: String
     var admin: Bool?
     var email: String?
+}
+
+struct TokenRequest: RequestBody {
+    static let fields: Set<String> = ["name"]
+    var name: String?
 }
 
 struct InvitationRequest: RequestBody {
@@ -200,18 +206,24 @@ struct TokenInfoResponse: JSONWritable {
     var prefix: String
     var createdAt: Date
     var revokedAt: Date?
+    var name: String?
+    var lastUsedAt: Date?
 
     init(_ info: TokenInfo) {
         id = info.id
         prefix = info.prefix
         createdAt = info.createdAt
         revokedAt = info.revokedAt
+        name = info.name
+        lastUsedAt = info.lastUsedAt
     }
 
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("createdAt", createdAt)
             json.field("id", id)
+            json.field("lastUsedAt", lastUsedAt)
+            json.field("name", name)
             json.field("prefix", prefix)
             json.field("revokedAt", revokedAt)
         }

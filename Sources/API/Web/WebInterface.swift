@@ -31,6 +31,9 @@ struct WebInterface {
         signedIn.addRoutes(HomeController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(NewStrategyController(database: database, renderer: renderer, forms: forms).routes)
         signedIn.addRoutes(
+            PeopleController(database: database, renderer: renderer, forms: forms, publicURL: configuration.publicURL).routes
+        )
+        signedIn.addRoutes(
             StrategyPageController(database: database, renderer: renderer, forms: forms, offersOfficeFormats: pandoc.isAvailable).routes)
         let sectionPage = SectionPageController(database: database, renderer: renderer)
         signedIn.addRoutes(sectionPage.routes)
@@ -55,10 +58,12 @@ struct WebInterface {
         signedIn.addRoutes(ParticipationController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(PhaseController(database: database, renderer: renderer, forms: forms).routes)
         signedIn.addRoutes(MembersController(database: database, renderer: renderer, forms: forms).routes)
+        signedIn.addRoutes(OutlineController(database: database, renderer: renderer, forms: forms).routes)
         signedIn.addRoutes(ExportController(database: database, pandoc: pandoc).routes)
         signedIn.addRoutes(ActivityPageController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(WebEventsController(events: events).routes)
         signedIn.addRoutes(SettingsController(database: database, renderer: renderer, forms: forms).routes)
+        signedIn.addRoutes(TokensController(database: database, renderer: renderer, forms: forms).routes)
         // Any other path under /app is a page that does not exist: say so as a page, not as JSON.
         signedIn.get("/app/**") { _, _ -> Response in throw DocumentModelError.notFound("page") }
     }

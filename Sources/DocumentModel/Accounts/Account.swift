@@ -28,4 +28,8 @@ public struct TokenInfo: Sendable, Equatable {
     public var prefix: String
     public var createdAt: Date
     public var revokedAt: Date?
+    /// What its person said it is for; nil for tokens created without one.
+    public var name: String? = nil
+    /// Within `SignInPolicy.tokenTouchInterval`: the last request it authenticated.
+    public var lastUsedAt: Date? = nil
 }

@@ -44,28 +44,40 @@ extension AppDatabase {
         }
     }
 
-    /// The account a bearer token belongs to, if the token exists and is not revoked.
-    public func authenticate(token: String) async throws -> Account? {
+    /// The account a bearer token belongs to, if the token exists, is not revoked and its account is active.
+    /// Its last use is written at most every few minutes: a request should not cost a write each time.
+    public func authenticate(token: String, now: Date = Date()) async throws -> Account? {
         guard TokenCodec.looksValid(token) else { return nil }
         let hash = TokenCodec.hash(token)
         // One statement needs no wrapping transaction; skipping GRDB's BEGIN/COMMIT pair matters on every request.
-        return try readSingleStatement { db in
+        let found = try readSingleStatement { db in
             try db.row(
                 """
-                SELECT account.* FROM token JOIN account ON account.id = token.accountId
-                WHERE token.hash = ? AND token.revokedAt IS NULL
+                SELECT account.*, token.id AS tokenId, token.lastUsedAt AS tokenLastUsedAt
+                FROM token JOIN account ON account.id = token.accountId
+                WHERE token.hash = ? AND token.revokedAt IS NULL AND account.deactivatedAt IS NULL
                 """, [hash]
-            ).map(Self.account)
+            ).map { (Self.account($0), $0["tokenId"] as Int64, $0["tokenLastUsedAt"] as Date?) }
         }
+        guard let (account, tokenID, lastUsed) = found else { return nil }
+        if lastUsed.map({ now.timeIntervalSince($0) >= SignInPolicy.tokenTouchInterval }) ?? true {
+            try await write { db in try db.run("UPDATE token SET lastUsedAt = ? WHERE id = ?", [now, tokenID]) }
+        }
+        return account
     }
 
-    public func issueToken(accountID: Int64, by actor: Actor) async throws -> IssuedToken {
+    /// A new token for the account; `name` says what it is for (a script, a laptop) and may be nil from the API.
+    public func issueToken(accountID: Int64, name: String? = nil, by actor: Actor) async throws -> IssuedToken {
+        if let name {
+            var errors = FieldErrors()
+            errors.text(name, field: "name", maxLength: TextRules.maxNameLength, singleLine: true)
+            try errors.throwIfAny()
+        }
         let token = TokenCodec.generate()
         return try await write { db in
-            guard try db.value(Bool.self, "SELECT 1 FROM account WHERE id = ?", [accountID]) != nil else {
-                throw DocumentModelError.notFound("account")
-            }
-            let issued = try Self.insertToken(db, token: token, accountID: accountID)
+            try Self.requireAccount(db, accountID)
+            try Self.requireActive(db, accountID)
+            let issued = try Self.insertToken(db, token: token, accountID: accountID, name: name)
             try Self.appendActivity(
                 db, strategyID: nil, actor: actor, action: .tokenIssued, subject: "account/\(accountID)/token/\(issued.id)"
             )
@@ -82,7 +94,7 @@ extension AppDatabase {
             return try db.rows("SELECT * FROM token WHERE accountId = ? ORDER BY id", [accountID]).map {
                 TokenInfo(
                     id: $0["id"], accountID: $0["accountId"], prefix: $0["prefix"], createdAt: $0["createdAt"],
-                    revokedAt: $0["revokedAt"]
+                    revokedAt: $0["revokedAt"], name: $0["name"], lastUsedAt: $0["lastUsedAt"]
                 )
             }
         }
@@ -101,10 +113,11 @@ extension AppDatabase {
         }
     }
 
-    static func insertToken(_ db: Database, token: String, accountID: Int64) throws -> IssuedToken {
+    static func insertToken(_ db: Database, token: String, accountID: Int64, name: String? = nil) throws -> IssuedToken {
         let displayPrefix = String(token.prefix(TokenCodec.prefix.count + 4))
         try db.run(
-            "INSERT INTO token (accountId, hash, prefix, createdAt) VALUES (?, ?, ?, ?)", [accountID, TokenCodec.hash(token), displayPrefix, Date()]
+            "INSERT INTO token (accountId, hash, prefix, createdAt, name) VALUES (?, ?, ?, ?, ?)",
+            [accountID, TokenCodec.hash(token), displayPrefix, Date(), name]
         )
         return IssuedToken(id: db.lastInsertedRowID, accountID: accountID, token: token)
     }

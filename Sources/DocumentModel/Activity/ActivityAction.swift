@@ -3,6 +3,8 @@
 /// document (`ActivityEntry.action`'s enum); a test holds each of them to this list.
 public enum ActivityAction: String, CaseIterable, Sendable {
     case accountCreated = "account.created"
+    case accountDeactivated = "account.deactivated"
+    case accountReactivated = "account.reactivated"
     case amendmentAccepted = "amendment.accepted"
     case amendmentConflicting = "amendment.conflicting"
     case amendmentMergeable = "amendment.mergeable"
@@ -16,6 +18,7 @@ public enum ActivityAction: String, CaseIterable, Sendable {
     case draftCreated = "draft.created"
     case draftSignedOff = "draft.signed-off"
     case invitationIssued = "invitation.issued"
+    case invitationWithdrawn = "invitation.withdrawn"
     case memberAdded = "member.added"
     case memberChanged = "member.changed"
     case memberRemoved = "member.removed"

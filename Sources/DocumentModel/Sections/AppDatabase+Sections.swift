@@ -137,41 +137,48 @@ extension AppDatabase {
         try authorizeThenValidate(RevisionMessage(message: message), strategyID: strategyID, action: .editSections, by: account)
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .editSections)
-            let (current, chunkIDs) = try Self.loadSectionForUpdate(db, strategyID: strategyID, id: id)
-            try Self.requireCurrent(current, ifMatch: ifMatch)
-            let newParent: Int64? = move.parentID ?? current.parentID
-            if let newParent {
-                try Self.requireLiveSection(db, strategyID: strategyID, id: newParent, field: "parent")
-                if try Self.isInSubtree(db, candidate: newParent, root: id) {
-                    throw DocumentModelError.invalid("parent", "a section cannot move inside itself")
-                }
-            }
-            // Take the section out of its sibling list, then insert it at its new place.
-            try Self.shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
-            let siblings = try Self.siblingCount(db, strategyID: strategyID, parentID: newParent, excluding: id)
-            let position = move.position ?? (newParent == current.parentID ? current.position : siblings + 1)
-            guard (1...siblings + 1).contains(position) else {
-                throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
-            }
-            try Self.shiftSiblings(db, strategyID: strategyID, parentID: newParent, from: position, by: 1, excluding: id)
-            try db.run(
-                "UPDATE section SET parentId = ?, position = ? WHERE id = ?", [newParent, position, id]
-            )
-            if newParent == current.parentID && position == current.position { return current }
-            let number = current.revision + 1
-            try Self.insertRevision(
-                db, sectionID: id, number: number, heading: current.heading, body: current.body, actor: access.actor,
-                message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: chunkIDs
-            )
-            try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
-            try Self.advanceOpenAmendments(db, sectionID: id, to: number)
-            let moved = try Self.loadSection(db, strategyID: strategyID, id: id)
-            try Self.appendActivity(
-                db, strategyID: strategyID, actor: access.actor, action: .sectionMoved, subject: "section/\(id)",
-                detail: ["from": current.number ?? "", "to": moved.number ?? "", "revision": String(number)]
-            )
-            return moved
+            return try Self.move(db, access: access, strategyID: strategyID, id: id, ifMatch: ifMatch, move: move, message: message)
         }
+    }
+
+    /// The move itself, inside the caller's write transaction, after the caller has authorized it.
+    static func move(
+        _ db: Database, access: Access, strategyID: Int64, id: Int64, ifMatch: RevisionMatch, move: SectionMove, message: String?
+    ) throws -> Section {
+        let (current, chunkIDs) = try loadSectionForUpdate(db, strategyID: strategyID, id: id)
+        try requireCurrent(current, ifMatch: ifMatch)
+        let newParent: Int64? = move.parentID ?? current.parentID
+        if let newParent {
+            try requireLiveSection(db, strategyID: strategyID, id: newParent, field: "parent")
+            if try isInSubtree(db, candidate: newParent, root: id) {
+                throw DocumentModelError.invalid("parent", "a section cannot move inside itself")
+            }
+        }
+        // Take the section out of its sibling list, then insert it at its new place.
+        try shiftSiblings(db, strategyID: strategyID, parentID: current.parentID, from: current.position + 1, by: -1)
+        let siblings = try siblingCount(db, strategyID: strategyID, parentID: newParent, excluding: id)
+        let position = move.position ?? (newParent == current.parentID ? current.position : siblings + 1)
+        guard (1...siblings + 1).contains(position) else {
+            throw DocumentModelError.invalid("position", "must be between 1 and \(siblings + 1)")
+        }
+        try shiftSiblings(db, strategyID: strategyID, parentID: newParent, from: position, by: 1, excluding: id)
+        try db.run(
+            "UPDATE section SET parentId = ?, position = ? WHERE id = ?", [newParent, position, id]
+        )
+        if newParent == current.parentID && position == current.position { return current }
+        let number = current.revision + 1
+        try insertRevision(
+            db, sectionID: id, number: number, heading: current.heading, body: current.body, actor: access.actor,
+            message: message ?? "moved from \(current.number ?? "?")", source: .structure, known: chunkIDs
+        )
+        try db.run("UPDATE section SET currentRevision = ? WHERE id = ?", [number, id])
+        try advanceOpenAmendments(db, sectionID: id, to: number)
+        let moved = try loadSection(db, strategyID: strategyID, id: id)
+        try appendActivity(
+            db, strategyID: strategyID, actor: access.actor, action: .sectionMoved, subject: "section/\(id)",
+            detail: ["from": current.number ?? "", "to": moved.number ?? "", "revision": String(number)]
+        )
+        return moved
     }
 
     /// Takes a section and its subsections out of the tree; their history stays readable.

@@ -11,7 +11,10 @@ extension AppDatabase {
         let secret = Secret.random()
         return try await write { db in
             let existing = try db.row("SELECT * FROM account WHERE email = ?", [EmailAddress.normalized(email)]).map(Self.account)
-            if let existing { try Self.requireNoPassword(db, accountID: existing.id) }
+            if let existing {
+                try Self.requireActive(db, existing.id)
+                try Self.requireNoPassword(db, accountID: existing.id)
+            }
             let account = try existing ?? Self.insertAccount(db, name: name, admin: admin, email: email, by: actor)
             return (account, try Self.insertInvitation(db, secret: secret, accountID: account.id, by: actor))
         }
@@ -28,6 +31,7 @@ extension AppDatabase {
             guard let account = try db.row("SELECT * FROM account WHERE id = ?", [accountID]).map(Self.account) else {
                 throw DocumentModelError.notFound("account")
             }
+            try Self.requireActive(db, accountID)
             try Self.requireNoPassword(db, accountID: accountID)
             if let email = email.map(EmailAddress.normalized), email != account.email {
                 if try db.value(Bool.self, "SELECT 1 FROM account WHERE email = ?", [email]) != nil {
@@ -121,6 +125,7 @@ extension AppDatabase {
         guard let accountRow = try db.row("SELECT * FROM account WHERE id = ?", [accountID]) else { return (.unknown, id) }
         // A person with a password signs in with it; no link may set another one.
         if (accountRow["passwordHash"] as String?) != nil { return (.voided, id) }
+        if (accountRow["deactivatedAt"] as Date?) != nil { return (.voided, id) }
         return (.valid(account: Self.account(accountRow)), id)
     }
 

@@ -13,7 +13,8 @@ extension AppDatabase {
                 let row = try db.row(
                     """
                     SELECT account.*, webSession.createdAt AS sessionCreatedAt, webSession.lastSeenAt AS sessionLastSeenAt
-                    FROM webSession JOIN account ON account.id = webSession.accountId WHERE webSession.hash = ?
+                    FROM webSession JOIN account ON account.id = webSession.accountId
+                    WHERE webSession.hash = ? AND account.deactivatedAt IS NULL
                     """, [hash]
                 )
             else { return nil }
@@ -37,7 +38,10 @@ extension AppDatabase {
         let email = EmailAddress.normalized(email)
         guard password.count <= PasswordPolicy.maxLength else { return nil }
         let stored = try read { db -> (Account, String?)? in
-            try db.row("SELECT * FROM account WHERE email = ?", [email]).map { (Self.account($0), $0["passwordHash"]) }
+            // A deactivated account is answered as an unknown one is.
+            try db.row("SELECT * FROM account WHERE email = ? AND deactivatedAt IS NULL", [email]).map {
+                (Self.account($0), $0["passwordHash"])
+            }
         }
         let passwords = self.passwords
         let matches = try await heavyWork.run {
@@ -85,6 +89,7 @@ extension AppDatabase {
             "INSERT INTO webSession (hash, accountId, createdAt, lastSeenAt) VALUES (?, ?, ?, ?)",
             [Secret.hash(secret), accountID, now, now]
         )
+        try db.run("UPDATE account SET lastSignInAt = ? WHERE id = ?", [now, accountID])
         // Expired sessions are swept as new ones start, so the table holds only live ones and a few stale.
         try db.run(
             "DELETE FROM webSession WHERE lastSeenAt < ? OR createdAt < ?",

@@ -10,4 +10,6 @@ public enum SignInPolicy {
     public static let sessionAbsoluteLimit: TimeInterval = 30 * 24 * 3600
     /// A session's last-seen time is written at most this often: a page view should not cost a write each time.
     static let sessionTouchInterval: TimeInterval = 5 * 60
+    /// A token's last use is written at most this often, for the same reason.
+    public static let tokenTouchInterval: TimeInterval = 5 * 60
 }

@@ -331,6 +331,17 @@ extension AppDatabase {
                         WHERE usedAt IS NULL AND id NOT IN (SELECT max(id) FROM invitation GROUP BY accountId);
                     """)
         }
+        migrator.registerMigration("v9-people") { db in
+            // An account can be deactivated (it keeps its history; it can no longer sign in or call), its last
+            // sign-in is shown to admins, and a token has a name its person gave it and a time it was last used.
+            try db.execute(
+                sql: """
+                    ALTER TABLE account ADD COLUMN deactivatedAt DATETIME;
+                    ALTER TABLE account ADD COLUMN lastSignInAt DATETIME;
+                    ALTER TABLE token ADD COLUMN name TEXT;
+                    ALTER TABLE token ADD COLUMN lastUsedAt DATETIME;
+                    """)
+        }
         return migrator
     }
 }

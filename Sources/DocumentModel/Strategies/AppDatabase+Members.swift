@@ -62,12 +62,12 @@ extension AppDatabase {
             _ = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
             guard !wanted.isEmpty else { throw DocumentModelError.invalid("person", "must name a person, by name or email") }
             if wanted.contains("@") {
-                guard let row = try db.row("SELECT * FROM account WHERE email = ? COLLATE NOCASE", [wanted]) else {
+                guard let row = try db.row("SELECT * FROM account WHERE email = ? COLLATE NOCASE AND deactivatedAt IS NULL", [wanted]) else {
                     throw DocumentModelError.invalid("person", "no account has this email: an administrator invites new people first")
                 }
                 return Self.account(row)
             }
-            let rows = try db.rows("SELECT * FROM account WHERE name = ? COLLATE NOCASE LIMIT 2", [wanted])
+            let rows = try db.rows("SELECT * FROM account WHERE name = ? COLLATE NOCASE AND deactivatedAt IS NULL LIMIT 2", [wanted])
             guard rows.count == 1 else {
                 throw DocumentModelError.invalid(
                     "person",

@@ -38,6 +38,11 @@ struct AuthorizationFixture: Sendable {
     var sessions: [String: String] = [:]
     /// The published strategy's address (`/public/{slug}`).
     var slug = ""
+    /// Each principal's first token's id (the API tokens page revokes one's own).
+    var tokenIDs: [String: Int64] = [:]
+    /// An account the People page's forms act on: the newcomer has an email and a pending invitation; the former
+    /// member was deactivated.
+    var former: Int64 = 0
 
     /// The amendment each principal proposed in every strategy (the others have none of their own).
     static let ownAmendments: [String: Int64] = ["member": 2, "signatory": 3, "facilitator": 4, "admin": 5]
@@ -104,12 +109,14 @@ struct AuthorizationFixture: Sendable {
         var tokens: [String: String] = [:]
         let people = [
             "revoked", "non-member", "observer", "member", "other signatory", "signatory", "facilitator", "admin",
-            "industry member", "industry signatory", "spare", "newcomer",
+            "industry member", "industry signatory", "spare", "newcomer", "former",
         ]
+        var tokenIDs: [String: Int64] = [:]
         for name in people {
             let (account, token) = try await database.createAccount(name: name.capitalized, admin: name == "admin", by: .commandLine)
             accounts[name] = account
             tokens[name] = token.token
+            tokenIDs[name] = token.id
             if name == "revoked" {
                 try await database.revokeToken(accountID: account.id, tokenID: token.id, by: .commandLine)
             }
@@ -117,6 +124,8 @@ struct AuthorizationFixture: Sendable {
         // A second token of the member's, which the revocation row revokes (the member keeps signing in with the first).
         let spareToken = try await database.issueToken(accountID: accounts["member"]!.id, by: .commandLine)
         let admin = accounts["admin"]!
+        _ = try await database.invite(accountID: accounts["newcomer"]!.id, email: "newcomer@matrix.example", by: .commandLine)
+        try await database.deactivate(accountID: accounts["former"]!.id, by: admin)
         let memberships: [(String, Role, String?)] = [
             ("facilitator", .facilitator, nil), ("observer", .observer, nil), ("member", .member, "government"),
             ("signatory", .signatory, "government"), ("other signatory", .signatory, "civil-society"),
@@ -143,6 +152,8 @@ struct AuthorizationFixture: Sendable {
             spare: accounts["spare"]!.id, spareTokenID: spareToken.id
         )
         fixture.drafting = strategies[4]
+        fixture.tokenIDs = tokenIDs
+        fixture.former = accounts["former"]!.id
         try await fixture.advance()
         var signedIn = fixture
         signedIn.sessions = try await Self.signIn(people: Array(people.prefix(8)), accounts: accounts, database: database)

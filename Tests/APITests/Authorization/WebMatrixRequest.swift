@@ -25,12 +25,20 @@ struct WebMatrixRequest {
 
     static let password = "tall ships sail at dawn"
 
-    var uri: String {
+    var uri: String { uri(as: "") }
+
+    /// The path with its placeholders filled in; `{tokenID}` is a token of the principal's own.
+    func uri(as principal: String) -> String {
         var uri = row.path
+        if uri.hasPrefix("/app/admin/people/") {
+            let account = uri.hasSuffix("/reactivate") ? fixture.former : fixture.newcomer
+            uri = uri.replacingOccurrences(of: "{account}", with: "\(account)")
+        }
         for (placeholder, value) in [
             ("{strategy}", "\(strategy)"), ("{section}", "\(fixture.sectionIDs[strategy]!)"), ("{amendment}", "\(amendment)"), ("{comment}", "1"),
             ("{draft}", "1"), ("{to}", "1"), ("{revision}", "1"), ("{slug}", fixture.slug),
-            ("{token}", String(repeating: "A", count: 43)), ("{account}", "\(fixture.spare)"), ("{file}", WebMatrixRequest.stylesheet),
+            ("{tokenID}", "\(fixture.tokenIDs[principal] ?? 0)"), ("{token}", String(repeating: "A", count: 43)), ("{account}", "\(fixture.spare)"),
+            ("{file}", WebMatrixRequest.stylesheet),
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: value)
         }
@@ -51,8 +59,14 @@ struct WebMatrixRequest {
             ]
         case path == "/app/settings": return [("language", "en"), ("timeZone", "UTC")]
         case path == "/app/admin/strategies/new": return [("title", "A new strategy"), ("groupName[]", "Government")]
+        case path == "/app/admin/people": return [("name", "Invitee"), ("email", "invitee@matrix.example")]
+        case path == "/app/settings/tokens": return [("name", "A script")]
         case path.hasSuffix("/members"): return [("person", "Newcomer"), ("role", "member"), ("group", "government")]
         case path.hasSuffix("/members/{account}"): return [("role", "member"), ("group", "civil-society")]
+        case path.hasSuffix("/outline"): return [("heading", "A new section"), ("body", "Its text.")]
+        case path.hasSuffix("/outline/{section}/rename"): return [("revision", "1"), ("heading", "Introduction, renamed")]
+        case path.hasSuffix("/outline/{section}/move"): return [("revision", "1"), ("step", "down")]
+        case path.hasSuffix("/outline/{section}/remove"): return [("revision", "1")]
         case path == "/app/settings/password":
             return [("currentPassword", Self.password), ("password", "a long new passphrase"), ("repeatPassword", "a long new passphrase")]
         case path.hasSuffix("/reject"): return [("reason", "Out of scope")]
@@ -101,6 +115,6 @@ struct WebMatrixRequest {
         }
         let ender = row.path.hasSuffix("/events") ? EventsTests.endStreams(of: fixture.database) : nil
         defer { ender?.cancel() }
-        return try await client.execute(uri: uri, method: row.method, headers: headers, body: body)
+        return try await client.execute(uri: uri(as: principal), method: row.method, headers: headers, body: body)
     }
 }

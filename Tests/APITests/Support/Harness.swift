@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Synchronization
+import Testing
 
 /// A service on a fresh database file, seeded with one strategy and an account for each role.
 struct Harness {
@@ -59,6 +60,11 @@ struct Harness {
     }
 
     var sectionURI: String { "/strategies/\(strategyID)/sections/\(sectionID)" }
+
+    /// The account of `role`, as stored now.
+    func account(_ role: String) async throws -> Account {
+        try #require(try await database.account(id: accountIDs[role]!))
+    }
 }
 
 extension TestClientProtocol {

@@ -94,6 +94,7 @@ struct StrategyPageController {
             phaseHref: access.may(.editStrategy) && PhaseController.next(after: strategy.phase) != nil ? Links.phase(id) : nil,
             membersHref: Links.members(id), eventsHref: Links.events(id), boardHref: Links.strategy(id) + "/board",
             cutDraftHref: access.may(.cutDraft) ? Links.drafts(id) + "#cut-heading" : nil,
+            outlineHref: access.may(.editSections) ? Links.outline(id) : nil,
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )
         return (strategy, view)

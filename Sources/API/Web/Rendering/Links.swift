@@ -28,6 +28,7 @@ enum Links {
     static func desk(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/desk" }
     static func participation(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/participation" }
     static func members(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/members" }
+    static func outline(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/outline" }
     static func phase(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/phase" }
     static func compare(_ strategy: Int64, _ from: Int, _ to: Int) -> String { "\(drafts(strategy))/\(from)/compare/\(to)" }
     static func activity(_ strategy: Int64) -> String { "\(Self.strategy(strategy))/activity" }

@@ -20,7 +20,9 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case invite
     case members
     case newStrategy = "new-strategy"
+    case outline
     case participation
+    case people
     case phase
     case publicPage = "public"
     case revision
@@ -33,6 +35,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case strategy
     /// The strategy page's sign-off board alone, for its live updates.
     case strategyBoard = "strategy-board"
+    case tokens
 }
 
 /// The interface's Mustache templates, parsed once at start: the pages (`templates/pages`, each extending

@@ -47,6 +47,8 @@ struct StrategyView {
     let boardHref: String
     /// For facilitators, in every phase a draft may be cut: the drafts page's form, the first draft's included.
     let cutDraftHref: String?
+    /// For facilitators, while sections may change: the outline editor.
+    let outlineHref: String?
     let downloads: [DraftView.Download]
     /// The redline since an earlier draft: the export's address and the drafts to choose from.
     let exportAction: String
