@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // multipart/form-data, for the one page that uploads a file (Import a DocBook document).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Test-only: the spec test reads openapi.yaml with a real YAML parser.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -58,6 +60,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 // The browser interface's templates (Sources/API/Web renders them, Resources/Web holds them).
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 // `GET /metrics`: swift-metrics' Prometheus backend and its text exposition.
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

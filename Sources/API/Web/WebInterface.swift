@@ -31,6 +31,12 @@ struct WebInterface {
         signedIn.addRoutes(HomeController(database: database, renderer: renderer).routes)
         signedIn.addRoutes(NewStrategyController(database: database, renderer: renderer, forms: forms).routes)
         signedIn.addRoutes(
+            ImportController(
+                database: database, renderer: renderer,
+                uploads: UploadReader(formGuard: forms.formGuard, fileLimit: configuration.importLimit), importLimit: configuration.importLimit
+            ).routes
+        )
+        signedIn.addRoutes(
             PeopleController(database: database, renderer: renderer, forms: forms, publicURL: configuration.publicURL).routes
         )
         signedIn.addRoutes(

@@ -110,8 +110,22 @@ struct WebMatrixRequest {
             // form cookie (a session that has ended binds nothing: the page it came from is stale).
             let boundTo = principal == "revoked" ? formSecret : fixture.sessions[principal] ?? formSecret
             let pairs = [("csrf", FormGuard.token(boundTo: boundTo))] + fields
-            headers[.contentType] = "application/x-www-form-urlencoded"
-            body = ByteBuffer(string: pairs.map { "\(WebClient.encode($0.0))=\(WebClient.encode($0.1))" }.joined(separator: "&"))
+            if row.path == "/app/import" {
+                // The one upload: a multipart form with a small DocBook document, as the page's file input sends it.
+                let boundary = "matrix-boundary"
+                headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+                let parts = (pairs + [("mode", "lenient")]).map {
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
+                }
+                let document = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Imported</title></article>"#
+                body = ByteBuffer(
+                    string: parts.joined() + "--\(boundary)\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.xml\"\r\n\r\n"
+                        + document + "\r\n--\(boundary)--\r\n"
+                )
+            } else {
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                body = ByteBuffer(string: pairs.map { "\(WebClient.encode($0.0))=\(WebClient.encode($0.1))" }.joined(separator: "&"))
+            }
         }
         let ender = row.path.hasSuffix("/events") ? EventsTests.endStreams(of: fixture.database) : nil
         defer { ender?.cancel() }

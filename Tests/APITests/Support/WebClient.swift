@@ -42,6 +42,29 @@ struct WebClient {
         )
     }
 
+    /// Posts a `multipart/form-data` form, as a browser sends one with a file input: the page's token, `fields`,
+    /// and `file` (an empty part, as browsers send when no file was chosen, if nil).
+    @discardableResult
+    mutating func upload(
+        _ path: String, _ fields: [String: String], file: (field: String, name: String, bytes: [UInt8])?, fileField: String = "document"
+    ) async throws -> TestResponse {
+        let boundary = "----WebKitFormBoundary\(UUID().uuidString.prefix(16))"
+        var body = ByteBuffer()
+        var fields = fields
+        if fields["csrf"] == nil, let csrf { fields["csrf"] = csrf }
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        let (field, filename, bytes) = file ?? (fileField, "", [])
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n"
+                + "Content-Type: \(file == nil ? "application/octet-stream" : "application/xml")\r\n\r\n"
+        )
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(.post, path, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     private mutating func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }

@@ -17,6 +17,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case drafts
     case error
     case home
+    case importDocument = "import"
     case invite
     case members
     case newStrategy = "new-strategy"

@@ -17,11 +17,15 @@ struct HomeView {
 
     let strategies: [Row]
     let empty: Bool
-    /// Where an administrator starts a strategy; nil for everyone else.
+    /// Where an administrator starts a strategy, imports one and invites people; nil for everyone else.
     let newStrategyHref: String?
+    let importHref: String?
+    let peopleHref: String?
 
-    init(_ overviews: [StrategyOverview], mayCreateStrategy: Bool, messages t: Messages) {
-        newStrategyHref = mayCreateStrategy ? NewStrategyController.path : nil
+    init(_ overviews: [StrategyOverview], account: Account, messages t: Messages) {
+        newStrategyHref = account.may(.createStrategy) ? NewStrategyController.path : nil
+        importHref = account.may(.importStrategy) ? ImportController.path : nil
+        peopleHref = account.may(.managePeople) ? PeopleController.path + "#invite-heading" : nil
         strategies = overviews.map { overview in
             let strategy = overview.strategy
             var waiting: [String] = []
