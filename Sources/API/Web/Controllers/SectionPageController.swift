@@ -57,8 +57,20 @@ struct SectionPageController {
         let change = try await changes(since: since, section: section, strategyID: strategyID, drafts: drafts, t: t, account: account)
 
         let mayComment = access.may(.comment)
-        let cards = comments.map { ($0, CommentCard($0, groups: strategy.groups, t, dates, replies: mayComment)) }
-        let textBlocks = BodyHTML.blocks(section.body)
+        // The passages comments are about now, marked in the text; each placed card links to its passage.
+        let passages = comments.compactMap { comment -> Passage? in
+            guard let anchor = comment.anchor, anchor.status != .orphaned, let start = anchor.currentStart, let end = anchor.currentEnd,
+                start < end
+            else { return nil }
+            return Passage(number: comment.number, range: start..<end)
+        }
+        let marked = Set(passages.map(\.number))
+        let cards = comments.map { comment in
+            var card = CommentCard(comment, groups: strategy.groups, t, dates, replies: mayComment)
+            if marked.contains(comment.number) { card.passageHref = "#passage-\(comment.number)" }
+            return (comment, card)
+        }
+        let textBlocks = BodyHTML.blocks(section.body, passages: passages)
         var placed = Set<Int>()
         var blocks: [SectionView.Block] = []
         for block in textBlocks {

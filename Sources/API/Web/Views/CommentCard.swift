@@ -27,6 +27,8 @@ struct CommentCard {
     let hasReplies: Bool
     /// "Replies (2)", over the thread.
     let repliesCount: String?
+    /// Where the passage is marked in the section's text (`#passage-N`), when it is shown there.
+    var passageHref: String?
     /// For readers who may comment now: the comment's own page, where a reply is written (the section page's
     /// script opens the same form in place), and where the form posts.
     var reply: ReplyLink?
@@ -89,6 +91,7 @@ extension CommentCard: TemplateFields {
             "anchorClass": anchorClass ?? false, "quote": quote ?? false, "nowReads": nowReads ?? false, "body": body,
             "suggestion": suggestion ?? false, "disposition": disposition ?? false, "response": response ?? false, "replies": replies,
             "hasReplies": hasReplies, "repliesCount": repliesCount ?? false, "reply": reply ?? false,
+            "passageHref": passageHref ?? false,
         ]
     }
 }

@@ -18,6 +18,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const root = document.querySelector("[data-passage-root]");
   if (root) passageSelection(root);
+  if (document.querySelector("mark.passage")) passageLinks();
   const replyTemplate = document.getElementById("reply-template");
   if (replyTemplate) formsInPlace(replyTemplate, "reply-link");
   const disposeTemplate = document.getElementById("dispose-template");
@@ -126,6 +127,48 @@ function passageSelection(root) {
   field("passage").addEventListener("input", () => {
     field("start").value = "";
     field("end").value = "";
+  });
+}
+
+// MARK: Passages and their comments
+
+/// A comment card and the passage it is about point to each other: pointing at or focusing either lights up
+/// both, the card's "Show the passage" link lights the passage it leads to, and a click on a marked passage
+/// brings its comment into view. Delegated, so that cards brought in by live updates take part too.
+function passageLinks() {
+  const marks = (number) => document.querySelectorAll(`mark.passage[data-comments~="${number}"]`);
+  const card = (number) => document.querySelector(`article.comment[data-comment="${number}"]`);
+  const light = (numbers, on) => {
+    for (const number of numbers) {
+      for (const mark of marks(number)) mark.classList.toggle("is-linked", on);
+      card(number)?.classList.toggle("is-linked", on);
+    }
+  };
+  const numbersOf = (element) => {
+    const mark = element.closest?.("mark.passage[data-comments]");
+    if (mark) return mark.dataset.comments.split(" ");
+    const article = element.closest?.("article.comment[data-comment]");
+    return article ? [article.dataset.comment] : [];
+  };
+  for (const [on, off] of [["mouseover", "mouseout"], ["focusin", "focusout"]]) {
+    document.addEventListener(on, (event) => light(numbersOf(event.target), true));
+    document.addEventListener(off, (event) => light(numbersOf(event.target), false));
+  }
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a.passage-link");
+    if (link) {
+      light([link.dataset.comment], true);
+      window.setTimeout(() => light([link.dataset.comment], false), 2500);
+      return;
+    }
+    const mark = event.target.closest("mark.passage[data-comments]");
+    // Selecting words to comment on is not a click on the passage.
+    if (!mark || !window.getSelection().isCollapsed) return;
+    const target = card(mark.dataset.comments.split(" ")[0]);
+    if (!target) return;
+    target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView({ block: "nearest" });
   });
 }
 
