@@ -47,7 +47,8 @@ struct DocBookController {
 
     /// `?lenient=true` keeps elements outside the mapping as plain text (listed in `unmapped`) instead of 422.
     @Sendable func importDocument(request: Request, context: AuthenticatedContext) async throws -> Response {
-        let account = try context.requireAdmin()
+        let account = context.account
+        try database.requireImport(account)
         let lenientText = request.uri.queryParameters["lenient"].map(String.init)
         guard lenientText == nil || lenientText == "true" || lenientText == "false" else {
             throw Problem.badRequest("lenient must be true or false")

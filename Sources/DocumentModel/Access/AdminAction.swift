@@ -2,14 +2,12 @@
 /// `StrategyAction` is checked and asked within a strategy.
 public enum AdminAction: Sendable, CaseIterable {
     case createStrategy
-    case importStrategy
     case managePeople
 
     /// The action in words, for problem details.
     var summary: String {
         switch self {
         case .createStrategy: "create a strategy"
-        case .importStrategy: "import a strategy"
         case .managePeople: "manage people's accounts"
         }
     }

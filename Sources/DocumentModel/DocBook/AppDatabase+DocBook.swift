@@ -25,7 +25,7 @@ extension AppDatabase {
     public func importDocBook(
         _ document: [UInt8], limit: Int, lenient: Bool, by account: Account
     ) async throws -> (strategy: Strategy, unmapped: [String]) {
-        try account.require(.importStrategy)
+        try requireImport(account)
         return try await heavyWork.run {
             let imported = try DocBookImporter.read(document, limit: limit, lenient: lenient)
             return (try await self.importStrategy(imported, by: account), imported.unmapped)
@@ -35,7 +35,7 @@ extension AppDatabase {
     /// Creates a strategy from an imported document in one transaction: its groups, its sections with their
     /// anchors (revisions authored by `account`, an admin), and one activity entry.
     public func importStrategy(_ imported: DocBookImport, by account: Account) async throws -> Strategy {
-        try account.require(.importStrategy)
+        try requireImport(account)
         let source = imported.source
         var errors = FieldErrors()
         errors.text(source.title, field: "title", maxLength: TextRules.maxTitleLength, singleLine: true)
@@ -97,6 +97,18 @@ extension AppDatabase {
                 db, strategyID: id, actor: actor, action: .strategyImported, subject: "strategy/\(id)",
                 detail: ["title": source.title, "sections": String(count), "unmapped": String(imported.unmapped.count)]
             )
+            // A facilitator who imports runs the new strategy; an administrator acts in every strategy already.
+            if !account.admin {
+                guard try Self.mayImport(db, account) else { throw DocumentModelError.forbidden("only an admin or a facilitator may import") }
+                try db.run(
+                    "INSERT INTO membership (strategyId, accountId, role, groupKey) VALUES (?, ?, ?, NULL)",
+                    [id, account.id, Role.facilitator.rawValue]
+                )
+                try Self.appendActivity(
+                    db, strategyID: id, actor: actor, action: .memberAdded, subject: "account/\(account.id)",
+                    detail: ["role": Role.facilitator.rawValue, "group": ""]
+                )
+            }
             return Strategy(id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now)
         }
     }

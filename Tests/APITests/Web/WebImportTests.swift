@@ -89,24 +89,44 @@ import Testing
         }
     }
 
-    @Test func onlyAdministratorsImportAndTheUploadIsAForm() async throws {
+    @Test func facilitatorsImportTooAndRunWhatTheyImportButMembersDoNot() async throws {
         let harness = try await Harness.make()
         try await harness.application().test(.router) { client in
             let before = try await Self.strategyCount(harness, client)
-            var facilitator = try await WebPagesTests.signIn("facilitator", harness, client)
-            #expect(try await facilitator.get(Self.page).status == .forbidden)
-            _ = try await facilitator.get("/app")
-            let refused = try await facilitator.upload(Self.page, ["mode": "lenient"], file: ("document", "strategy.xml", Self.document))
+            var member = try await WebPagesTests.signIn("member", harness, client)
+            #expect(try await member.get(Self.page).status == .forbidden)
+            #expect(!(try await member.get("/app").text.contains("/app/import")))
+            let refused = try await member.upload(Self.page, ["mode": "lenient"], file: ("document", "strategy.xml", Self.document))
             #expect(refused.status == .forbidden)
-            var admin = try await WebPagesTests.signIn("admin", harness, client)
-            _ = try await admin.get(Self.page)
-            let forged = try await admin.upload(Self.page, ["mode": "lenient", "csrf": "forged"], file: ("document", "strategy.xml", Self.document))
+            var facilitator = try await WebPagesTests.signIn("facilitator", harness, client)
+            #expect(try await facilitator.get("/app").text.contains(#"href="/app/import">Import a DocBook document</a>"#))
+            _ = try await facilitator.get(Self.page)
+            let forged = try await facilitator.upload(
+                Self.page, ["mode": "lenient", "csrf": "forged"], file: ("document", "strategy.xml", Self.document))
             #expect(forged.status == .forbidden)
-            let fromThePage = try await admin.upload(Self.page, ["mode": "lenient"], file: ("document", "strategy.xml", Self.document))
-            #expect(fromThePage.status == .created, "the control: the same upload with the page's token")
-            let urlEncoded = try await admin.post(Self.page, ["mode": "lenient", "document": "<article/>"])
+            let urlEncoded = try await facilitator.post(Self.page, ["mode": "lenient", "document": "<article/>"])
             #expect(urlEncoded.status == .unsupportedMediaType)
-            #expect(try await Self.strategyCount(harness, client) == before + 1)
+            #expect(try await Self.strategyCount(harness, client) == before)
+            let imported = try await facilitator.upload(Self.page, ["mode": "lenient"], file: ("document", "strategy.xml", Self.document))
+            #expect(imported.status == .created)
+            // The facilitator runs the imported strategy: its members list names them, and its outline is theirs to edit.
+            let me = try await client.send(.get, "/me", as: harness.tokens["facilitator"]).decode(Wire.Me.self)
+            let strategies = try await client.send(.get, "/strategies?limit=100", as: harness.tokens["admin"]).decode(Wire.Page<Wire.Strategy>.self)
+            let strategy = try #require(strategies.items.first { $0.title == "Strategjia për mbrojtjen e fëmijëve" })
+            #expect(me.memberships.contains { $0.strategy == strategy.id && $0.role == "facilitator" })
+            #expect(try await facilitator.get("/app/strategies/\(strategy.id)/outline").status == .ok)
+            // Through the API as well, as a facilitator, not as a member.
+            let document = String(decoding: Self.document, as: UTF8.self)
+            let api = try await client.send(
+                .post, "/strategies/import?lenient=true", as: harness.tokens["facilitator"], json: document,
+                contentType: "application/docbook+xml"
+            )
+            #expect(api.status == .created)
+            let memberAPI = try await client.send(
+                .post, "/strategies/import?lenient=true", as: harness.tokens["member"], json: document, contentType: "application/docbook+xml"
+            )
+            #expect(memberAPI.status == .forbidden)
+            #expect(try await Self.strategyCount(harness, client) == before + 2)
         }
     }
 }

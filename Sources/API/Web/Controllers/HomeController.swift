@@ -16,7 +16,8 @@ struct HomeController {
         let t = context.visitor.messages
         let overviews = try await database.overview(for: context.account)
         return renderer.page(
-            .home, title: t["homeTitle"], HomeView(overviews, account: context.account, messages: t),
+            .home, title: t["homeTitle"],
+            HomeView(overviews, account: context.account, mayImport: try database.mayImport(context.account), messages: t),
             for: context.visitor
         )
     }

@@ -1,7 +1,7 @@
 import DocumentModel
 import Hummingbird
 
-/// `/app/import`: an administrator imports a DocBook document as a new strategy — the file uploaded, strict or
+/// `/app/import`: an administrator or a facilitator imports a DocBook document as a new strategy — the file uploaded, strict or
 /// lenient — with the same `importDocBook` (limits, DOCTYPE refusal, heavy-work queue) as the API's
 /// `POST /strategies/import`, and reads the import report: what was made, and what was kept as plain text.
 struct ImportController {
@@ -21,7 +21,7 @@ struct ImportController {
     }
 
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
-        try context.account.require(.importStrategy)
+        try database.requireImport(context.account)
         return render(ImportView(messages: context.visitor.messages, limit: importLimit), context)
     }
 
@@ -30,7 +30,7 @@ struct ImportController {
     }
 
     @Sendable func importDocument(request: Request, context: SignedInContext) async throws -> Response {
-        try context.account.require(.importStrategy)
+        try database.requireImport(context.account)
         let t = context.visitor.messages
         let upload = try await uploads.read(request, visitor: context.visitor, file: "document")
         guard let mode = upload.fields["mode"], mode == "strict" || mode == "lenient" else { throw WebError.badForm }

@@ -22,9 +22,9 @@ struct HomeView {
     let importHref: String?
     let peopleHref: String?
 
-    init(_ overviews: [StrategyOverview], account: Account, messages t: Messages) {
+    init(_ overviews: [StrategyOverview], account: Account, mayImport: Bool, messages t: Messages) {
         newStrategyHref = account.may(.createStrategy) ? NewStrategyController.path : nil
-        importHref = account.may(.importStrategy) ? ImportController.path : nil
+        importHref = mayImport ? ImportController.path : nil
         peopleHref = account.may(.managePeople) ? PeopleController.path + "#invite-heading" : nil
         strategies = overviews.map { overview in
             let strategy = overview.strategy
