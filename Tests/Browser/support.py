@@ -81,6 +81,31 @@ def start(binary, shots=SHOTS):
     raise RuntimeError("the service did not start")
 
 
+def start_empty(binary, shots=SHOTS):
+    """Starts the service on an empty database, as on its first run; returns its base URL and the setup link it
+    printed for the first administrator."""
+    global base, admin_token, server, SHOTS
+    SHOTS = shots
+    os.makedirs(SHOTS, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="browser-test-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    admin_token = None
+    log_path = os.path.join(work, "serve.log")
+    log = open(log_path, "w")
+    server = subprocess.Popen(
+        [binary, "serve", "--port", str(port), "--database", os.path.join(work, "empty.sqlite"), "--public-url", base],
+        stdout=log, stderr=log
+    )
+    for _ in range(100):
+        with open(log_path) as printed:
+            links = [line.strip() for line in printed if "/app/setup/" in line]
+        if links:
+            return base, links[0]
+        time.sleep(0.1)
+    raise RuntimeError("the service printed no setup link")
+
+
 def api(method, path, token=None, body=None, headers=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(base + path, data=data, method=method)

@@ -26,17 +26,23 @@ struct OutlineController {
         let notice = request.uri.queryParameters["notice"].flatMap { t.table["notice_" + $0] }
         let moved = request.uri.queryParameters["moved"].flatMap { Int64($0) }
         let step = request.uri.queryParameters["step"].flatMap { OutlineStep(rawValue: String($0)) }
-        return try await render(strategyID, context, notice: notice, focus: moved.map { ($0, step) })
+        // After Add section: the form again, under the same parent, ready for the next one.
+        let under = request.uri.queryParameters["under"].map(String.init)
+        return try await render(
+            strategyID, context, notice: notice, focus: moved.map { ($0, step) }, typed: OutlineView.Typed(parent: under ?? ""),
+            focusForm: under != nil
+        )
     }
 
     func render(
         _ strategyID: Int64, _ context: SignedInContext, notice: String? = nil, status: HTTPResponse.Status = .ok,
-        focus: (Int64, OutlineStep?)? = nil, typed: OutlineView.Typed = .init(), errors: [String: String] = [:]
+        focus: (Int64, OutlineStep?)? = nil, typed: OutlineView.Typed = .init(), errors: [String: String] = [:], focusForm: Bool = false
     ) async throws -> Response {
         let access = try database.authorize(strategyID: strategyID, action: .editSections, for: context.account)
         let outline = try await database.outline(strategyID: strategyID, for: context.account)
         let view = OutlineView(
-            strategy: access.strategy, outline: outline, messages: context.visitor.messages, focus: focus, typed: typed, errors: errors
+            strategy: access.strategy, outline: outline, messages: context.visitor.messages, focus: focus, typed: typed, errors: errors,
+            focusForm: focusForm
         )
         return renderer.page(
             .outline, title: context.visitor.messages["outlineTitle"] + " – " + access.strategy.title, view, for: context.visitor,
@@ -65,7 +71,8 @@ struct OutlineController {
             let position = positionText.isEmpty ? nil : Int(positionText) ?? 0
             let new = NewSection(heading: typed.heading, body: typed.body, parentID: parentID, position: position)
             let section = try await database.createSection(strategyID: strategyID, new, by: context.account)
-            return WebRenderer.redirect(to: Links.outline(strategyID) + "?notice=sectionAdded&moved=\(section.id)#section-\(section.id)")
+            // Back to the form, its Heading focused and the same parent chosen: the next section is typed at once.
+            return WebRenderer.redirect(to: Links.outline(strategyID) + "?notice=sectionAdded&under=\(section.parentID.map(String.init) ?? "")")
         } catch DocumentModelError.invalid(let errors) {
             return try await render(
                 strategyID, context, status: .unprocessableContent, typed: typed, errors: FieldMessages(errors, context.visitor.messages).byField
@@ -92,7 +99,7 @@ struct OutlineController {
         } catch DocumentModelError.preconditionFailed {
             return Self.changed(strategyID, sectionID)
         }
-        return WebRenderer.redirect(to: Links.outline(strategyID) + "?notice=sectionRenamed&moved=\(sectionID)#section-\(sectionID)")
+        return WebRenderer.redirect(to: Links.outline(strategyID) + "?notice=sectionRenamed&moved=\(sectionID)")
     }
 
     struct MoveForm: Decodable {
@@ -112,9 +119,8 @@ struct OutlineController {
         } catch DocumentModelError.preconditionFailed, DocumentModelError.conflict {
             return Self.changed(strategyID, sectionID)
         }
-        return WebRenderer.redirect(
-            to: Links.outline(strategyID) + "?notice=sectionMoved&moved=\(sectionID)&step=\(step.rawValue)#section-\(sectionID)"
-        )
+        // No fragment: a page whose address names an element does not autofocus, and the focus is what matters here.
+        return WebRenderer.redirect(to: Links.outline(strategyID) + "?notice=sectionMoved&moved=\(sectionID)&step=\(step.rawValue)")
     }
 
     struct RemoveForm: Decodable {

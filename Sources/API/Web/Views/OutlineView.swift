@@ -16,6 +16,8 @@ struct OutlineView {
         let number: String
         let heading: String
         let href: String
+        /// After a move whose button has nowhere to go now, the section's heading link takes the focus instead.
+        let autofocusLink: Bool
         let revision: Int
         let renameAction: String
         let moveAction: String
@@ -49,11 +51,14 @@ struct OutlineView {
     let parents: [Option]
     let typed: Typed
     let errors: [String: String]
+    /// Right after Add section: the Heading field takes the focus for the next one.
+    let focusForm: Bool
 
     init(
         strategy: Strategy, outline: [SectionOutline], messages t: Messages, focus: (Int64, OutlineStep?)?, typed: Typed,
-        errors: [String: String]
+        errors: [String: String], focusForm: Bool = false
     ) {
+        self.focusForm = focusForm
         strategyTitle = strategy.title
         strategyHref = Links.strategy(strategy.id)
         var children: [Int64?: [SectionOutline]] = [:]
@@ -72,11 +77,13 @@ struct OutlineView {
                         autofocus: enabled && focus?.0 == section.id && focus?.1 == step
                     )
                 }
+                let focused = focus?.0 == section.id
                 let below = descendants(section.id)
                 let kids = build(section.id)
                 return Node(
                     id: "section-\(section.id)", number: section.number, heading: section.heading,
-                    href: Links.section(strategy.id, section.id), revision: section.revision, renameAction: base + "/rename",
+                    href: Links.section(strategy.id, section.id), autofocusLink: focused && !steps.contains(where: \.autofocus),
+                    revision: section.revision, renameAction: base + "/rename",
                     moveAction: base + "/move", removeAction: base + "/remove",
                     removeConfirm: below == 0
                         ? t.format("outlineRemoveConfirm", ["section": title])
