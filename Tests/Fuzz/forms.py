@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """The browser interface's forms as an OpenAPI document, for schemathesis to fuzz (Tests/Fuzz/run.sh).
 
-  python3 Tests/Fuzz/forms.py BASE EMAIL PASSWORD OUT.yaml   → prints the Cookie header of a signed-in session
+  python3 Tests/Fuzz/forms.py BASE EMAIL PASSWORD OUT.yaml [admin]   → prints the Cookie header of a signed-in session
 
 Signs in as a person does, reads the form token a page carries, and writes every POST form of /app (and the
 public pages) with its fields as free strings and the token as a constant: schemathesis then sends every
 shape of form body, and the check is that none is a 5xx and every refusal is a page. Signing out and changing
-the password are left out: they would end the run's own session.
+the password are left out: they would end the run's own session. With `admin`, only the administrators' forms
+(People, New strategy), for a run signed in as an administrator.
 """
 import http.client, json, re, sys, urllib.parse
 
 base, email, password, out = sys.argv[1:5]
+admin_only = sys.argv[5:6] == ["admin"]
 host = urllib.parse.urlparse(base)
 connection = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
 
@@ -55,13 +57,35 @@ forms = {
     "/app/strategies/{strategy}/phase": ["phase"],
     "/app/strategies/{strategy}/publication": [],
     "/app/strategies/{strategy}/publication/delete": [],
+    "/app/strategies/{strategy}/members": ["person", "role", "group"],
+    "/app/strategies/{strategy}/members/{account}": ["role", "group"],
+    "/app/strategies/{strategy}/outline": ["heading", "body", "parent", "position"],
+    "/app/strategies/{strategy}/outline/{section}/rename": ["revision", "heading"],
+    "/app/strategies/{strategy}/outline/{section}/move": ["revision", "step"],
+    "/app/strategies/{strategy}/outline/{section}/remove": ["revision"],
+    "/app/settings/tokens": ["name"],
+    "/app/settings/tokens/{tokenID}/revoke": [],
 }
+admin_forms = {
+    "/app/admin/strategies/new": ["title", "summary", "groupName[]"],
+    "/app/admin/people": ["name", "email", "admin"],
+    "/app/admin/people/{account}/invitation": [],
+    "/app/admin/people/{account}/invitation/withdraw": [],
+    "/app/admin/people/{account}/deactivate": [],
+    "/app/admin/people/{account}/reactivate": [],
+}
+# The one upload: multipart, with the file as bytes.
+uploads = {"/app/import": {"mode": {"type": "string"}, "document": {"type": "string", "format": "binary"}}}
 pages = ["/app", "/app/admin/strategies/new", "/app/strategies/{strategy}", "/app/strategies/{strategy}/board", "/app/strategies/{strategy}/sections/{section}", "/app/strategies/{strategy}/desk",
          "/app/strategies/{strategy}/drafts", "/app/strategies/{strategy}/activity", "/app/strategies/{strategy}/participation",
          "/app/strategies/{strategy}/sections/{section}/revisions/{revision}", "/app/strategies/{strategy}/drafts/compare",
-         "/public/{slug}"]
+         "/public/{slug}", "/app/strategies/{strategy}/members", "/app/strategies/{strategy}/outline", "/app/settings/tokens",
+         "/app/import"]
+admin_pages = ["/app/admin/people", "/app/admin/strategies/new"]
+if admin_only:
+    forms, pages, uploads = admin_forms, admin_pages, {}
 ids = {"strategy": [1], "section": [1, 2, 3], "comment": [1, 2], "amendment": [1, 2], "draft": [1, 2], "revision": [1, 2],
-       "token": ["A" * 43], "slug": ["no-such-strategy"]}
+       "token": ["A" * 43], "slug": ["no-such-strategy"], "account": [1, 2, 3, 5, 9999], "tokenID": [1, 2, 9999]}
 responses = {"default": {"description": "a page, a redirect or a download; never a 5xx"}}
 
 
@@ -79,9 +103,16 @@ for path, fields in forms.items():
         "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
             "schema": {"type": "object", "properties": properties, "required": ["csrf"]}}}},
     }}
+for path, fields in uploads.items():
+    properties = {"csrf": {"const": token}} | fields
+    paths[path] = {"post": {
+        "operationId": "upload " + path, "parameters": parameters(path), "responses": responses,
+        "requestBody": {"required": True, "content": {"multipart/form-data": {
+            "schema": {"type": "object", "properties": properties, "required": ["csrf"]}}}},
+    }}
 for path in pages:
     query = [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
-             for name in ("since", "section", "group", "kind", "notice", "from", "to", "before")]
+             for name in ("since", "section", "group", "kind", "notice", "from", "to", "before", "moved", "step", "under")]
     paths.setdefault(path, {})["get"] = {"operationId": "page " + path, "parameters": parameters(path) + query, "responses": responses}
 document = {"openapi": "3.1.0", "info": {"title": "The browser interface's forms", "version": "1"}, "paths": paths}
 open(out, "w").write(json.dumps(document, indent=1))

@@ -46,6 +46,14 @@ COOKIE=$(python3 "$HERE/forms.py" "$BASE" ${FACILITATOR} "$WORK/forms.json")
 (cd "$WORK" && schemathesis run "$WORK/forms.json" --url "$BASE" -H "Cookie: $COOKIE" --checks not_a_server_error \
     --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --seed 20261130 --workers 1) || STATUS=1
 
+# The administrators' forms (People, New strategy), signed in as the demo's administrator: last, since they may
+# deactivate the accounts the runs above use.
+echo "== schemathesis on the administrators' forms, as the administrator"
+ADMINISTRATOR=$(awk '$1 == "admin" && $2 ~ /@/ { print $2 " " $3; exit }' "$WORK/demo.txt")
+COOKIE=$(python3 "$HERE/forms.py" "$BASE" ${ADMINISTRATOR} "$WORK/admin-forms.json" admin)
+(cd "$WORK" && schemathesis run "$WORK/admin-forms.json" --url "$BASE" -H "Cookie: $COOKIE" --checks not_a_server_error \
+    --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --seed 20261130 --workers 1) || STATUS=1
+
 # Whatever was sent, the server still answers and its log holds no crash.
 curl -sf "$BASE/health/ready" >/dev/null || { echo "FAIL the server stopped answering"; STATUS=1; }
 if grep -E "Fatal error|Segmentation|panic" "$WORK/serve.log"; then STATUS=1; fi

@@ -51,6 +51,16 @@ extension AppDatabase {
         return try await heavyWork.run(diff)
     }
 
+    /// What each amendment changes, for a compact redline (the desk): the word diff of the changed stretch only
+    /// (`ProseDiff.ofChangedStretch`), so a hundred amendments to long sections cost the paragraphs they touch.
+    /// Its offsets cover the stretch; the API's redlines, with offsets into the whole text, are `proposedChanges`.
+    public func changedStretches(_ amendments: [Amendment]) async throws -> [ProseDiff] {
+        let size = amendments.reduce(0) { $0 + $1.baseBody.utf8.count + $1.body.utf8.count }
+        let diff: @Sendable () -> [ProseDiff] = { amendments.map { ProseDiff.ofChangedStretch(before: $0.baseBody, after: $0.body) } }
+        guard size > SectionRedline.heavyBytes else { return diff() }
+        return try await heavyWork.run(diff)
+    }
+
     /// A word diff of two texts that are not stored yet (the Preview of an amendment, a section new since a
     /// draft), bounded like every other: large texts are diffed as heavy work, off the request threads.
     public func wordDiff(before: String, after: String) async throws -> ProseDiff {

@@ -63,7 +63,7 @@ struct DeskController {
             after: nil, limit: 10_000, for: account
         )
         let (outline, amendments, comments) = try await (outlineRows, amendmentPage.items, commentPage.items)
-        let proposed = try await database.proposedChanges(amendments)
+        let proposed = try await database.changedStretches(amendments)
         let redlines = Dictionary(zip(amendments.map(\.number), proposed), uniquingKeysWith: { first, _ in first })
         let redline = RedlineHTML(t)
         let groupName = { (key: String?) in key.flatMap { key in strategy.groups.first { $0.key == key }?.name } }
