@@ -171,6 +171,7 @@ import Testing
         try collect(#"\{\{[#^/]?t\.([A-Za-z0-9_]+)\}\}"#, in: resources.appendingPathComponent("templates"), ext: "mustache")
         try collect(#"\b(?:t|messages)\["([A-Za-z0-9_.-]+)"\]"#, in: web, ext: "swift")
         try collect(#"\.format\(\s*"([A-Za-z0-9_.-]+)""#, in: web, ext: "swift")
+        try collect(#"\.plural\(\s*"([A-Za-z0-9_.-]+)""#, in: web, ext: "swift")
         #expect(used.count > 100)
         #expect(used.subtracting(catalog.keys).sorted() == [])
         // Keys made from values (a phase, a role, an activity) are checked against their values.

@@ -19,6 +19,7 @@ struct WebInterface {
             .add(middleware: WebSessionMiddleware(database: database, catalog: renderer.catalog, cookies: cookies))
             .add(middleware: WebErrorMiddleware(renderer: renderer))
         pages.addRoutes(AssetsController(assets: renderer.assets).routes)
+        pages.addRoutes(LanguageController(database: database, catalog: renderer.catalog, forms: forms, cookies: cookies).routes)
         pages.addRoutes(
             SignInController(
                 database: database, renderer: renderer, forms: forms, cookies: cookies, throttle: SignInThrottle(),

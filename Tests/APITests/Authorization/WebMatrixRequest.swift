@@ -30,6 +30,8 @@ struct WebMatrixRequest {
     /// The path with its placeholders filled in; `{tokenID}` is a token of the principal's own.
     func uri(as principal: String) -> String {
         var uri = row.path
+        // The language menu signed out: a `GET` naming the language.
+        if uri == "/app/language" && row.method == .get { return uri + "?language=sq" }
         if uri.hasPrefix("/app/admin/people/") {
             let account = uri.hasSuffix("/reactivate") ? fixture.former : fixture.newcomer
             uri = uri.replacingOccurrences(of: "{account}", with: "\(account)")
@@ -61,6 +63,7 @@ struct WebMatrixRequest {
         case path == "/app/admin/strategies/new": return [("title", "A new strategy"), ("groupName[]", "Government")]
         case path == "/app/admin/people": return [("name", "Invitee"), ("email", "invitee@matrix.example")]
         case path == "/app/settings/tokens": return [("name", "A script")]
+        case path == "/app/language": return [("language", "sq")]
         case path.hasSuffix("/members"): return [("person", "Newcomer"), ("role", "member"), ("group", "government")]
         case path.hasSuffix("/members/{account}"): return [("role", "member"), ("group", "civil-society")]
         case path.hasSuffix("/outline"): return [("heading", "A new section"), ("body", "Its text.")]

@@ -38,7 +38,7 @@ struct ActivityPageController {
             strategyTitle: strategy.title, strategyHref: Links.strategy(id), entries: page.items.map { ActivityRow($0, t, dates, subjects) },
             chainIntact: chain.intact,
             chainText: chain.intact
-                ? t.format("chainIntact", ["count": "\(chain.entries)"])
+                ? t.plural("chainIntact", count: chain.entries)
                 : t.format("chainBroken", ["entry": "\(chain.firstBrokenEntry ?? 0)"]),
             olderHref: page.nextAfter.map { Links.activity(id) + "?before=\($0)" }, newestHref: before == nil ? nil : Links.activity(id)
         )

@@ -61,6 +61,8 @@ struct PublicPageController {
         // Anyone may read it, and it changes only when unpublished: a short public cache is fine — unless the
         // page names the signed-in reader, which only their own browser may keep.
         response.headers[.cacheControl] = visitor.account == nil ? "public, max-age=60" : "private, max-age=60"
+        // The words around the strategy are in the reader's language: a cache keeps one copy per language asked for.
+        response.headers[.vary] = "Accept-Language, Cookie"
         return response
     }
 

@@ -33,7 +33,10 @@ struct SettingsController {
         var languages = [Option(value: "", label: t["languageFromBrowser"], selected: account.language == nil)]
         for tag in renderer.catalog.tags {
             languages.append(
-                Option(value: tag, label: renderer.catalog.languages[tag]?["languageName"] ?? tag, selected: account.language == tag)
+                Option(
+                    value: tag, label: renderer.catalog[tag]?["languageName"] ?? tag,
+                    selected: account.language?.lowercased() == tag.lowercased()
+                )
             )
         }
         let zones = TimeZone.knownTimeZoneIdentifiers.sorted()

@@ -19,7 +19,9 @@ struct WebFallbackPages: Sendable {
         guard Self.isInterfacePath(request.uri.path), problem.status == .notFound || problem.status == .methodNotAllowed else {
             return nil
         }
-        let messages = renderer.catalog.messages(account: nil, acceptLanguage: request.headers[.acceptLanguage])
+        let messages = renderer.catalog.messages(
+            account: nil, chosen: request.cookies[WebCookies.language]?.value, acceptLanguage: request.headers[.acceptLanguage]
+        )
         let visitor = WebVisitor(
             account: nil, sessionToken: nil, csrfToken: "", messages: messages,
             dates: DateText(language: messages.language, timeZone: TimeZone(identifier: "UTC")!)

@@ -24,7 +24,9 @@ struct WebSessionMiddleware: RouterMiddleware {
             boundTo = Secret.random()
             newFormSecret = boundTo
         }
-        let messages = catalog.messages(account: account, acceptLanguage: request.headers[.acceptLanguage])
+        let messages = catalog.messages(
+            account: account, chosen: request.cookies[WebCookies.language]?.value, acceptLanguage: request.headers[.acceptLanguage]
+        )
         let timeZone = account?.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         context.visitor = WebVisitor(
             account: account, sessionToken: account == nil ? nil : sessionToken, csrfToken: FormGuard.token(boundTo: boundTo),

@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// The words of the interface in one language, looked up by key; a template reads them as `{{t.key}}`.
@@ -15,6 +16,14 @@ struct Messages: Sendable {
         var text = self[key]
         for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
+    }
+
+    /// The message for `count`, in the form the language's plural rules choose (`key_one`, `key_few`, or `key`
+    /// itself for other), with `{count}` written as the language writes numbers.
+    func plural(_ key: String, count: Int, _ arguments: [String: String] = [:]) -> String {
+        let variant = key + "_" + PluralCategory(count, language: language).rawValue
+        let number = count.formatted(.number.locale(Locale(identifier: language)))
+        return format(table[variant] != nil ? variant : key, arguments.merging(["count": number]) { given, _ in given })
     }
 
     /// A passage of a conflict as shown in a table: an empty one says so ("(nothing)"), rather than an empty cell.

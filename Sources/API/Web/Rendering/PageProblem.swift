@@ -67,7 +67,13 @@ struct PageProblem {
         case .notApproved(let draft, let groups): arguments = ["draft": "\(draft)", "groups": groups.joined(separator: ", ")]
         case .busy: arguments = [:]
         }
-        self.init(problem.status, t["problem_\(slug)_title"], t.format("problem_\(slug)", arguments))
+        let message =
+            if case .mergeConflict(_, let conflicts) = error {
+                t.plural("problem_\(slug)", count: conflicts.count, arguments)
+            } else {
+                t.format("problem_\(slug)", arguments)
+            }
+        self.init(problem.status, t["problem_\(slug)_title"], message)
         headers = problem.headers
         headers[.eTag] = nil
     }

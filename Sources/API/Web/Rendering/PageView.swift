@@ -12,7 +12,16 @@ struct PageView {
     let user: User?
     /// A notice shown once above the page (after a redirect), if any.
     let notice: String?
+    /// The language menu: every language of the catalog by its own name.
+    let languages: [LanguageChoice]
     let page: Any
+
+    struct LanguageChoice {
+        let tag: String
+        /// The language's name in itself (Shqip, Srpski, Српски, English).
+        let name: String
+        let selected: Bool
+    }
 
     struct User {
         let name: String

@@ -21,7 +21,11 @@ struct WebRenderer: Sendable {
             t: visitor.messages.table, lang: visitor.messages.language,
             title: title + " – " + visitor.messages["appName"], csrf: visitor.csrfToken,
             stylesheet: assets.stylesheet.path, script: assets.script.path,
-            user: visitor.account.map { PageView.User(name: $0.name, admin: $0.admin) }, notice: notice, page: view
+            user: visitor.account.map { PageView.User(name: $0.name, admin: $0.admin) }, notice: notice,
+            languages: catalog.tags.map { tag in
+                PageView.LanguageChoice(tag: tag, name: catalog[tag]?["languageName"] ?? tag, selected: tag == visitor.messages.language)
+            },
+            page: view
         )
         return Self.html(templates.render(chrome, template: template), status: status)
     }
@@ -30,7 +34,7 @@ struct WebRenderer: Sendable {
     func fragment(_ template: PageTemplate, _ view: Any, for visitor: WebVisitor) -> Response {
         let chrome = PageView(
             t: visitor.messages.table, lang: visitor.messages.language, title: "", csrf: visitor.csrfToken,
-            stylesheet: assets.stylesheet.path, script: assets.script.path, user: nil, notice: nil, page: view
+            stylesheet: assets.stylesheet.path, script: assets.script.path, user: nil, notice: nil, languages: [], page: view
         )
         return Self.html(templates.render(chrome, template: template))
     }

@@ -29,8 +29,8 @@ struct HomeView {
         strategies = overviews.map { overview in
             let strategy = overview.strategy
             var waiting: [String] = []
-            if overview.openAmendments > 0 { waiting.append(t.format("waitingAmendments", ["count": "\(overview.openAmendments)"])) }
-            if overview.openComments > 0 { waiting.append(t.format("waitingComments", ["count": "\(overview.openComments)"])) }
+            if overview.openAmendments > 0 { waiting.append(t.plural("waitingAmendments", count: overview.openAmendments)) }
+            if overview.openComments > 0 { waiting.append(t.plural("waitingComments", count: overview.openComments)) }
             if let draft = overview.signoffDue { waiting.append(t.format("waitingSignoff", ["draft": "\(draft)"])) }
             let group = overview.membership?.group.flatMap { key in strategy.groups.first { $0.key == key }?.name ?? key }
             return Row(

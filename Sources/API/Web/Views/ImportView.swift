@@ -18,7 +18,7 @@ struct ImportView {
             summary = t.format("importMade", ["sections": "\(sections)", "groups": "\(strategy.groups.count)"])
             keptAsText = Array(unmapped.prefix(ImportView.shownPaths))
             hasKeptAsText = !unmapped.isEmpty
-            keptAsTextCount = t.format(unmapped.count == 1 ? "importKeptAsText_one" : "importKeptAsText", ["count": "\(unmapped.count)"])
+            keptAsTextCount = t.plural("importKeptAsText", count: unmapped.count)
         }
     }
 
@@ -47,7 +47,7 @@ struct ImportView {
         case .malformed(let detail): t["importMalformed"] + " " + detail
         case .notDocBook(let detail): t["importNotDocBook"] + " " + detail
         case .limitExceeded(let detail): t["importOverLimit"] + " " + detail
-        case .unmapped(let paths): t.format(paths.count == 1 ? "importUnmapped_one" : "importUnmapped", ["count": "\(paths.count)"])
+        case .unmapped(let paths): t.plural("importUnmapped", count: paths.count)
         }
     }
 }

@@ -87,7 +87,7 @@ struct OutlineView {
                     moveAction: base + "/move", removeAction: base + "/remove",
                     removeConfirm: below == 0
                         ? t.format("outlineRemoveConfirm", ["section": title])
-                        : t.format("outlineRemoveConfirmWithSubsections", ["section": title, "count": "\(below)"]),
+                        : t.plural("outlineRemoveConfirmWithSubsections", count: below, ["section": title]),
                     steps: steps, error: errors["section-\(section.id)"], children: kids, hasChildren: !kids.isEmpty
                 )
             }
