@@ -64,6 +64,7 @@ forms = {
     "/app/strategies/{strategy}/outline/{section}/move": ["revision", "step"],
     "/app/strategies/{strategy}/outline/{section}/remove": ["revision"],
     "/app/settings/tokens": ["name"],
+    "/app/language": ["language"],
     "/app/settings/tokens/{tokenID}/revoke": [],
 }
 admin_forms = {
@@ -80,7 +81,7 @@ pages = ["/app", "/app/admin/strategies/new", "/app/strategies/{strategy}", "/ap
          "/app/strategies/{strategy}/drafts", "/app/strategies/{strategy}/activity", "/app/strategies/{strategy}/participation",
          "/app/strategies/{strategy}/sections/{section}/revisions/{revision}", "/app/strategies/{strategy}/drafts/compare",
          "/public/{slug}", "/app/strategies/{strategy}/members", "/app/strategies/{strategy}/outline", "/app/settings/tokens",
-         "/app/import"]
+         "/app/import", "/app/language"]
 admin_pages = ["/app/admin/people", "/app/admin/strategies/new"]
 if admin_only:
     forms, pages, uploads = admin_forms, admin_pages, {}
@@ -112,7 +113,7 @@ for path, fields in uploads.items():
     }}
 for path in pages:
     query = [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
-             for name in ("since", "section", "group", "kind", "notice", "from", "to", "before", "moved", "step", "under")]
+             for name in ("since", "section", "group", "kind", "notice", "from", "to", "before", "moved", "step", "under", "language")]
     paths.setdefault(path, {})["get"] = {"operationId": "page " + path, "parameters": parameters(path) + query, "responses": responses}
 document = {"openapi": "3.1.0", "info": {"title": "The browser interface's forms", "version": "1"}, "paths": paths}
 open(out, "w").write(json.dumps(document, indent=1))
