@@ -16,11 +16,7 @@ struct SettingsController {
         return routes
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct SettingsView {
         let languages: [Option]

@@ -47,20 +47,24 @@ struct FormReader: Sendable {
         guard let contentType = request.headers[.contentType]?.lowercased(),
             contentType.hasPrefix("application/x-www-form-urlencoded")
         else { throw WebError.notAForm }
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
-            throw WebError.formTooLarge(limit: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw WebError.formTooLarge(limit: limit)
-        }
+        let buffer = try await Self.collect(request, limit: limit)
         let body = String(decoding: buffer.readableBytesView, as: UTF8.self)
         // The token first: a forged or stale form is refused as one, whatever else it holds.
         try formGuard.check(token: Self.token(in: body), visitor: visitor)
         guard Self.decodesAsUTF8(buffer.readableBytesView) else { throw WebError.badForm }
         return body
+    }
+
+    /// The body, refused as too large (413) by its declared length before a byte is read, or as it arrives.
+    static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw WebError.formTooLarge(limit: limit)
+        }
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw WebError.formTooLarge(limit: limit)
+        }
     }
 
     /// Whether the body, its percent-escapes decoded, is UTF-8: browsers send a form in the page's encoding, and

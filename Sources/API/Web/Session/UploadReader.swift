@@ -28,15 +28,7 @@ struct UploadReader: Sendable {
     func read(_ request: Request, visitor: WebVisitor, file fileField: String) async throws -> Upload {
         guard FormGuard.sameOrigin(request, publicOrigin: formGuard.publicOrigin) else { throw WebError.formExpired }
         guard let boundary = request.headers[.contentType].flatMap(Self.boundary) else { throw WebError.notAForm }
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
-            throw WebError.formTooLarge(limit: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw WebError.formTooLarge(limit: limit)
-        }
+        let buffer = try await FormReader.collect(request, limit: limit)
         let parts: [MultipartPart]
         do {
             parts = try Self.parts(of: buffer, boundary: boundary)

@@ -3,11 +3,7 @@ import DocumentModel
 /// The section page's form for a new comment: on a passage (selected, or quoted when the page has no script),
 /// or on the whole section; filled again with what was typed when the service could not take it yet.
 struct CommentFormView {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     /// One place a quoted passage occurs, when it occurs more than once and the page asks which one is meant.
     struct Occurrence {

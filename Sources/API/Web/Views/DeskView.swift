@@ -1,11 +1,7 @@
 /// `/app/strategies/{id}/desk`: what waits for a facilitator — open amendments by section, colliding ones together,
 /// and the comments awaiting a disposition, filterable, with their suggestions to apply in one revision.
 struct DeskView {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     /// An open amendment as the desk lists it.
     struct AmendmentItem {

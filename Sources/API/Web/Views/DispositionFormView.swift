@@ -3,11 +3,7 @@ import DocumentModel
 /// A facilitator's disposition of one comment: **Disposition**, **Response**, and whether to apply its suggested
 /// text. On the comment's own page; the desk's script opens the same form in place.
 struct DispositionFormView {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     /// Where the form posts, with the desk's filter in its query (the browser returns to the desk as filtered).
     let action: String

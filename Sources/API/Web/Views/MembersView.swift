@@ -3,11 +3,7 @@ import DocumentModel
 /// The Members page: each member with their role and group; for those who may manage members, a form per member
 /// and one to add a person; and one sentence on what each role does.
 struct MembersView {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct Row {
         let name: String

@@ -29,11 +29,7 @@ struct OutlineView {
         let hasChildren: Bool
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     /// What a refused Add form sends back.
     struct Typed {

@@ -19,11 +19,7 @@ struct SectionView {
         let current: Bool
     }
 
-    struct SinceOption {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias SinceOption = SelectOption
 
     let strategyTitle: String
     let strategyHref: String
