@@ -41,14 +41,16 @@ run revocation "$SPARE" --phases examples,coverage,fuzzing --include-path-regex 
 # The browser interface's forms and pages, signed in as the demo's facilitator with the form token of their pages:
 # any shape of form body and query may be refused, with a page, but never answered 5xx.
 # The API runs may have changed the facilitator's role in the demo strategy: it is given back, so that this run
-# reaches the facilitator's own forms (the desk, the outline, the import) rather than their refusals.
-ACCOUNTS_STATUS=$(curl -s -o "$WORK/accounts.json" -w '%{http_code}' "$BASE/accounts?limit=100" -H "Authorization: Bearer $ADMIN" || true)
+# reaches the facilitator's own forms (the desk, the outline, the import) rather than their refusals. By a new
+# admin: the revocation run may have revoked every token made before it.
+RESTORER=$("$BIN" account add "Fuzz restorer" --admin --database "$WORK/fuzz.sqlite" 2>/dev/null | tail -1 || true)
+ACCOUNTS_STATUS=$(curl -s -o "$WORK/accounts.json" -w '%{http_code}' "$BASE/accounts?limit=100" -H "Authorization: Bearer $RESTORER" || true)
 FACILITATOR_ID=$(python3 -c '
 import json, sys
 print(next((a["id"] for a in json.load(open(sys.argv[1])).get("items", []) if a.get("email") == "facilitator@demo.example"), ""))
 ' "$WORK/accounts.json" 2>/dev/null || true)
 if [ -n "$FACILITATOR_ID" ]; then
-    curl -s -o /dev/null -X PUT "$BASE/strategies/1/members/$FACILITATOR_ID" -H "Authorization: Bearer $ADMIN" \
+    curl -s -o /dev/null -X PUT "$BASE/strategies/1/members/$FACILITATOR_ID" -H "Authorization: Bearer $RESTORER" \
         -H "Content-Type: application/json" -d '{"role":"facilitator"}' || true
 else
     echo "(the facilitator's role could not be given back — GET /accounts answered $ACCOUNTS_STATUS — so the forms run meets more refusals)"
