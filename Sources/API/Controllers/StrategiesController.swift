@@ -25,7 +25,11 @@ struct StrategiesController {
         }
         let groups = body.groups?.map { StakeholderGroup(key: $0.key, name: $0.name ?? Self.displayName(for: $0.key)) }
         let strategy = try await database.createStrategy(
-            NewStrategy(title: body.title, summary: body.summary ?? "", groups: groups), by: account
+            NewStrategy(
+                title: body.title, summary: body.summary ?? "", groups: groups, language: body.language,
+                translations: body.translations
+            ),
+            by: account
         )
         return JSONResponse.make(
             StrategyResponse(strategy), status: .created, headers: [.location: "/strategies/\(strategy.id)"]
@@ -59,8 +63,12 @@ struct StrategiesController {
                 ? try IfMatch.revision(request, resource: "a strategy's title or summary") : IfMatch.optional(request)
             return (body, try body.parsedPhase(), ifMatch)
         }
+        let languages = LanguageChange(
+            language: body.language, translations: body.translations, requireTranslations: body.requireTranslations
+        )
         let strategy = try await database.updateStrategy(
-            id: id, title: body.title, summary: body.summary, phase: phase, ifMatch: ifMatch, by: account
+            id: id, title: body.title, summary: body.summary, phase: phase, languages: languages.isEmpty ? nil : languages,
+            ifMatch: ifMatch, by: account
         )
         return JSONResponse.make(StrategyResponse(strategy), headers: [.eTag: "\"\(strategy.version)\""])
     }
@@ -78,7 +86,8 @@ struct StrategiesController {
             return (body, try body.parsedRole())
         }
         let (membership, change) = try await database.setMember(
-            strategyID: strategyID, accountID: try context.parameters.id("account"), role: role, group: body.group, by: account
+            strategyID: strategyID, accountID: try context.parameters.id("account"), role: role, group: body.group,
+            languages: body.languages ?? [], by: account
         )
         return JSONResponse.make(
             MemberResponse(membership), status: change == .created ? .created : .ok,
@@ -107,18 +116,23 @@ struct CreateStrategyRequest: RequestBody {
         var name: String?
     }
 
-    static let fields: Set<String> = ["title", "summary", "groups"]
+    static let fields: Set<String> = ["title", "summary", "groups", "language", "translations"]
     static let nestedFields: [String: Set<String>] = ["groups": ["key", "name"]]
     var title: String
     var summary: String?
     var groups: [Group]?
+    var language: String?
+    var translations: [String]?
 }
 
 struct UpdateStrategyRequest: RequestBody {
-    static let fields: Set<String> = ["title", "summary", "phase"]
+    static let fields: Set<String> = ["title", "summary", "phase", "language", "translations", "requireTranslations"]
     var title: String?
     var summary: String?
     var phase: String?
+    var language: String?
+    var translations: [String]?
+    var requireTranslations: Bool?
 
     func parsedPhase() throws -> Phase? {
         guard let phase else { return nil }
@@ -130,9 +144,10 @@ struct UpdateStrategyRequest: RequestBody {
 }
 
 struct MemberRequest: RequestBody {
-    static let fields: Set<String> = ["role", "group"]
+    static let fields: Set<String> = ["role", "group", "languages"]
     var role: String
     var group: String?
+    var languages: [String]?
 
     func parsedRole() throws -> Role {
         guard let value = Role(rawValue: role) else {
@@ -151,6 +166,9 @@ struct StrategyResponse: JSONWritable {
     var createdAt: Date
     /// Present once the strategy is adopted: the draft every group approved.
     var adoptedDraft: Int?
+    var language: String
+    var translations: [String]
+    var requireTranslations: Bool
 
     init(_ strategy: Strategy) {
         id = strategy.id
@@ -160,6 +178,9 @@ struct StrategyResponse: JSONWritable {
         groups = strategy.groups
         createdAt = strategy.createdAt
         adoptedDraft = strategy.adoptedDraft
+        language = strategy.language
+        translations = strategy.translations
+        requireTranslations = strategy.requireTranslations
     }
 
     func write(to json: inout JSONWriter) {
@@ -174,9 +195,13 @@ struct StrategyResponse: JSONWritable {
                 }
             }
             json.field("id", id)
+            json.field("language", language)
             json.field("phase", phase)
+            json.field("requireTranslations", requireTranslations)
             json.field("summary", summary)
             json.field("title", title)
+            json.key("translations")
+            json.array(translations) { json, tag in json.string(tag) }
         }
     }
 }
@@ -186,18 +211,22 @@ struct MemberResponse: JSONWritable {
     var name: String
     var role: String
     var group: String?
+    var languages: [String]
 
     init(_ membership: Membership) {
         account = membership.accountID
         name = membership.accountName
         role = membership.role.rawValue
         group = membership.group
+        languages = membership.languages
     }
 
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("account", account)
             json.field("group", group)
+            json.key("languages")
+            json.array(languages) { json, tag in json.string(tag) }
             json.field("name", name)
             json.field("role", role)
         }

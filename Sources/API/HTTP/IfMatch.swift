@@ -30,7 +30,7 @@ enum IfMatch {
             let tag = tag.trimmingCharacters(in: .whitespaces)
             if tag == "*" { return .any }
             guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\""), let revision = Int(tag.dropFirst().dropLast()),
-                revision > 0
+                revision >= 0
             else { continue }
             revisions.append(revision)
         }

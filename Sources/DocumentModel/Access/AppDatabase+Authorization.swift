@@ -10,6 +10,7 @@ extension AppDatabase {
         let row = try db.row(
             """
             SELECT strategy.*, membership.role AS memberRole, membership.groupKey AS memberGroup,
+                   membership.languages AS memberLanguages,
                    (SELECT group_concat(key || char(31) || name, char(30))
                     FROM (SELECT key, name FROM stakeholderGroup WHERE strategyId = strategy.id ORDER BY position)) AS groupList
             FROM strategy LEFT JOIN membership ON membership.strategyId = strategy.id AND membership.accountId = ?
@@ -19,7 +20,9 @@ extension AppDatabase {
         let strategy = row.map(strategy)
         let membership = row.flatMap { row -> Membership? in
             guard let roleText: String = row["memberRole"], let role = Role(rawValue: roleText) else { return nil }
-            return Membership(strategyID: strategyID, accountID: account.id, accountName: account.name, role: role, group: row["memberGroup"])
+            return Membership(strategyID: strategyID, accountID: account.id, accountName: account.name, role: role, group: row["memberGroup"],
+                languages: languageList(row["memberLanguages"])
+            )
         }
         return try AccessPolicy.check(account: account, strategy: strategy, membership: membership, action: action)
     }

@@ -20,6 +20,8 @@ public enum StrategyAction: String, Sendable, CaseIterable {
     case signOff
     case adopt
     case publish
+    /// Translating sections into the strategy's target languages (which languages: `Access.requireTranslation`).
+    case translate
 
     /// Roles allowed to perform the action (admins may do everything a facilitator may).
     var allowedRoles: Set<Role> {
@@ -35,6 +37,7 @@ public enum StrategyAction: String, Sendable, CaseIterable {
         case .comment: Set(Role.allCases)
         // A sign-off speaks for a whole group, which is what a signatory is for.
         case .signOff: [.signatory]
+        case .translate: [.facilitator, .translator]
         }
     }
 
@@ -50,7 +53,7 @@ public enum StrategyAction: String, Sendable, CaseIterable {
         // Final review takes no new amendments; the open ones can still be decided.
         case .proposeAmendment: [.drafting, .consultation]
         case .editStrategy, .manageMembers, .editSections, .supportAmendment, .withdrawAmendment, .decideAmendment, .cutDraft,
-            .comment, .resolveComment, .signOff:
+            .comment, .resolveComment, .signOff, .translate:
             [.drafting, .consultation, .finalReview]
         case .adopt: [.finalReview]
         // Only the adopted text is ever published.
@@ -60,7 +63,7 @@ public enum StrategyAction: String, Sendable, CaseIterable {
 
     /// The phases in which `role` may act; narrower than `allowedPhases` only for observers' comments.
     func allowedPhases(for role: Role?) -> Set<Phase> {
-        if self == .comment && role == .observer { return [.consultation] }
+        if self == .comment && (role == .observer || role == .translator) { return [.consultation] }
         return allowedPhases
     }
 
@@ -84,6 +87,7 @@ public enum StrategyAction: String, Sendable, CaseIterable {
         case .signOff: "sign-offs"
         case .adopt: "adoption"
         case .publish: "publishing"
+        case .translate: "translating"
         }
     }
 }

@@ -39,4 +39,5 @@ public enum ActivityAction: String, CaseIterable, Sendable {
     case strategyUpdated = "strategy.updated"
     case tokenIssued = "token.issued"
     case tokenRevoked = "token.revoked"
+    case translationUpdated = "translation.updated"
 }

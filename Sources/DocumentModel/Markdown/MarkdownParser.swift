@@ -42,6 +42,38 @@ public struct MarkdownParser {
     /// Blocks are runs of non-blank lines. A paragraph is read as one range: trimming its lines and joining
     /// them with line breaks gives what the white-space rule gives anyway (a run holding a line break is one).
     private mutating func blocks<Sink: MarkdownSink>(into sink: inout Sink) {
+        let lines = self  // a copy reads the lines while `self` keeps the pending run
+        lines.forEachBlock { first, last, allBullets, allNumbered in block(first, last, allBullets, allNumbered, into: &sink) }
+    }
+
+    /// The source ranges of a text's translatable blocks, in order: each paragraph, and each list item on its own
+    /// (the content after its marker), trimmed of white space; `list` counts the lists, so consecutive items of
+    /// one list can be told from the next list's.
+    static func blockRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [(kind: MarkdownSubset.BlockKind, list: Int, range: Range<Int>)] {
+        let parser = MarkdownParser(bytes)
+        var ranges: [(kind: MarkdownSubset.BlockKind, list: Int, range: Range<Int>)] = []
+        var lists = 0
+        parser.forEachBlock { first, last, allBullets, allNumbered in
+            guard allBullets || allNumbered else {
+                ranges.append((.paragraph, 0, parser.trim(first.lowerBound..<last.upperBound)))
+                return
+            }
+            lists += 1
+            var start = first.lowerBound
+            while start <= last.upperBound {
+                var end = start
+                while end < last.upperBound && bytes[end] != 0x0A { end += 1 }
+                let line = start..<end
+                let content = allBullets ? parser.bulletContent(line)! : MarkdownSubset.numberedContent(bytes, line)!
+                ranges.append((allBullets ? .bulletList : .numberedList, lists, parser.trim(content)))
+                start = end + 1
+            }
+        }
+        return ranges
+    }
+
+    /// Calls `body` with each block's first and last line and whether all its lines are bullets or numbered items.
+    private func forEachBlock(_ body: (Range<Int>, Range<Int>, Bool, Bool) -> Void) {
         var first: Range<Int>?, last = 0..<0
         var allBullets = true, allNumbered = true
         var start = 0
@@ -50,7 +82,7 @@ public struct MarkdownParser {
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             let line = start..<end
             if isBlank(line) {
-                if let first { block(first, last, allBullets, allNumbered, into: &sink) }
+                if let first { body(first, last, allBullets, allNumbered) }
                 first = nil
                 allBullets = true
                 allNumbered = true
@@ -62,7 +94,7 @@ public struct MarkdownParser {
             }
             start = end + 1
         }
-        if let first { block(first, last, allBullets, allNumbered, into: &sink) }
+        if let first { body(first, last, allBullets, allNumbered) }
     }
 
     private mutating func block<Sink: MarkdownSink>(

@@ -306,3 +306,21 @@ public enum MarkdownSubset {
         }
     }
 }
+
+extension MarkdownSubset {
+    /// A translatable block of a text: a paragraph or one list item, by its trimmed source range.
+    public struct SourceBlock: Sendable, Equatable {
+        public var kind: BlockKind
+        /// Counts the lists of the text (0 for a paragraph): consecutive items with the same number form one list.
+        public var list: Int
+        public var range: Range<Int>
+    }
+
+    /// The text's paragraphs and list items with their source ranges (UTF-8 offsets), in order.
+    public static func sourceBlocks(_ text: String) -> [SourceBlock] {
+        var text = text
+        return text.withUTF8 { bytes in
+            MarkdownParser.blockRanges(bytes).map { SourceBlock(kind: $0.kind, list: $0.list, range: $0.range) }
+        }
+    }
+}

@@ -342,6 +342,68 @@ extension AppDatabase {
                     ALTER TABLE token ADD COLUMN lastUsedAt DATETIME;
                     """)
         }
+        migrator.registerMigration("v10-translations") { db in
+            // A strategy is drafted in one language and translated into others. A translation is kept per section
+            // and language as revisions of units aligned to the source's blocks; `unitLayout` remembers which unit
+            // each block of a source revision is, carried forward through the diff engine; `translationProgress`
+            // caches each section's counts for the revision it was computed on.
+            try db.execute(
+                sql: """
+                    ALTER TABLE strategy ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+                    ALTER TABLE strategy ADD COLUMN translations TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE strategy ADD COLUMN requireTranslations INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE membership ADD COLUMN languages TEXT NOT NULL DEFAULT '';
+                    CREATE TABLE unitLayout (
+                        sectionId INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,
+                        revision INTEGER NOT NULL,
+                        units TEXT NOT NULL,
+                        nextUnit INTEGER NOT NULL,
+                        PRIMARY KEY (sectionId, revision)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE translation (
+                        sectionId INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,
+                        language TEXT NOT NULL,
+                        number INTEGER NOT NULL,
+                        sourceRevision INTEGER NOT NULL,
+                        authorId INTEGER NOT NULL REFERENCES account(id),
+                        origin TEXT NOT NULL,
+                        createdAt DATETIME NOT NULL,
+                        PRIMARY KEY (sectionId, language, number)
+                    ) WITHOUT ROWID;
+                    -- Only the units a revision changed: a unit's text in revision N is its row with the largest
+                    -- fromNumber <= N.
+                    CREATE TABLE translationUnit (
+                        sectionId INTEGER NOT NULL,
+                        language TEXT NOT NULL,
+                        unitId TEXT NOT NULL,
+                        fromNumber INTEGER NOT NULL,
+                        sourceRevision INTEGER NOT NULL,
+                        sourceText TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        PRIMARY KEY (sectionId, language, unitId, fromNumber),
+                        FOREIGN KEY (sectionId, language, fromNumber) REFERENCES translation(sectionId, language, number)
+                            ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE TABLE translationProgress (
+                        sectionId INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,
+                        language TEXT NOT NULL,
+                        sourceRevision INTEGER NOT NULL,
+                        translationNumber INTEGER NOT NULL,
+                        current INTEGER NOT NULL,
+                        outdated INTEGER NOT NULL,
+                        missing INTEGER NOT NULL,
+                        PRIMARY KEY (sectionId, language)
+                    ) WITHOUT ROWID;
+                    -- Exact-match translation memory across a strategy: the latest translation of each source text.
+                    CREATE TABLE translationMemory (
+                        strategyId INTEGER NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,
+                        language TEXT NOT NULL,
+                        sourceHash BLOB NOT NULL,
+                        text TEXT NOT NULL,
+                        PRIMARY KEY (strategyId, language, sourceHash)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -5,9 +5,10 @@ extension AppDatabase {
     /// Whether `setMember` created the membership or changed an existing one.
     public enum MemberChange: Sendable { case created, changed }
 
-    /// Gives an account a role (and group) in a strategy (admin or facilitator).
+    /// Gives an account a role (and group, and for a translator the target languages) in a strategy (admin or
+    /// facilitator).
     public func setMember(
-        strategyID: Int64, accountID: Int64, role: Role, group: String?, by account: Account
+        strategyID: Int64, accountID: Int64, role: Role, group: String?, languages: [String] = [], by account: Account
     ) async throws -> (Membership, MemberChange) {
         try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .manageMembers)
@@ -20,24 +21,47 @@ extension AppDatabase {
             if let group, !access.strategy.groups.contains(where: { $0.key == group }) {
                 throw DocumentModelError.invalid("group", "is not a stakeholder group of this strategy")
             }
+            let languages = try Self.translatorLanguages(languages, role: role, strategy: access.strategy)
             let existing = try Self.fetchMembership(db, strategyID: strategyID, accountID: accountID)
             try db.run(
                 """
-                INSERT INTO membership (strategyId, accountId, role, groupKey) VALUES (?, ?, ?, ?)
-                ON CONFLICT (strategyId, accountId) DO UPDATE SET role = excluded.role, groupKey = excluded.groupKey
-                """, [strategyID, accountID, role.rawValue, group]
+                INSERT INTO membership (strategyId, accountId, role, groupKey, languages) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (strategyId, accountId) DO UPDATE SET role = excluded.role, groupKey = excluded.groupKey,
+                    languages = excluded.languages
+                """, [strategyID, accountID, role.rawValue, group, languages.joined(separator: " ")]
             )
             let membership = Membership(
-                strategyID: strategyID, accountID: accountID, accountName: member["name"], role: role, group: group
+                strategyID: strategyID, accountID: accountID, accountName: member["name"], role: role, group: group,
+                languages: languages
             )
             if existing != membership {
                 try Self.appendActivity(
                     db, strategyID: strategyID, actor: access.actor, action: existing == nil ? .memberAdded : .memberChanged,
-                    subject: "account/\(accountID)", detail: ["role": role.rawValue, "group": group ?? ""]
+                    subject: "account/\(accountID)",
+                    detail: ["role": role.rawValue, "group": group ?? "", "languages": languages.joined(separator: " ")]
                 )
             }
             return (membership, existing == nil ? .created : .changed)
         }
+    }
+
+    /// A translator translates into one or more of the strategy's target languages; nobody else has languages.
+    private static func translatorLanguages(_ languages: [String], role: Role, strategy: Strategy) throws -> [String] {
+        guard role == .translator else {
+            if !languages.isEmpty { throw DocumentModelError.invalid("languages", "only a translator has languages") }
+            return []
+        }
+        var errors = FieldErrors()
+        let tags = LanguageTag.canonical(languages, field: "languages", into: &errors)
+        for (index, tag) in tags.enumerated() where !strategy.translations.contains(tag) {
+            errors.add(
+                "languages/\(index)",
+                "'\(tag)' is not a translation of this strategy (\(strategy.translations.isEmpty ? "it has none yet" : strategy.translations.joined(separator: ", ")))"
+            )
+        }
+        if languages.isEmpty { errors.add("languages", "a translator translates into at least one of the strategy's languages") }
+        try errors.throwIfAny()
+        return tags
     }
 
     public func removeMember(strategyID: Int64, accountID: Int64, by account: Account) async throws {
@@ -117,7 +141,7 @@ extension AppDatabase {
         let roleText: String = row["role"]
         return Membership(
             strategyID: row["strategyId"], accountID: row["accountId"], accountName: row["name"],
-            role: Role(rawValue: roleText) ?? .observer, group: row["groupKey"]
+            role: Role(rawValue: roleText) ?? .observer, group: row["groupKey"], languages: languageList(row["languages"])
         )
     }
 }

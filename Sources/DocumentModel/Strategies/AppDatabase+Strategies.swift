@@ -6,11 +6,13 @@ extension AppDatabase {
     public func createStrategy(_ new: NewStrategy, by account: Account) async throws -> Strategy {
         try Self.requireAdminThenValidate(new, by: account, action: .createStrategy)
         let groups = new.groups ?? StakeholderGroup.defaults
+        let (language, translations) = new.languages(fallback: account.language)
         let actor = Actor(accountID: account.id, group: nil)
         return try await write { db in
             let now = Date()
             try db.run(
-                "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)", [new.title, new.summary, Phase.drafting.rawValue, now]
+                "INSERT INTO strategy (title, summary, phase, createdAt, language, translations) VALUES (?, ?, ?, ?, ?, ?)",
+                [new.title, new.summary, Phase.drafting.rawValue, now, language, translations.joined(separator: " ")]
             )
             let id = db.lastInsertedRowID
             for (index, group) in groups.enumerated() {
@@ -22,7 +24,10 @@ extension AppDatabase {
                 db, strategyID: id, actor: actor, action: .strategyCreated, subject: "strategy/\(id)",
                 detail: ["title": new.title]
             )
-            return Strategy(id: id, title: new.title, summary: new.summary, phase: .drafting, groups: groups, createdAt: now)
+            return Strategy(
+                id: id, title: new.title, summary: new.summary, phase: .drafting, groups: groups, createdAt: now, language: language,
+                translations: translations
+            )
         }
     }
 
@@ -51,11 +56,16 @@ extension AppDatabase {
 
     /// Changes title, summary and/or phase (facilitator). The phase only moves forward, one step at a time,
     /// up to final review; adoption needs the groups' sign-off on a draft.
-    /// Changes title, summary or phase; `ifMatch`, when given, must match the strategy's `version` (412 otherwise).
+    /// Changes title, summary, phase or languages; `ifMatch`, when given, must match the strategy's `version`
+    /// (412 otherwise).
     public func updateStrategy(
-        id: Int64, title: String?, summary: String?, phase: Phase? = nil, ifMatch: RevisionMatch? = nil, by account: Account
+        id: Int64, title: String?, summary: String?, phase: Phase? = nil, languages: LanguageChange? = nil,
+        ifMatch: RevisionMatch? = nil, by account: Account
     ) async throws -> Strategy {
-        try authorizeThenValidate(StrategyUpdate(title: title, summary: summary), strategyID: id, action: .editStrategy, by: account)
+        try authorizeThenValidate(
+            StrategyUpdate(title: title, summary: summary, language: languages?.language, translations: languages?.translations),
+            strategyID: id, action: .editStrategy, by: account
+        )
         return try await write { db in
             let access = try Self.authorize(db, account: account, strategyID: id, action: .editStrategy)
             var strategy = access.strategy
@@ -84,17 +94,49 @@ extension AppDatabase {
                 changed["previousPhase"] = strategy.phase.rawValue
                 strategy.phase = phase
             }
+            if let languages { try Self.apply(languages, to: &strategy, changed: &changed) }
             guard !changed.isEmpty else { return strategy }
             strategy.version += 1
             try db.run(
-                "UPDATE strategy SET title = ?, summary = ?, phase = ?, version = ? WHERE id = ?",
-                [strategy.title, strategy.summary, strategy.phase.rawValue, strategy.version, id]
+                """
+                UPDATE strategy SET title = ?, summary = ?, phase = ?, version = ?, language = ?, translations = ?,
+                    requireTranslations = ?
+                WHERE id = ?
+                """,
+                [
+                    strategy.title, strategy.summary, strategy.phase.rawValue, strategy.version, strategy.language,
+                    strategy.translations.joined(separator: " "), strategy.requireTranslations, id,
+                ]
             )
             try Self.appendActivity(
                 db, strategyID: id, actor: access.actor, action: changed["phase"] != nil ? .strategyPhaseChanged : .strategyUpdated,
                 subject: "strategy/\(id)", detail: changed
             )
             return strategy
+        }
+    }
+
+    /// Applies a change of languages; a new source language may not be one of the (new or kept) targets.
+    private static func apply(_ change: LanguageChange, to strategy: inout Strategy, changed: inout [String: String]) throws {
+        var errors = FieldErrors()
+        let language = change.language.flatMap(LanguageTag.canonical) ?? strategy.language
+        let translations = change.translations.map { LanguageTag.canonical($0, field: "translations", into: &errors) } ?? strategy.translations
+        if translations.contains(language) {
+            throw DocumentModelError.invalid(
+                change.translations == nil ? "language" : "translations", "the source language (\(language)) cannot also be a translation"
+            )
+        }
+        if language != strategy.language {
+            changed["language"] = language
+            strategy.language = language
+        }
+        if translations != strategy.translations {
+            changed["translations"] = translations.joined(separator: " ")
+            strategy.translations = translations
+        }
+        if let require = change.requireTranslations, require != strategy.requireTranslations {
+            changed["requireTranslations"] = String(require)
+            strategy.requireTranslations = require
         }
     }
 
@@ -109,6 +151,11 @@ extension AppDatabase {
         ).map(strategy)
     }
 
+    /// Language tags stored as one space-separated column (tags never contain a space).
+    static func languageList(_ text: String?) -> [String] {
+        (text ?? "").split(separator: " ").map(String.init)
+    }
+
     /// A strategy from a row holding its columns and `groupList` (key US name, groups separated by RS: control
     /// characters that validated names can never contain).
     static func strategy(_ row: Row) -> Strategy {
@@ -120,7 +167,9 @@ extension AppDatabase {
         let phaseText: String = row["phase"]
         return Strategy(
             id: row["id"], title: row["title"], summary: row["summary"], phase: Phase(rawValue: phaseText) ?? .adopted,
-            groups: groups, createdAt: row["createdAt"], adoptedDraft: row["adoptedDraft"], version: row["version"]
+            groups: groups, createdAt: row["createdAt"], adoptedDraft: row["adoptedDraft"], version: row["version"],
+            language: row["language"], translations: languageList(row["translations"]),
+            requireTranslations: row["requireTranslations"]
         )
     }
 }

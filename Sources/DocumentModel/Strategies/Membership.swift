@@ -5,4 +5,6 @@ public struct Membership: Sendable, Equatable {
     public var accountName: String
     public var role: Role
     public var group: String?
+    /// A translator's target languages (empty for every other role).
+    public var languages: [String] = []
 }

@@ -12,6 +12,15 @@ public struct Strategy: Sendable, Equatable {
     public var adoptedDraft: Int? = nil
     /// Counts the changes of title, summary, phase and adoption: the strategy's entity tag.
     public var version: Int = 1
+    /// The language the strategy is drafted, amended, commented and signed off in (a BCP 47 tag).
+    public var language: String = "en"
+    /// The languages it is translated into, in the order the facilitators gave them.
+    public var translations: [String] = []
+    /// Whether adoption waits until every translation is current.
+    public var requireTranslations: Bool = false
+
+    /// The source language and the translations, source first.
+    public var languages: [String] { [language] + translations }
 }
 
 /// A stakeholder group of one strategy, such as `civil-society`.

@@ -135,7 +135,7 @@ struct AuthorizationFixture: Sendable {
         var strategies: [Int64] = []
         var sections: [Int64: Int64] = [:]
         for title in ["In consultation", "In final review", "Adopted", "Another strategy", "In drafting"] {
-            let strategy = try await database.createStrategy(NewStrategy(title: title, summary: ""), by: admin)
+            let strategy = try await database.createStrategy(NewStrategy(title: title, summary: "", translations: ["sq"]), by: admin)
             for (name, role, group) in memberships {
                 _ = try await database.setMember(strategyID: strategy.id, accountID: accounts[name]!.id, role: role, group: group, by: admin)
             }

@@ -40,7 +40,7 @@ struct MatrixRequest {
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: String(value))
         }
-        return uri + (row.path.hasSuffix("/diff") ? "?from=1" : "")
+        return uri + (row.path.hasSuffix("/diff") ? "?from=1" : row.path.hasSuffix("/translation") ? "?lang=sq" : "")
     }
 
     /// A body the operation accepts, by the operation's last path segments.
@@ -69,6 +69,8 @@ struct MatrixRequest {
         case (.post, "/strategies/{strategy}/sections/{section}/signoffs"):
             #"{"decision":"approve","group":"government","revision":1}"#
         case (.post, "/strategies/{strategy}/adopt"): #"{"draft":1}"#
+        case (.put, "/strategies/{strategy}/sections/{section}/translation"):
+            #"{"units":[{"id":"heading","text":"Hyrje","sourceRevision":1}]}"#
         default: nil
         }
     }

@@ -147,6 +147,9 @@ import Testing
         "GET /strategies/{strategy}/publication": .read,
         "POST /strategies/{strategy}/publication": .publish,
         "DELETE /strategies/{strategy}/publication": .publish,
+        "GET /strategies/{strategy}/translations": .read,
+        "GET /strategies/{strategy}/sections/{section}/translation": .read,
+        "PUT /strategies/{strategy}/sections/{section}/translation": .translate,
     ]
 
     /// The action each page and form of a strategy asks the policy for.

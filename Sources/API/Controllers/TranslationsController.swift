@@ -1,0 +1,153 @@
+import DiffEngine
+import DocumentModel
+import Foundation
+import Hummingbird
+
+/// Translations of a strategy's sections into its target languages.
+struct TranslationsController {
+    let database: AppDatabase
+
+    var routes: RouteCollection<AuthenticatedContext> {
+        let routes = RouteCollection(context: AuthenticatedContext.self)
+        routes.on("/strategies/{strategy}/translations", method: .get, use: status)
+        routes.on("/strategies/{strategy}/sections/{section}/translation", method: .get, use: get)
+        routes.on("/strategies/{strategy}/sections/{section}/translation", method: .put, use: update)
+        return routes
+    }
+
+    @Sendable func status(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let status = try await database.translationStatus(strategyID: try context.parameters.id("strategy"), for: context.account)
+        return JSONResponse.make(TranslationStatusResponse(status: status))
+    }
+
+    @Sendable func get(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let language = try Self.language(request)
+        let translation = try await database.sectionTranslation(
+            strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"), language: language,
+            for: context.account
+        )
+        let response = JSONResponse.make(SectionTranslationResponse(translation: translation), headers: [.eTag: JSONResponse.eTag(translation.revision)])
+        return IfNoneMatch.notModified(request, response: response) ?? response
+    }
+
+    @Sendable func update(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let strategyID = try context.parameters.id("strategy")
+        let (language, ifMatch, body) = try await RequestPipeline.input(checking: .strategy(strategyID, .translate, in: database, for: account)) {
+            (
+                try Self.language(request), try IfMatch.revision(request, resource: "a translation"),
+                try await JSONBodyReader.decode(UpdateTranslationRequest.self, from: request, context: context)
+            )
+        }
+        let translation = try await database.updateSectionTranslation(
+            strategyID: strategyID, sectionID: try context.parameters.id("section"), language: language, ifMatch: ifMatch,
+            units: body.units.map { UnitTranslationInput(id: $0.id, text: $0.text, sourceRevision: $0.sourceRevision) }, by: account
+        )
+        return JSONResponse.make(SectionTranslationResponse(translation: translation), headers: [.eTag: JSONResponse.eTag(translation.revision)])
+    }
+
+    /// The `lang` query parameter, which every translation request names.
+    static func language(_ request: Request) throws -> String {
+        guard let language = request.uri.queryParameters["lang"].map(String.init), !language.isEmpty else {
+            throw Problem.invalid(field: "lang", "is required: one of the strategy's translations (such as sq or sr-Latn)")
+        }
+        return language
+    }
+}
+
+struct UpdateTranslationRequest: RequestBody {
+    struct Unit: Decodable, Sendable {
+        var id: String
+        var text: String
+        var sourceRevision: Int
+    }
+
+    static let fields: Set<String> = ["units"]
+    static let nestedFields: [String: Set<String>] = ["units": ["id", "text", "sourceRevision"]]
+    var units: [Unit]
+}
+
+struct TranslationCountsJSON: JSONWritable {
+    var counts: TranslationCounts
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("current", counts.current)
+            json.field("missing", counts.missing)
+            json.field("outdated", counts.outdated)
+            json.field("total", counts.total)
+        }
+    }
+}
+
+struct TranslationStatusResponse: JSONWritable {
+    var status: TranslationStatus
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("items")
+            json.array(status.languages) { json, language in
+                json.object { json in
+                    json.key("counts")
+                    TranslationCountsJSON(counts: language.counts).write(to: &json)
+                    json.field("language", language.language)
+                    json.key("sections")
+                    json.array(language.sections) { json, section in
+                        json.object { json in
+                            json.key("counts")
+                            TranslationCountsJSON(counts: section.counts).write(to: &json)
+                            json.field("heading", section.heading)
+                            json.field("number", section.number)
+                            json.field("section", section.id)
+                        }
+                    }
+                }
+            }
+            json.field("sourceLanguage", status.sourceLanguage)
+        }
+    }
+}
+
+struct SectionTranslationResponse: JSONWritable {
+    var translation: SectionTranslation
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("counts")
+            TranslationCountsJSON(
+                counts: TranslationCounts(
+                    current: translation.count(.current), outdated: translation.count(.outdated), missing: translation.count(.missing)
+                )
+            ).write(to: &json)
+            json.field("language", translation.language)
+            json.field("revision", translation.revision)
+            json.field("section", translation.sectionID)
+            json.field("sourceLanguage", translation.sourceLanguage)
+            json.field("sourceRevision", translation.sourceRevision)
+            json.key("units")
+            json.array(translation.units) { json, unit in
+                json.object { json in
+                    json.field("id", unit.id)
+                    json.field("kind", unit.kind)
+                    if let memory = unit.memory { json.field("memory", memory) }
+                    if let changes = unit.sourceChanges {
+                        json.key("redline")
+                        json.array(changes.operations) { json, operation in
+                            json.object { json in
+                                json.field("kind", operation.kind.rawValue)
+                                json.field("text", operation.text)
+                            }
+                        }
+                    }
+                    json.field("source", unit.source)
+                    json.field("sourceRevision", unit.sourceRevision)
+                    json.field("status", unit.state.rawValue)
+                    json.field("text", unit.text)
+                    json.field("translatedSource", unit.translatedSource)
+                }
+            }
+            json.field("updatedAt", translation.updatedAt)
+            if let updatedBy = translation.updatedBy { json.field("updatedBy", updatedBy) } else { json.field("updatedBy", nil as Int64?) }
+        }
+    }
+}
