@@ -59,7 +59,10 @@ struct DemoCommand: AsyncParsableCommand {
         let (admin, adminToken) = try await database.createAccount(
             name: "Demo administrator", admin: true, email: email("admin"), by: .commandLine
         )
-        let strategy = try await database.createStrategy(NewStrategy(title: fixture.title, summary: fixture.summary), by: admin)
+        let translations = try DemoTranslations.load(next: fixtureURL(fixturePath))
+        let strategy = try await database.createStrategy(
+            NewStrategy(title: fixture.title, summary: fixture.summary, language: "en", translations: translations?.languages), by: admin
+        )
         var tokens: [(String, String)] = [("admin", adminToken.token)]
         var accounts: [(String, Int64)] = [("admin", admin.id)]
 
@@ -90,6 +93,18 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await database.setMember(strategyID: strategy.id, accountID: observer.id, role: .observer, group: nil, by: admin)
         tokens.append(("observer", observerToken.token))
         accounts.append(("observer", observer.id))
+        var translator: Account?
+        if let serbian = translations?.languages.first(where: { $0.hasPrefix("sr") }) {
+            let (account, token) = try await database.createAccount(
+                name: "Jelena Petrović (translator)", admin: false, email: email("translator"), by: .commandLine
+            )
+            _ = try await database.setMember(
+                strategyID: strategy.id, accountID: account.id, role: .translator, group: nil, languages: [serbian], by: admin
+            )
+            tokens.append(("translator", token.token))
+            accounts.append(("translator", account.id))
+            translator = account
+        }
         // A password per account, so a visitor can sign in to the browser interface as each role.
         var passwords: [String: String] = [:]
         for (who, id) in accounts {
@@ -99,16 +114,23 @@ struct DemoCommand: AsyncParsableCommand {
         }
 
         var firstSection: Int64?
+        var created: [String: Section] = [:]
         func create(_ sections: [DemoFixture.Section], parent: Int64?) async throws {
             for section in sections {
-                let created = try await database.createSection(
+                let made = try await database.createSection(
                     strategyID: strategy.id, NewSection(heading: section.heading, body: section.body, parentID: parent), by: facilitator
                 )
-                firstSection = firstSection ?? created.id
-                try await create(section.sections ?? [], parent: created.id)
+                firstSection = firstSection ?? made.id
+                created[made.heading] = made
+                try await create(section.sections ?? [], parent: made.id)
             }
         }
         try await create(fixture.sections, parent: nil)
+        if let translations {
+            try await translations.apply(
+                to: strategy.id, sections: created, database: database, facilitator: facilitator, translator: translator
+            )
+        }
 
         let base = "http://\(host):\(port)"
         print("Demo strategy \(strategy.id): \(strategy.title)")
@@ -154,12 +176,68 @@ struct DemoFixture: Decodable {
 
     /// Looks for the fixture given, then in the working directory, then in this checkout.
     static func load(path: String?) throws -> DemoFixture {
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures/demo/strategy.json").path
-        let candidates = path.map { [$0] } ?? ["fixtures/demo/strategy.json", checkout]
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
-            return try JSONDecoder().decode(DemoFixture.self, from: Data(contentsOf: URL(fileURLWithPath: candidate)))
+        guard let found = fixtureURL(path) else {
+            throw ValidationError("demo fixture not found (looked at \(candidates(path).joined(separator: ", "))); pass --fixture")
         }
-        throw ValidationError("demo fixture not found (looked at \(candidates.joined(separator: ", "))); pass --fixture")
+        return try JSONDecoder().decode(DemoFixture.self, from: Data(contentsOf: found))
+    }
+}
+
+private func candidates(_ path: String?) -> [String] {
+    let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures/demo/strategy.json").path
+    return path.map { [$0] } ?? ["fixtures/demo/strategy.json", checkout]
+}
+
+/// The demo fixture's file: the one given, else the working directory's, else this checkout's.
+private func fixtureURL(_ path: String?) -> URL? {
+    candidates(path).first { FileManager.default.fileExists(atPath: $0) }.map { URL(fileURLWithPath: $0) }
+}
+
+/// Translations of a few sections of the demo strategy (`translations.json` beside the strategy), and an edit of
+/// the source made afterwards, so that a visitor sees a current and an outdated translation at once.
+struct DemoTranslations: Decodable {
+    struct Edit: Decodable {
+        var section: String
+        var replace: String
+        var with: String
+    }
+
+    var languages: [String]
+    /// By section heading, then language: the heading's translation, then each block's in order.
+    var sections: [String: [String: [String]]]
+    var afterwards: [Edit]
+
+    static func load(next strategy: URL?) throws -> DemoTranslations? {
+        guard let url = strategy?.deletingLastPathComponent().appendingPathComponent("translations.json"),
+            FileManager.default.fileExists(atPath: url.path)
+        else { return nil }
+        return try JSONDecoder().decode(DemoTranslations.self, from: Data(contentsOf: url))
+    }
+
+    func apply(
+        to strategyID: Int64, sections: [String: Section], database: AppDatabase, facilitator: Account, translator: Account?
+    ) async throws {
+        for (heading, byLanguage) in sections.keys.sorted().compactMap({ heading in self.sections[heading].map { (heading, $0) } }) {
+            let section = sections[heading]!
+            for (language, texts) in byLanguage.sorted(by: { $0.key < $1.key }) {
+                let current = try await database.sectionTranslation(
+                    strategyID: strategyID, sectionID: section.id, language: language, for: facilitator
+                )
+                let units = zip(current.units, texts).map { UnitTranslationInput(id: $0.id, text: $1, sourceRevision: current.sourceRevision) }
+                let by = language.hasPrefix("sr") ? translator ?? facilitator : facilitator
+                _ = try await database.updateSectionTranslation(
+                    strategyID: strategyID, sectionID: section.id, language: language, ifMatch: .revision(current.revision), units: units,
+                    by: by
+                )
+            }
+        }
+        for edit in afterwards {
+            guard let section = sections[edit.section] else { continue }
+            _ = try await database.updateSection(
+                strategyID: strategyID, id: section.id, ifMatch: .revision(section.revision), heading: section.heading,
+                body: section.body.replacingOccurrences(of: edit.replace, with: edit.with), message: "Public reports", by: facilitator
+            )
+        }
     }
 }

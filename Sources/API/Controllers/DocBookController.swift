@@ -33,8 +33,11 @@ struct DocBookController {
         }
         let draft = try number("draft")
         let since = try number("since")
-        let bytes = try await database.exportDocBook(strategyID: strategyID, draft: draft, since: since, for: account)
-        let name = "strategy-\(strategyID)" + (draft.map { "-draft-\($0)" } ?? "") + (since.map { "-since-\($0)" } ?? "")
+        let language = query["lang"].map(String.init)
+        let bytes = try await database.exportDocBook(strategyID: strategyID, draft: draft, since: since, language: language, for: account)
+        let name =
+            "strategy-\(strategyID)" + (draft.map { "-draft-\($0)" } ?? "") + (since.map { "-since-\($0)" } ?? "")
+            + (language.flatMap(LanguageTag.canonical).map { "-" + $0 } ?? "")
         return Response(
             status: .ok,
             headers: [

@@ -178,6 +178,14 @@ extension Problem {
             )
             extensions["groups"] = .strings(groups)
             extensions["draft"] = .int(draft)
+        case .translationsIncomplete(let draft, let languages):
+            self.init(
+                status: .conflict, slug: "translations-incomplete", title: "Translations not complete",
+                detail: "draft \(draft) cannot be adopted before every translation is current; outdated or missing: "
+                    + languages.joined(separator: "; ")
+            )
+            extensions["languages"] = .strings(languages)
+            extensions["draft"] = .int(draft)
         case .busy(let retryAfter):
             self.init(
                 status: .serviceUnavailable, slug: "busy", title: "Busy",

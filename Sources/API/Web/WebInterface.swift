@@ -48,6 +48,8 @@ struct WebInterface {
         signedIn.addRoutes(commentForms.routes)
         signedIn.addRoutes(SectionSignoffController(database: database, sectionPage: sectionPage, forms: forms).routes)
         signedIn.addRoutes(SectionEditController(database: database, renderer: renderer, forms: forms).routes)
+        signedIn.addRoutes(TranslateController(database: database, renderer: renderer, forms: forms).routes)
+        signedIn.addRoutes(LanguagesController(database: database, renderer: renderer, forms: forms).routes)
         let amendmentPage = AmendmentPageController(database: database, renderer: renderer)
         signedIn.addRoutes(amendmentPage.routes)
         signedIn.addRoutes(AmendmentActionsController(database: database, amendmentPage: amendmentPage, forms: forms).routes)

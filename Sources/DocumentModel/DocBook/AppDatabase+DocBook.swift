@@ -3,11 +3,17 @@ import GRDB
 
 extension AppDatabase {
     /// The strategy as DocBook 5 (any member may read it): its current text, or draft `draft`; with `since`, a
-    /// redline against draft `since`.
-    public func exportDocBook(strategyID: Int64, draft: Int? = nil, since: Int? = nil, for account: Account) async throws -> [UInt8] {
-        _ = try authorize(strategyID: strategyID, action: .read, for: account)
+    /// redline against draft `since`; with `language`, in that translation (a unit not yet translated, or whose
+    /// source changed since, in the source language with its own `xml:lang`).
+    public func exportDocBook(
+        strategyID: Int64, draft: Int? = nil, since: Int? = nil, language: String? = nil, for account: Account
+    ) async throws -> [UInt8] {
+        let access = try authorize(strategyID: strategyID, action: .read, for: account)
+        let language = try language.map { $0 == access.strategy.language ? $0 : try access.targetLanguage($0) }
         return try await heavyWork.run {
-            let source = try self.read { db in try Self.docBookSource(db, strategyID: strategyID, draft: draft, since: since) }
+            let source = try self.read { db in
+                try Self.docBookSource(db, strategyID: strategyID, draft: draft, since: since, language: language)
+            }
             return DocBookExporter.export(source)
         }
     }

@@ -11,12 +11,24 @@ extension AppDatabase {
         var number: String
         var heading: String
         var body: String
+        /// The source revision the text is, for finding its translation.
+        var revision: Int = 0
+        /// In a translation: the language of the heading and of each block (`para`), where it is not the
+        /// document's (a unit not translated yet keeps its source text and says so).
+        var headingLanguage: String? = nil
+        var languages: [String?] = []
     }
 
-    static func docBookSource(_ db: Database, strategyID: Int64, draft: Int?, since: Int?) throws -> DocBookSource {
+    static func docBookSource(
+        _ db: Database, strategyID: Int64, draft: Int?, since: Int?, language: String? = nil
+    ) throws -> DocBookSource {
         guard let strategy = try fetchStrategy(db, id: strategyID) else { throw DocumentModelError.notFound("strategy") }
-        let current = try draft.map { try draftSnapshot(db, strategyID: strategyID, number: $0) } ?? liveSnapshot(db, strategyID: strategyID)
-        let previous = try since.map { try draftSnapshot(db, strategyID: strategyID, number: $0) }
+        var current = try draft.map { try draftSnapshot(db, strategyID: strategyID, number: $0) } ?? liveSnapshot(db, strategyID: strategyID)
+        var previous = try since.map { try draftSnapshot(db, strategyID: strategyID, number: $0) }
+        if let language, language != strategy.language {
+            current = try translatedSnapshot(db, strategy: strategy, current, language: language, draft: draft)
+            previous = try previous.map { try translatedSnapshot(db, strategy: strategy, $0, language: language, draft: since) }
+        }
         var anchors: [Int64: String] = [:]
         for row in try db.rows("SELECT id, anchor FROM section WHERE strategyId = ? AND anchor IS NOT NULL", [strategyID]) {
             anchors[row["id"]] = row["anchor"]
@@ -24,7 +36,7 @@ extension AppDatabase {
         func node(_ entry: SnapshotSection) -> DocBookSource.Section {
             DocBookSource.Section(
                 anchor: anchors[entry.id] ?? "section-\(entry.id)", number: entry.number, heading: entry.heading, body: entry.body,
-                sections: []
+                sections: [], headingLanguage: entry.headingLanguage, languages: entry.languages
             )
         }
         var nodes: [Int64: DocBookSource.Section] = [:]
@@ -39,6 +51,8 @@ extension AppDatabase {
                         section.body = RedlineMarkup.combine(before: old.body, after: entry.body)
                         section.redline = true
                         section.flag = "changed"
+                        // A redline's blocks are the two texts' together: the per-block languages no longer line up.
+                        section.languages = []
                     } else if old.parentID != entry.parentID {
                         section.flag = "changed"
                     }
@@ -75,7 +89,7 @@ extension AppDatabase {
         }
         return DocBookSource(
             title: strategy.title, summary: strategy.summary, groups: strategy.groups, sections: assemble(nil),
-            revisions: try revisionHistory(db, strategy: strategy, upTo: draft)
+            revisions: try revisionHistory(db, strategy: strategy, upTo: draft), language: language ?? strategy.language
         )
     }
 
@@ -83,7 +97,7 @@ extension AppDatabase {
         let outline = try liveOutline(db, strategyID: strategyID)
         let rows = try db.rows(
             """
-            SELECT section.id, revision.chunkIds FROM section
+            SELECT section.id, section.currentRevision, revision.chunkIds FROM section
             JOIN revision ON revision.sectionId = section.id AND revision.number = section.currentRevision
             WHERE section.strategyId = ? AND section.removedAt IS NULL
             """, [strategyID]
@@ -91,7 +105,11 @@ extension AppDatabase {
         let texts = try BodyStore.loadTexts(rows.map { $0["chunkIds"] }, in: db)
         var bodies: [Int64: String] = [:]
         for (row, text) in zip(rows, texts) { bodies[row["id"]] = text }
-        return outline.map { SnapshotSection(id: $0.id, parentID: $0.parentID, number: $0.number, heading: $0.heading, body: bodies[$0.id] ?? "") }
+        return outline.map {
+            SnapshotSection(
+                id: $0.id, parentID: $0.parentID, number: $0.number, heading: $0.heading, body: bodies[$0.id] ?? "", revision: $0.revision
+            )
+        }
     }
 
     /// A draft's sections in reading order with their texts; 404 for an unknown draft.
@@ -100,14 +118,18 @@ extension AppDatabase {
         else { throw DocumentModelError.notFound("draft") }
         let rows = try db.rows(
             """
-            SELECT draftSection.sectionId, draftSection.parentId, draftSection.outlineNumber, revision.heading, revision.chunkIds
+            SELECT draftSection.sectionId, draftSection.parentId, draftSection.outlineNumber, draftSection.revision, revision.heading,
+                   revision.chunkIds
             FROM draftSection JOIN revision ON revision.sectionId = draftSection.sectionId AND revision.number = draftSection.revision
             WHERE draftSection.strategyId = ? AND draftSection.draftNumber = ? ORDER BY draftSection.ordinal
             """, [strategyID, number]
         )
         let texts = try BodyStore.loadTexts(rows.map { $0["chunkIds"] }, in: db)
         return zip(rows, texts).map { row, text in
-            SnapshotSection(id: row["sectionId"], parentID: row["parentId"], number: row["outlineNumber"], heading: row["heading"], body: text)
+            SnapshotSection(
+                id: row["sectionId"], parentID: row["parentId"], number: row["outlineNumber"], heading: row["heading"], body: text,
+                revision: row["revision"]
+            )
         }
     }
 

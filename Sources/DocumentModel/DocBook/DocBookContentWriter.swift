@@ -18,11 +18,21 @@ extension DocBookExporter {
         private var isOpen = false
         private var run: [UInt8] = []
         private var scratch: [UInt8] = []
+        /// Each paragraph's and list item's language where it differs from the document's, in order (a
+        /// translation's untranslated units); `unit` counts them as they come.
+        private let languages: [String?]
+        private var unit = -1
 
-        init(writer: XMLWriter, depth: Int, cursor: RedlineCursor? = nil) {
+        init(writer: XMLWriter, depth: Int, cursor: RedlineCursor? = nil, languages: [String?] = []) {
             self.writer = writer
             self.depth = depth
             self.cursor = cursor
+            self.languages = languages
+        }
+
+        private func language() {
+            guard unit >= 0, unit < languages.count, let tag = languages[unit] else { return }
+            writer.attribute("xml:lang", tag)
         }
 
         mutating func write(_ text: String) {
@@ -32,6 +42,7 @@ extension DocBookExporter {
 
         mutating func startBlock(_ kind: MarkdownSubset.BlockKind) {
             self.kind = kind
+            if kind == .paragraph { unit += 1 }
             isOpen = false
             cursor?.open = nil
             // A paragraph is started with its first content: one without any is left out, as `parse` leaves it.
@@ -58,6 +69,8 @@ extension DocBookExporter {
             newline(writer, depth: depth + 1)
             writer.start("listitem")
             writer.start("para")
+            unit += 1
+            language()
             cursor?.open = nil
             isOpen = true
         }
@@ -97,6 +110,7 @@ extension DocBookExporter {
             guard kind == .paragraph && !isOpen else { return }
             newline(writer, depth: depth)
             writer.start("para")
+            language()
             isOpen = true
         }
 

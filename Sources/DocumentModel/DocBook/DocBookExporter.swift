@@ -13,6 +13,9 @@ public struct DocBookSource: Sendable, Equatable {
         public var flag: String? = nil
         /// Whether heading and body carry `RedlineMarkup`'s marks, to be written as flagged phrases.
         public var redline: Bool = false
+        /// In a translation: the heading's language and each block's (`para`'s), where it is not the document's.
+        public var headingLanguage: String? = nil
+        public var languages: [String?] = []
 
         /// The size of this section's body and its subsections', to share the writing out.
         var bodyBytes: Int { sections.reduce(body.utf8.count) { $0 + $1.bodyBytes } }
@@ -34,6 +37,8 @@ public struct DocBookSource: Sendable, Equatable {
     public var groups: [StakeholderGroup]
     public var sections: [Section]
     public var revisions: [Revision] = []
+    /// The document's language (`xml:lang` on the root).
+    public var language: String = "en"
 }
 
 /// Writes a strategy as a DocBook 5.0 `article`: `info` (title, abstract, the stakeholder groups as
@@ -61,6 +66,7 @@ public enum DocBookExporter {
         writer.attribute("xmlns", namespace)
         writer.attribute("xmlns:xlink", xlink)
         writer.attribute("version", "5.0")
+        writer.attribute("xml:lang", source.language)
         newline(writer, depth: 1)
         writer.start("info")
         newline(writer, depth: 2)
@@ -111,9 +117,10 @@ public enum DocBookExporter {
         var cursor: RedlineCursor? = section.redline ? RedlineCursor() : nil
         newline(writer, depth: depth + 1)
         writer.start("title")
+        if let language = section.headingLanguage { writer.attribute("xml:lang", language) }
         text(writer, section.heading, &cursor)
         writer.end()
-        var content = ContentWriter(writer: writer, depth: depth + 1, cursor: cursor)
+        var content = ContentWriter(writer: writer, depth: depth + 1, cursor: cursor, languages: section.languages)
         content.write(section.body)
         if content.blocks == 0 && section.sections.isEmpty {
             // A section needs a block or a subsection; an empty paragraph stands for an empty body.

@@ -19,6 +19,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [strategyID, number, entry.id, entry.parentID, entry.position, ordinal, entry.number, entry.revision]
                 )
+                try Self.freezeTranslations(db, strategy: access.strategy, draft: number, sectionID: entry.id, revision: entry.revision)
             }
             try Self.appendActivity(
                 db, strategyID: strategyID, actor: access.actor, action: .draftCreated, subject: "draft/\(number)",

@@ -114,6 +114,14 @@ extension AppDatabase {
             }
             let signoffs = try Self.loadDraftSignoffs(db, strategy: access.strategy, draft: draft)
             guard signoffs.allApprove else { throw DocumentModelError.notApproved(draft: draft, groups: signoffs.notApproving) }
+            if access.strategy.requireTranslations {
+                let incomplete = try Self.incompleteTranslations(db, strategy: access.strategy, draft: draft)
+                guard incomplete.isEmpty else {
+                    throw DocumentModelError.translationsIncomplete(
+                        draft: draft, languages: incomplete.map { "\($0.language) (\($0.sections.joined(separator: ", ")))" }
+                    )
+                }
+            }
             try db.run(
                 "UPDATE strategy SET phase = ?, adoptedDraft = ?, version = version + 1 WHERE id = ?", [Phase.adopted.rawValue, draft, strategyID]
             )

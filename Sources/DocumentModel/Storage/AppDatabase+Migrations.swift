@@ -394,6 +394,16 @@ extension AppDatabase {
                         missing INTEGER NOT NULL,
                         PRIMARY KEY (sectionId, language)
                     ) WITHOUT ROWID;
+                    -- A draft freezes every language: the translation revision of each section it had.
+                    CREATE TABLE draftTranslation (
+                        strategyId INTEGER NOT NULL,
+                        draftNumber INTEGER NOT NULL,
+                        sectionId INTEGER NOT NULL,
+                        language TEXT NOT NULL,
+                        number INTEGER NOT NULL,
+                        PRIMARY KEY (strategyId, draftNumber, sectionId, language),
+                        FOREIGN KEY (strategyId, draftNumber) REFERENCES draft(strategyId, number)
+                    ) WITHOUT ROWID;
                     -- Exact-match translation memory across a strategy: the latest translation of each source text.
                     CREATE TABLE translationMemory (
                         strategyId INTEGER NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,

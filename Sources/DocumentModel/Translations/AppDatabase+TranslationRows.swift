@@ -40,13 +40,13 @@ extension AppDatabase {
         let stored = number == 0 ? [:] : try storedUnits(db, sectionID: sectionID, language: language, upTo: number)
         var units: [TranslatedUnit] = []
         units.reserveCapacity(layout.units.count + 1)
-        func unit(id: String, kind: String, list: Int, source: String) -> TranslatedUnit {
+        func unit(id: String, kind: String, list: Int, source: String, range: Range<Int>? = nil) -> TranslatedUnit {
             let translation = stored[id]
             let state: TranslationState =
                 translation == nil ? .missing : translation!.sourceText == source ? .current : .outdated
             return TranslatedUnit(
                 id: id, kind: kind, list: list, state: state, source: source, text: translation?.text,
-                sourceRevision: translation?.sourceRevision, translatedSource: translation?.sourceText
+                sourceRevision: translation?.sourceRevision, translatedSource: translation?.sourceText, range: range
             )
         }
         units.append(unit(id: "heading", kind: "heading", list: 0, source: text.heading))
@@ -57,7 +57,7 @@ extension AppDatabase {
                 case .bulletList: "bullet"
                 case .numberedList: "numbered"
                 }
-            units.append(unit(id: layoutUnit.name, kind: kind, list: layoutUnit.block.list, source: source))
+            units.append(unit(id: layoutUnit.name, kind: kind, list: layoutUnit.block.list, source: source, range: layoutUnit.block.range))
         }
         if withMemory {
             for index in units.indices where units[index].state != .current {

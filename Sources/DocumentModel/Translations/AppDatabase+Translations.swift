@@ -208,3 +208,24 @@ public enum TranslationOrigin: String, Sendable {
     case edit
     case xliff
 }
+
+extension AppDatabase {
+    /// Each live section's heading in `language` where one was translated (outdated ones too: a heading is better
+    /// read in the reader's language than not), for the outline of a strategy read in that language.
+    public func translatedHeadings(strategyID: Int64, language: String, for account: Account) async throws -> [Int64: String] {
+        try read { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            let language = try access.targetLanguage(language)
+            let rows = try db.rows(
+                """
+                SELECT unit.sectionId, unit.text FROM translationUnit AS unit JOIN section ON section.id = unit.sectionId
+                WHERE section.strategyId = ? AND unit.language = ? AND unit.unitId = 'heading'
+                ORDER BY unit.sectionId, unit.fromNumber
+                """, [strategyID, language]
+            )
+            var headings: [Int64: String] = [:]
+            for row in rows { headings[row["sectionId"]] = row["text"] }
+            return headings
+        }
+    }
+}

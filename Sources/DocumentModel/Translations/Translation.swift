@@ -28,6 +28,8 @@ public struct TranslatedUnit: Sendable, Equatable {
     public var translatedSource: String?
     /// An earlier translation of exactly this source text, from anywhere in the strategy (translation memory).
     public var memory: String?
+    /// Where the unit's text lies in the source body (UTF-8 offsets; nil for the heading).
+    public var range: Range<Int>? = nil
 }
 
 /// A section's translation into one language as it stands now.

@@ -18,6 +18,9 @@ public enum DocumentModelError: Error, Sendable, Equatable {
     case overlappingSuggestions([Int])
     /// Adoption needs every group's approval of the draft; these groups have not approved it.
     case notApproved(draft: Int, groups: [String])
+    /// Adoption waits for every translation, and these languages (each with the sections still outdated or
+    /// missing in the draft) are not complete.
+    case translationsIncomplete(draft: Int, languages: [String])
     /// Too much heavy work (exports, imports, comparisons) is running or waiting; try again after `retryAfter` seconds.
     case busy(retryAfter: Int)
 }

@@ -201,6 +201,10 @@ import Testing
         "GET /app/strategies/{strategy}/sections/{section}/revisions/{revision}": .read,
         "POST /app/strategies/{strategy}/sections/{section}/signoffs": .signOff,
         "POST /app/strategies/{strategy}/sections/{section}/suggestions": .resolveComment,
+        "GET /app/strategies/{strategy}/sections/{section}/translate": .translate,
+        "POST /app/strategies/{strategy}/sections/{section}/translate": .translate,
+        "GET /app/strategies/{strategy}/languages": .editStrategy,
+        "POST /app/strategies/{strategy}/languages": .editStrategy,
     ]
 
     /// Where the object an operation is about exists only in some phases: a strategy has a publication only once it

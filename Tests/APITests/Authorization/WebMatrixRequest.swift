@@ -44,7 +44,7 @@ struct WebMatrixRequest {
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: value)
         }
-        return uri
+        return uri.hasSuffix("/translate") ? uri + "?lang=sq" : uri
     }
 
     /// The stylesheet's name of this build (`app.<hash>.css`).
@@ -89,6 +89,8 @@ struct WebMatrixRequest {
         case path.hasSuffix("/edit"): return [("revision", "1"), ("heading", "Introduction"), ("body", "Children go online.")]
         case path.hasSuffix("/sections/{section}/signoffs"): return [("revision", "1"), ("decision", "approve")]
         case path.hasSuffix("/suggestions"): return [("comments[]", "1"), ("response", "Applied")]
+        case path.hasSuffix("/translate"): return [("revision", "0"), ("sourceRevision", "1"), ("text[heading]", "Hyrje")]
+        case path.hasSuffix("/languages"): return [("language", "en"), ("translations[]", "sq")]
         default: return []
         }
     }

@@ -371,3 +371,50 @@ extension TestResponse {
         }
     }
 }
+
+extension Wire {
+    /// `getSectionTranslation`'s answer.
+    struct SectionTranslation: Decodable {
+        struct Unit: Decodable {
+            struct Piece: Decodable {
+                var kind: String
+                var text: String
+            }
+
+            var id: String
+            var kind: String
+            var status: String
+            var source: String
+            var text: String?
+            var sourceRevision: Int?
+            var translatedSource: String?
+            var memory: String?
+            var redline: [Piece]?
+        }
+
+        var section: Int64
+        var language: String
+        var sourceLanguage: String
+        var sourceRevision: Int
+        var revision: Int
+        var units: [Unit]
+    }
+
+    /// `getTranslationStatus`'s answer.
+    struct TranslationStatus: Decodable {
+        struct Counts: Decodable, Equatable {
+            var current: Int
+            var outdated: Int
+            var missing: Int
+            var total: Int
+        }
+
+        struct Language: Decodable {
+            var language: String
+            var counts: Counts
+        }
+
+        var sourceLanguage: String
+        var items: [Language]
+    }
+}

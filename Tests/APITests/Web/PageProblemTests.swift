@@ -12,7 +12,7 @@ import Testing
     static func sample(of error: DocumentModelError) -> DocumentModelError {
         switch error {
         case .notFound, .forbidden, .phaseForbids, .conflict, .preconditionFailed, .invalid, .mergeConflict, .overlappingSuggestions,
-            .notApproved, .busy:
+            .notApproved, .translationsIncomplete, .busy:
             error
         }
     }
@@ -22,7 +22,7 @@ import Testing
         .phaseForbids(phase: .adopted, action: "comments"), .conflict("this link has been used already"),
         .preconditionFailed(currentRevision: 3), .invalid([FieldError(field: "body", message: "must not be empty")]),
         .mergeConflict(currentRevision: 4, conflicts: []), .overlappingSuggestions([1, 2]), .notApproved(draft: 1, groups: ["industry"]),
-        .busy(retryAfter: 1),
+        .translationsIncomplete(draft: 2, languages: ["sq (1.2, 3)"]), .busy(retryAfter: 1),
     ].map(sample)
 
     @Test(arguments: errors)

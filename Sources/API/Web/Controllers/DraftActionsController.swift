@@ -78,6 +78,11 @@ struct DraftActionsController {
             return try await draftPage.render(strategyID: strategyID, number: number, context: context, status: .conflict) {
                 $0.adoptError = t.format("adoptRefused", ["groups": names.joined(separator: ", ")])
             }
+        } catch DocumentModelError.translationsIncomplete(_, let languages) {
+            let t = context.visitor.messages
+            return try await draftPage.render(strategyID: strategyID, number: number, context: context, status: .conflict) {
+                $0.adoptError = t.format("adoptRefusedTranslations", ["languages": languages.joined(separator: "; ")])
+            }
         }
     }
 }

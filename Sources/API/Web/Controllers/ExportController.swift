@@ -24,8 +24,13 @@ struct ExportController {
         }
         let (draft, since) = (try number("draft"), try number("since"))
         let format = query["format"].map(String.init) ?? "docbook"
-        let docbook = try await database.exportDocBook(strategyID: strategyID, draft: draft, since: since, for: context.account)
-        let name = "strategy-\(strategyID)" + (draft.map { "-draft-\($0)" } ?? "") + (since.map { "-since-\($0)" } ?? "")
+        let language = query["lang"].flatMap { $0.isEmpty ? nil : String($0) }
+        let docbook = try await database.exportDocBook(
+            strategyID: strategyID, draft: draft, since: since, language: language, for: context.account
+        )
+        let name =
+            "strategy-\(strategyID)" + (draft.map { "-draft-\($0)" } ?? "") + (since.map { "-since-\($0)" } ?? "")
+            + (language.flatMap(LanguageTag.canonical).map { "-" + $0 } ?? "")
         if format == "docbook" { return WebRenderer.download(docbook, contentType: "application/docbook+xml", name: name + ".xml") }
         guard let office = Pandoc.Format(rawValue: format), pandoc.isAvailable else { throw DocumentModelError.notFound("format") }
         do {

@@ -41,6 +41,8 @@ struct MembersController {
         var person: String?
         var role: String?
         var group: String?
+        /// A translator's languages (checkboxes); ignored for other roles.
+        var languages: [String]?
     }
 
     /// The role and group a form names; a role outside the list is no form of ours (400).
@@ -49,15 +51,25 @@ struct MembersController {
         return (role, form.group.flatMap { $0.isEmpty ? nil : $0 })
     }
 
+    /// The languages ticked, for a translator only (the checkboxes stay on the form whatever the role chosen).
+    static func languages(_ form: Form, role: Role) -> [String] {
+        role == .translator ? form.languages ?? [] : []
+    }
+
     @Sendable func add(request: Request, context: SignedInContext) async throws -> Response {
         let strategyID = try context.parameters.id("strategy")
         let form = try await forms.read(Form.self, from: request, visitor: context.visitor)
         let (role, group) = try Self.roleAndGroup(form)
         do {
             let person = try await database.findPerson(form.person ?? "", strategyID: strategyID, by: context.account)
-            _ = try await database.setMember(strategyID: strategyID, accountID: person.id, role: role, group: group, by: context.account)
+            _ = try await database.setMember(
+                strategyID: strategyID, accountID: person.id, role: role, group: group, languages: Self.languages(form, role: role),
+                by: context.account
+            )
         } catch DocumentModelError.invalid(let errors) {
-            let typed = MembersView.Typed(person: form.person ?? "", role: role.rawValue, group: group ?? "")
+            let typed = MembersView.Typed(
+                person: form.person ?? "", role: role.rawValue, group: group ?? "", languages: form.languages ?? []
+            )
             return try await render(
                 strategyID, context, status: .unprocessableContent, typed: typed,
                 errors: FieldMessages(errors, context.visitor.messages).byField
@@ -71,7 +83,10 @@ struct MembersController {
         let form = try await forms.read(Form.self, from: request, visitor: context.visitor)
         let (role, group) = try Self.roleAndGroup(form)
         do {
-            _ = try await database.setMember(strategyID: strategyID, accountID: accountID, role: role, group: group, by: context.account)
+            _ = try await database.setMember(
+                strategyID: strategyID, accountID: accountID, role: role, group: group, languages: Self.languages(form, role: role),
+                by: context.account
+            )
         } catch DocumentModelError.invalid(let errors) {
             let message = FieldMessages(errors, context.visitor.messages).byField.values.first ?? ""
             return try await render(strategyID, context, status: .unprocessableContent, errors: ["member-\(accountID)": message])

@@ -27,6 +27,8 @@ struct NewStrategyController {
         var title: String?
         var summary: String?
         var groupName: [String]?
+        var language: String?
+        var translations: [String]?
     }
 
     @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
@@ -35,13 +37,19 @@ struct NewStrategyController {
         let (title, summary, names) = (form.title ?? "", form.summary ?? "", form.groupName ?? [])
         do {
             let strategy = try await database.createStrategy(
-                NewStrategy(title: title, summary: summary, groups: StakeholderGroup.named(names)), by: context.account
+                NewStrategy(
+                    title: title, summary: summary, groups: StakeholderGroup.named(names),
+                    language: form.language ?? context.visitor.messages.language, translations: form.translations ?? []
+                ),
+                by: context.account
             )
             return WebRenderer.redirect(to: Links.strategy(strategy.id))
         } catch DocumentModelError.invalid(let errors) {
             let t = context.visitor.messages
             let view = NewStrategyView(
-                messages: t, title: title, summary: summary, groupNames: names, errors: FieldMessages(errors, t).byField
+                messages: t, title: title, summary: summary, groupNames: names, language: form.language,
+                translations: form.translations ?? [],
+                errors: FieldMessages(errors.map { FieldError(field: $0.field.hasPrefix("translations") ? "translations" : $0.field, message: $0.message) }, t).byField
             )
             return renderer.page(.newStrategy, title: t["newStrategy"], view, for: context.visitor, status: .unprocessableContent)
         }

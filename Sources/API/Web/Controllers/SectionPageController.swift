@@ -20,7 +20,8 @@ struct SectionPageController {
         let notice = request.uri.queryParameters["notice"].flatMap { context.visitor.messages.table["notice_" + $0] }
         return try await render(
             strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
-            since: request.uri.queryParameters["since"].map(String.init), context: context, notice: notice
+            since: request.uri.queryParameters["since"].map(String.init), language: request.uri.queryParameters["lang"].map(String.init),
+            context: context, notice: notice
         )
     }
 
@@ -34,7 +35,8 @@ struct SectionPageController {
 
     /// The page, with a comment form or a reply sent back to be looked at again when there is one.
     func render(
-        strategyID: Int64, sectionID: Int64, since: String? = nil, context: SignedInContext, commentForm: CommentFormView? = nil,
+        strategyID: Int64, sectionID: Int64, since: String? = nil, language: String? = nil, context: SignedInContext,
+        commentForm: CommentFormView? = nil,
         signoffForm: SignoffFormView? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok, template: PageTemplate = .section
     ) async throws -> Response {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
@@ -53,6 +55,11 @@ struct SectionPageController {
         let (revisions, comments, amendments, drafts, signoffs) = try await (
             revisionsPage.items, commentsPage.items, amendmentsPage.items, draftsPage.items, sectionSignoffs
         )
+        // A target language shows the translation block for block; the source language is the page as it was.
+        var translation: SectionTranslation?
+        if let language, !language.isEmpty, LanguageTag.canonical(language) != strategy.language {
+            translation = try await database.sectionTranslation(strategyID: strategyID, sectionID: sectionID, language: language, for: account)
+        }
         let latest = revisions.last { $0.number == section.revision } ?? revisions.last
         let change = try await changes(since: since, section: section, strategyID: strategyID, drafts: drafts, t: t, account: account)
 
@@ -67,10 +74,12 @@ struct SectionPageController {
         let marked = Set(passages.map(\.number))
         let cards = comments.map { comment in
             var card = CommentCard(comment, groups: strategy.groups, t, dates, replies: mayComment)
-            if marked.contains(comment.number) { card.passageHref = "#passage-\(comment.number)" }
+            if marked.contains(comment.number) && translation == nil { card.passageHref = "#passage-\(comment.number)" }
             return (comment, card)
         }
-        let textBlocks = BodyHTML.blocks(section.body, passages: passages)
+        let textBlocks =
+            translation.map { TranslatedBodyHTML(translation: $0, pageLanguage: t.language, t: t).blocks(sourceBody: section.body) }
+            ?? BodyHTML.blocks(section.body, passages: passages)
         var placed = Set<Int>()
         var blocks: [SectionView.Block] = []
         for block in textBlocks {
@@ -84,7 +93,7 @@ struct SectionPageController {
         let sectionComments = cards.filter { $0.0.anchor == nil }.map(\.1)
         let orphaned = cards.filter { $0.0.anchor != nil && !placed.contains($0.0.number) }.map(\.1)
         let amendmentRows = amendments.map { AmendmentRow($0, groups: strategy.groups, t) }
-        let view = SectionView(
+        var view = SectionView(
             strategyTitle: strategy.title, strategyHref: Links.strategy(strategyID), sectionID: sectionID, number: section.number,
             heading: section.heading,
             headingHTML: change.headingHTML,
@@ -110,6 +119,25 @@ struct SectionPageController {
                     to: access, action: Links.section(strategyID, sectionID) + "/signoffs", revision: section.revision, t
                 )
         )
+        let chosen = translation?.language ?? strategy.language
+        view.readIn = ReadInView.make(
+            languages: strategy.languages, chosen: chosen,
+            href: { tag in Links.section(strategyID, sectionID) + (tag.map { "?lang=" + $0 } ?? "") }, source: strategy.language
+        )
+        if let translation {
+            view.translationLanguage = translation.language
+            view.translationLine = t.format(
+                "translationCounts",
+                [
+                    "language": LanguageNames.endonym(translation.language), "current": "\(translation.count(.current))",
+                    "outdated": "\(translation.count(.outdated))", "missing": "\(translation.count(.missing))",
+                ]
+            )
+            if access.mayTranslate(translation.language) {
+                view.translateHref = Links.section(strategyID, sectionID) + "/translate?lang=" + translation.language
+            }
+            view.translatedHeadingHTML = TranslatedBodyHTML(translation: translation, pageLanguage: t.language, t: t).headingHTML
+        }
         if template == .sectionLists { return renderer.fragment(.sectionLists, view, for: context.visitor) }
         let title = (section.number.map { $0 + " " } ?? "") + section.heading
         return renderer.page(.section, title: title, view, for: context.visitor, status: status, notice: notice)

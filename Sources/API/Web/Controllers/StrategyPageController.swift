@@ -19,7 +19,9 @@ struct StrategyPageController {
     }
 
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
-        let (strategy, view) = try await view(try context.parameters.id("strategy"), context)
+        let (strategy, view) = try await view(
+            try context.parameters.id("strategy"), context, language: request.uri.queryParameters["lang"].map(String.init)
+        )
         let notice = request.uri.queryParameters["notice"].flatMap { context.visitor.messages.table["notice_" + $0] }
         return renderer.page(.strategy, title: strategy.title, view, for: context.visitor, notice: notice)
     }
@@ -30,7 +32,7 @@ struct StrategyPageController {
         return renderer.fragment(.strategyBoard, view, for: context.visitor)
     }
 
-    func view(_ id: Int64, _ context: SignedInContext) async throws -> (Strategy, StrategyView) {
+    func view(_ id: Int64, _ context: SignedInContext, language: String? = nil) async throws -> (Strategy, StrategyView) {
         let (t, dates, account) = (context.visitor.messages, context.visitor.dates, context.account)
         let access = try await database.strategy(id: id, for: account)
         let strategy = access.strategy
@@ -56,6 +58,11 @@ struct StrategyPageController {
                 )
             )
         }
+        // Read in a target language: the outline's headings in it, and links that keep it.
+        let target = language.flatMap(LanguageTag.canonical).flatMap { strategy.translations.contains($0) ? $0 : nil }
+        var headings: [Int64: String] = [:]
+        if let target { headings = try await database.translatedHeadings(strategyID: id, language: target, for: account) }
+        let readQuery = target.map { "?lang=" + $0 } ?? ""
         let activity = try await database.recentActivity(strategyID: id, before: nil, limit: 8, for: account).items
         let subjects = ActivitySubjects(
             strategyID: id, outline: outline, members: try await database.members(strategyID: id, for: account), messages: t
@@ -74,11 +81,12 @@ struct StrategyPageController {
         downloads += draftRows.prefix(5).map {
             .init(href: Links.export(id) + "?draft=\($0.number)", label: t.format("exportDraft", ["n": "\($0.number)", "title": $0.title]))
         }
-        let view = StrategyView(
+        var view = StrategyView(
             id: id, title: strategy.title, summaryHTML: BodyHTML.render(strategy.summary), steps: PhaseStep.steps(for: strategy.phase, t),
             role: Self.roleText(access, t),
             outline: OutlineNode.tree(
-                outline, id: \.id, parent: \.parentID, number: \.number, heading: \.heading, href: { Links.section(id, $0.id) }
+                outline, id: \.id, parent: \.parentID, number: \.number, heading: { headings[$0.id] ?? $0.heading },
+                href: { Links.section(id, $0.id) + readQuery }
             ),
             hasOutline: !outline.isEmpty, board: board, groupNames: strategy.groups.map(\.name), sectionBoard: sectionBoard,
             hasSectionBoard: !sectionBoard.isEmpty,
@@ -97,6 +105,22 @@ struct StrategyPageController {
             outlineHref: access.may(.editSections) ? Links.outline(id) : nil,
             downloads: downloads, exportAction: Links.export(id), sinceDrafts: draftRows, hasSinceDrafts: !draftRows.isEmpty
         )
+        view.readIn = ReadInView.make(
+            languages: strategy.languages, chosen: target ?? strategy.language, href: { Links.strategy(id) + ($0.map { "?lang=" + $0 } ?? "") },
+            source: strategy.language
+        )
+        view.readingLanguage = target
+        if let target {
+            // The downloads follow the language the strategy is read in.
+            view.downloads = view.downloads.map {
+                .init(href: $0.href + ($0.href.contains("?") ? "&" : "?") + "lang=" + target, label: $0.label + " (\(LanguageNames.endonym(target)))")
+            }
+        }
+        if !strategy.translations.isEmpty {
+            let status = try await database.translationStatus(strategyID: id, for: account)
+            view.translations = status.languages.map { TranslationProgressRow($0, href: Links.strategy(id) + "?lang=" + $0.language, t) }
+        }
+        view.languagesHref = access.may(.editStrategy) ? Links.strategy(id) + "/languages" : nil
         return (strategy, view)
     }
 

@@ -65,6 +65,8 @@ struct PageProblem {
         case .mergeConflict(let current, let conflicts): arguments = ["revision": "\(current)", "count": "\(conflicts.count)"]
         case .overlappingSuggestions(let numbers): arguments = ["comments": numbers.map(String.init).joined(separator: ", ")]
         case .notApproved(let draft, let groups): arguments = ["draft": "\(draft)", "groups": groups.joined(separator: ", ")]
+        case .translationsIncomplete(let draft, let languages):
+            arguments = ["draft": "\(draft)", "languages": languages.joined(separator: "; ")]
         case .busy: arguments = [:]
         }
         let message =

@@ -19,6 +19,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case home
     case importDocument = "import"
     case invite
+    case languages
     case members
     case newStrategy = "new-strategy"
     case outline
@@ -37,6 +38,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     /// The strategy page's sign-off board alone, for its live updates.
     case strategyBoard = "strategy-board"
     case tokens
+    case translate
 }
 
 /// The interface's Mustache templates, parsed once at start: the pages (`templates/pages`, each extending

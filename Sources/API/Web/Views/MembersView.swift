@@ -20,7 +20,16 @@ struct MembersView {
         let removeConfirm: String
         let roles: [Option]
         let groups: [Option]
+        let languages: [LanguageBox]
         let error: String?
+    }
+
+    /// One of the strategy's target languages as a checkbox of a translator's languages.
+    struct LanguageBox {
+        let id: String
+        let tag: String
+        let label: String
+        let checked: Bool
     }
 
     struct RoleText {
@@ -33,6 +42,7 @@ struct MembersView {
         var person = ""
         var role = Role.member.rawValue
         var group = ""
+        var languages: [String] = []
     }
 
     let strategyTitle: String
@@ -44,6 +54,8 @@ struct MembersView {
     let person: String
     let addRoles: [Option]
     let addGroups: [Option]
+    let addLanguages: [LanguageBox]
+    let hasAddLanguages: Bool
     let errors: [String: String]
 
     init(access: Access, members: [Membership], messages t: Messages, typed: Typed, errors: [String: String]) {
@@ -59,15 +71,23 @@ struct MembersView {
             [Option(value: "", label: t["noGroup"], selected: selected.isEmpty)]
                 + strategy.groups.map { Option(value: $0.key, label: $0.name, selected: $0.key == selected) }
         }
+        func languageBoxes(_ prefix: String, _ checked: [String]) -> [LanguageBox] {
+            strategy.translations.map {
+                LanguageBox(id: "\(prefix)-lang-\($0)", tag: $0, label: LanguageNames.endonym($0), checked: checked.contains($0))
+            }
+        }
         self.members = members.map { member in
-            Row(
-                name: member.accountName, role: t["role_" + member.role.rawValue], group: groupName(member.group),
+            let languages = member.languages.map(LanguageNames.endonym).joined(separator: ", ")
+            return Row(
+                name: member.accountName, role: t["role_" + member.role.rawValue] + (languages.isEmpty ? "" : " (\(languages))"),
+                group: groupName(member.group),
                 manage: manages
                     ? Manage(
                         id: "member-\(member.accountID)", action: Links.members(strategy.id) + "/\(member.accountID)",
                         removeAction: Links.members(strategy.id) + "/\(member.accountID)/remove",
                         removeConfirm: t.format("memberRemoveConfirm", ["name": member.accountName]),
-                        roles: roles(member.role.rawValue), groups: groups(member.group ?? ""), error: errors["member-\(member.accountID)"]
+                        roles: roles(member.role.rawValue), groups: groups(member.group ?? ""),
+                        languages: languageBoxes("member-\(member.accountID)", member.languages), error: errors["member-\(member.accountID)"]
                     ) : nil
             )
         }
@@ -76,6 +96,8 @@ struct MembersView {
         person = typed.person
         addRoles = roles(typed.role)
         addGroups = groups(typed.group)
+        addLanguages = languageBoxes("add", typed.languages)
+        hasAddLanguages = !addLanguages.isEmpty
         self.errors = errors
     }
 }

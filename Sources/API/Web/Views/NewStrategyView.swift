@@ -16,11 +16,25 @@ struct NewStrategyView {
     let errors: [String: String]
     /// The groups' refusals, shown once under the list: the domain numbers the groups it was given, not the rows.
     let groupsError: String?
+    /// **Source language** (the page's language unless chosen) and **Translations**.
+    let sources: [LanguagesView.Choice]
+    let targets: [LanguagesView.Choice]
 
     /// Empty rows under the named groups, so that more can be added without a script.
     static let spareRows = 3
 
-    init(messages t: Messages, title: String = "", summary: String = "", groupNames: [String]? = nil, errors: [String: String] = [:]) {
+    init(
+        messages t: Messages, title: String = "", summary: String = "", groupNames: [String]? = nil, language: String? = nil,
+        translations: [String] = [], errors: [String: String] = [:]
+    ) {
+        let source = language ?? t.language
+        let offered = LanguagesController.offered
+        sources = (offered.contains(source) ? offered : offered + [source]).map {
+            .init(id: "source-\($0)", tag: $0, label: LanguageNames.endonym($0), selected: $0 == source)
+        }
+        targets = offered.map {
+            .init(id: "target-\($0)", tag: $0, label: LanguageNames.endonym($0), selected: translations.contains($0))
+        }
         let names = groupNames ?? [t["groupGovernment"], t["groupCivilSociety"], t["groupIndustry"]]
         let rows = names.filter { !$0.allSatisfy(\.isWhitespace) } + Array(repeating: "", count: Self.spareRows)
         action = NewStrategyController.path

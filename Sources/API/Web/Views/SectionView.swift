@@ -61,6 +61,13 @@ struct SectionView {
     /// Each group's decision on the section (stale when given on an older revision), and a signatory's form.
     let signoffs: [DecisionCell]
     let signoffForm: SignoffFormView?
+    /// **Read in**: the strategy's languages, when it has translations.
+    var readIn: ReadInView? = nil
+    /// Set when the text is shown in a target language: its tag, the counts line and **Translate**.
+    var translationLanguage: String? = nil
+    var translationLine: String? = nil
+    var translateHref: String? = nil
+    var translatedHeadingHTML: String? = nil
 }
 
 /// Where a revision came from, in words: "direct edit", "Amendment 12", "Comment 40".

@@ -49,11 +49,20 @@ struct StrategyView {
     let cutDraftHref: String?
     /// For facilitators, while sections may change: the outline editor.
     let outlineHref: String?
-    let downloads: [DraftView.Download]
+    var downloads: [DraftView.Download]
     /// The redline since an earlier draft: the export's address and the drafts to choose from.
     let exportAction: String
     let sinceDrafts: [DraftRow]
     let hasSinceDrafts: Bool
+    /// **Read in**, the language the outline is read in (when not the source), progress per target language,
+    /// and the facilitators' **Languages** page.
+    var readIn: ReadInView? = nil
+    var readingLanguage: String? = nil
+    var translations: [TranslationProgressRow] = [] {
+        didSet { hasTranslations = !translations.isEmpty }
+    }
+    var hasTranslations = false
+    var languagesHref: String? = nil
 }
 
 /// One line of the activity log as people read it.
