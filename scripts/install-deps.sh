@@ -4,7 +4,8 @@
 #        scripts/install-deps.sh --test     plus what the tests use
 #        scripts/install-deps.sh --bench    plus what the tests and the benchmarks use
 # With --test (and --bench) it also installs the Python packages of the browser tests and the fuzz suite
-# (Tests/Browser/requirements.txt, Tests/Fuzz/requirements.txt, Tests/Links/requirements.txt).
+# (Tests/Browser/requirements.txt, Tests/Fuzz/requirements.txt, Tests/Links/requirements.txt,
+# Tests/Translations/requirements.txt).
 set -euo pipefail
 
 # Building and serving: SQLite and libxml2 (DocBook export and import), found through pkg-config.
@@ -35,9 +36,12 @@ fi
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
     # The browser tests' packages, and schemathesis for the fuzz suite.
     tests="$(dirname "$0")/../Tests"
-    requirements=(-r "$tests/Browser/requirements.txt" -r "$tests/Fuzz/requirements.txt" -r "$tests/Links/requirements.txt")
-    if ! python3 -c 'import selenium, axe_selenium_python, schemathesis, markdown_it, pytest' 2>/dev/null; then
-        echo "installing: $(cat "$tests/Browser/requirements.txt" "$tests/Fuzz/requirements.txt" "$tests/Links/requirements.txt" | grep -v '^#' | tr '\n' ' ')"
+    requirements=(
+        -r "$tests/Browser/requirements.txt" -r "$tests/Fuzz/requirements.txt" -r "$tests/Links/requirements.txt"
+        -r "$tests/Translations/requirements.txt"
+    )
+    if ! python3 -c 'import selenium, axe_selenium_python, schemathesis, markdown_it, pytest, translate.storage.xliff' 2>/dev/null; then
+        echo "installing: $(cat "$tests/Browser/requirements.txt" "$tests/Fuzz/requirements.txt" "$tests/Links/requirements.txt" "$tests/Translations/requirements.txt" | grep -v '^#' | tr '\n' ' ')"
         python3 -m pip install -q "${requirements[@]}" 2>/dev/null \
             || python3 -m pip install -q --break-system-packages "${requirements[@]}"
     fi

@@ -33,7 +33,7 @@ public func buildRouter(database: AppDatabase, configuration: APIConfiguration) 
     authenticated.addRoutes(DraftsController(database: database).routes)
     authenticated.addRoutes(CommentsController(database: database).routes)
     authenticated.addRoutes(SignoffsController(database: database).routes)
-    authenticated.addRoutes(TranslationsController(database: database).routes)
+    authenticated.addRoutes(TranslationsController(database: database, importLimit: configuration.importLimit).routes)
     authenticated.addRoutes(DocBookController(database: database, importLimit: configuration.importLimit).routes)
     authenticated.addRoutes(ActivityController(database: database).routes)
     // One count of open streams per account, whether they follow with a token or with the session cookie.

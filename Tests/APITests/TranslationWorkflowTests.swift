@@ -27,7 +27,9 @@ import Testing
         return harness
     }
 
-    static func translation(_ harness: Harness, _ client: some TestClientProtocol, _ language: String, as role: String) async throws
+    static func translation(
+        _ harness: Harness, _ client: some TestClientProtocol, _ language: String, as role: String
+    ) async throws
         -> (Wire.SectionTranslation, String?)
     {
         let response = try await client.send(.get, harness.sectionURI + "/translation?lang=\(language)", as: harness.tokens[role])
@@ -122,7 +124,8 @@ import Testing
             #expect(notATarget.status == .notFound)
             let units = try await client.send(
                 .put, harness.sectionURI + "/translation?lang=sq", as: token,
-                json: #"{"units":[{"id":"u9","text":"x","sourceRevision":2},{"id":"u1","text":"a\n\nb","sourceRevision":2},{"id":"heading","text":"H","sourceRevision":99}]}"#,
+                json:
+                    #"{"units":[{"id":"u9","text":"x","sourceRevision":2},{"id":"u1","text":"a\n\nb","sourceRevision":2},{"id":"heading","text":"H","sourceRevision":99}]}"#,
                 headers: [.ifMatch: "*"]
             )
             #expect(units.status == .unprocessableContent)

@@ -47,7 +47,10 @@ import Testing
                 id: store.strategy.id, title: nil, summary: nil, languages: LanguageChange(translations: ["sq", "not a tag"]), by: store.admin
             )
         }
-        guard case .invalid(let errors) = error else { Issue.record("expected 422, got \(String(describing: error))"); return }
+        guard case .invalid(let errors) = error else {
+            Issue.record("expected 422, got \(String(describing: error))")
+            return
+        }
         #expect(errors.map(\.field) == ["translations/1"])
         #expect(errors.first?.message.contains("not a tag") == true)
         let sameAsSource = await modelError {
@@ -152,14 +155,20 @@ import Testing
                 strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "sq", ifMatch: .any, units: unit, by: fixture.translator
             )
         }
-        guard case .forbidden = otherLanguage else { Issue.record("expected 403, got \(String(describing: otherLanguage))"); return }
+        guard case .forbidden = otherLanguage else {
+            Issue.record("expected 403, got \(String(describing: otherLanguage))")
+            return
+        }
         let member = await modelError {
             _ = try await fixture.database.updateSectionTranslation(
                 strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "sq", ifMatch: .any, units: unit,
                 by: fixture.store.member
             )
         }
-        guard case .forbidden = member else { Issue.record("expected 403, got \(String(describing: member))"); return }
+        guard case .forbidden = member else {
+            Issue.record("expected 403, got \(String(describing: member))")
+            return
+        }
         let outsider = await modelError {
             _ = try await fixture.database.sectionTranslation(
                 strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "sq", for: fixture.store.outsider
@@ -176,14 +185,20 @@ import Testing
                 strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "de", for: fixture.store.member
             )
         }
-        guard case .notFound = notATarget else { Issue.record("expected 404, got \(String(describing: notATarget))"); return }
+        guard case .notFound = notATarget else {
+            Issue.record("expected 404, got \(String(describing: notATarget))")
+            return
+        }
         let notAMember = await modelError {
             _ = try await fixture.database.setMember(
                 strategyID: fixture.strategyID, accountID: fixture.store.outsider.id, role: .translator, group: nil, languages: ["de"],
                 by: fixture.store.admin
             )
         }
-        guard case .invalid(let errors) = notAMember else { Issue.record("expected 422"); return }
+        guard case .invalid(let errors) = notAMember else {
+            Issue.record("expected 422")
+            return
+        }
         #expect(errors.first?.field == "languages/0")
     }
 
@@ -209,7 +224,10 @@ import Testing
                 by: fixture.translator
             )
         }
-        guard case .invalid(let errors) = bad else { Issue.record("expected 422, got \(String(describing: bad))"); return }
+        guard case .invalid(let errors) = bad else {
+            Issue.record("expected 422, got \(String(describing: bad))")
+            return
+        }
         #expect(Set(errors.map(\.field)) == ["units/0/id", "units/1/text", "units/2/text", "units/3/sourceRevision"])
         let after = try await fixture.database.sectionTranslation(
             strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "sr-Latn", for: fixture.translator

@@ -6,12 +6,17 @@ import Hummingbird
 /// Translations of a strategy's sections into its target languages.
 struct TranslationsController {
     let database: AppDatabase
+    /// The largest XLIFF file an import reads (the DocBook import's limit).
+    let importLimit: Int
+    static let xliffType = "application/x-xliff+xml"
 
     var routes: RouteCollection<AuthenticatedContext> {
         let routes = RouteCollection(context: AuthenticatedContext.self)
         routes.on("/strategies/{strategy}/translations", method: .get, use: status)
         routes.on("/strategies/{strategy}/sections/{section}/translation", method: .get, use: get)
         routes.on("/strategies/{strategy}/sections/{section}/translation", method: .put, use: update)
+        routes.on("/strategies/{strategy}/translations/{lang}/xliff", method: .get, use: exportXLIFF)
+        routes.on("/strategies/{strategy}/translations/{lang}/xliff", method: .post, use: importXLIFF)
         return routes
     }
 
@@ -26,7 +31,8 @@ struct TranslationsController {
             strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"), language: language,
             for: context.account
         )
-        let response = JSONResponse.make(SectionTranslationResponse(translation: translation), headers: [.eTag: JSONResponse.eTag(translation.revision)])
+        let response = JSONResponse.make(
+            SectionTranslationResponse(translation: translation), headers: [.eTag: JSONResponse.eTag(translation.revision)])
         return IfNoneMatch.notModified(request, response: response) ?? response
     }
 
@@ -46,12 +52,68 @@ struct TranslationsController {
         return JSONResponse.make(SectionTranslationResponse(translation: translation), headers: [.eTag: JSONResponse.eTag(translation.revision)])
     }
 
+    @Sendable func exportXLIFF(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let strategyID = try context.parameters.id("strategy")
+        let language = context.parameters.get("lang") ?? ""
+        let bytes = try await database.exportXLIFF(strategyID: strategyID, language: language, for: context.account)
+        let name = "strategy-\(strategyID)-\(LanguageTag.canonical(language) ?? "translation").xlf"
+        return Response(
+            status: .ok,
+            headers: [.contentType: Self.xliffType, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+
+    @Sendable func importXLIFF(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let account = context.account
+        let strategyID = try context.parameters.id("strategy")
+        let language = context.parameters.get("lang") ?? ""
+        let data = try await RequestPipeline.input(checking: .strategy(strategyID, .translate, in: database, for: account)) {
+            let data = try await JSONBodyReader.collect(request, limit: importLimit, channel: context.channel)
+            guard Self.isXLIFF(request.headers[.contentType]) else { throw Problem.unsupportedMediaType(Self.xliffType) }
+            return data
+        }
+        do {
+            let report = try await database.importXLIFF(Array(data), strategyID: strategyID, language: language, limit: importLimit, by: account)
+            return JSONResponse.make(XLIFFReportResponse(report: report))
+        } catch XLIFFError.tooLarge(let limit) {
+            throw Problem.contentTooLarge(limit: limit)
+        } catch XLIFFError.invalid(let message) {
+            throw Problem(status: .unprocessableContent, slug: "not-xliff", title: "Not an XLIFF file of this strategy", detail: message)
+        }
+    }
+
+    static func isXLIFF(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return [xliffType, "application/xliff+xml", "application/xml", "text/xml"].contains(mediaType ?? "")
+    }
+
     /// The `lang` query parameter, which every translation request names.
     static func language(_ request: Request) throws -> String {
         guard let language = request.uri.queryParameters["lang"].map(String.init), !language.isEmpty else {
             throw Problem.invalid(field: "lang", "is required: one of the strategy's translations (such as sq or sr-Latn)")
         }
         return language
+    }
+}
+
+struct XLIFFReportResponse: JSONWritable {
+    var report: XLIFFImportReport
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("refused")
+            json.array(report.refused) { json, refusal in
+                json.object { json in
+                    json.field("id", refusal.id)
+                    json.field("reason", refusal.reason)
+                }
+            }
+            json.field("revisions", report.revisions)
+            json.field("saved", report.saved)
+            json.field("unchanged", report.unchanged)
+        }
     }
 }
 

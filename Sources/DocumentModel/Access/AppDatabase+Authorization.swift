@@ -20,7 +20,8 @@ extension AppDatabase {
         let strategy = row.map(strategy)
         let membership = row.flatMap { row -> Membership? in
             guard let roleText: String = row["memberRole"], let role = Role(rawValue: roleText) else { return nil }
-            return Membership(strategyID: strategyID, accountID: account.id, accountName: account.name, role: role, group: row["memberGroup"],
+            return Membership(
+                strategyID: strategyID, accountID: account.id, accountName: account.name, role: role, group: row["memberGroup"],
                 languages: languageList(row["memberLanguages"])
             )
         }

@@ -15,7 +15,8 @@ extension Access {
         try require(.translate)
         if account.admin || membership?.role == .facilitator { return }
         guard membership?.languages.contains(language) == true else {
-            throw DocumentModelError.forbidden("you translate this strategy into \(membership?.languages.joined(separator: ", ") ?? "no language"), not \(language)")
+            throw DocumentModelError.forbidden(
+                "you translate this strategy into \(membership?.languages.joined(separator: ", ") ?? "no language"), not \(language)")
         }
     }
 

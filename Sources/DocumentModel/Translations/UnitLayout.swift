@@ -81,11 +81,12 @@ extension UnitLayout {
     /// The stored form: `id kind list start end` per unit, units separated by `;` (kind `p`, `b` or `n`).
     var encoded: String {
         units.map { unit in
-            let kind = switch unit.block.kind {
-            case .paragraph: "p"
-            case .bulletList: "b"
-            case .numberedList: "n"
-            }
+            let kind =
+                switch unit.block.kind {
+                case .paragraph: "p"
+                case .bulletList: "b"
+                case .numberedList: "n"
+                }
             return "\(unit.id) \(kind) \(unit.block.list) \(unit.block.range.lowerBound) \(unit.block.range.upperBound)"
         }.joined(separator: ";")
     }

@@ -40,6 +40,7 @@ struct MatrixRequest {
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: String(value))
         }
+        uri = uri.replacingOccurrences(of: "{lang}", with: "sq")
         return uri + (row.path.hasSuffix("/diff") ? "?from=1" : row.path.hasSuffix("/translation") ? "?lang=sq" : "")
     }
 
@@ -69,6 +70,8 @@ struct MatrixRequest {
         case (.post, "/strategies/{strategy}/sections/{section}/signoffs"):
             #"{"decision":"approve","group":"government","revision":1}"#
         case (.post, "/strategies/{strategy}/adopt"): #"{"draft":1}"#
+        case (.post, "/strategies/{strategy}/translations/{lang}/xliff"):
+            #"<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s" source-language="en" target-language="sq" datatype="plaintext"><body><trans-unit id="s\#(section).heading"><source>Introduction</source><target>Hyrje</target></trans-unit></body></file></xliff>"#
         case (.put, "/strategies/{strategy}/sections/{section}/translation"):
             #"{"units":[{"id":"heading","text":"Hyrje","sourceRevision":1}]}"#
         default: nil
@@ -86,7 +89,9 @@ struct MatrixRequest {
         if principal != "anonymous", let token = fixture.tokens[principal] { headers[.authorization] = "Bearer \(token)" }
         if [.put, .patch, .delete].contains(row.method) || row.path.hasSuffix("/accept") { headers[.ifMatch] = "*" }
         if body != nil {
-            headers[.contentType] = row.path.hasSuffix("/import") ? "application/docbook+xml" : "application/json"
+            headers[.contentType] =
+                row.path.hasSuffix("/import")
+                ? "application/docbook+xml" : row.path.hasSuffix("/xliff") ? "application/x-xliff+xml" : "application/json"
         }
         // An event stream stays open; the router client reads a body to its end, so streams are ended for it.
         let ender = row.path.hasSuffix("/events") ? EventsTests.endStreams(of: fixture.database) : nil

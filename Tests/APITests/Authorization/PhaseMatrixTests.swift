@@ -150,6 +150,8 @@ import Testing
         "GET /strategies/{strategy}/translations": .read,
         "GET /strategies/{strategy}/sections/{section}/translation": .read,
         "PUT /strategies/{strategy}/sections/{section}/translation": .translate,
+        "GET /strategies/{strategy}/translations/{lang}/xliff": .read,
+        "POST /strategies/{strategy}/translations/{lang}/xliff": .translate,
     ]
 
     /// The action each page and form of a strategy asks the policy for.

@@ -53,7 +53,11 @@ struct LanguagesController {
             var view = Self.view(
                 access.strategy, language: form.language ?? "", translations: form.translations ?? [], require: require, other: form.other
             )
-            view.errors = FieldMessages(errors.map { FieldError(field: $0.field.hasPrefix("translations") ? "translations" : $0.field, message: $0.message) }, context.visitor.messages).byField
+            view.errors =
+                FieldMessages(
+                    errors.map { FieldError(field: $0.field.hasPrefix("translations") ? "translations" : $0.field, message: $0.message) },
+                    context.visitor.messages
+                ).byField
             return render(view, context: context, status: .unprocessableContent)
         }
     }

@@ -49,7 +49,9 @@ struct NewStrategyController {
             let view = NewStrategyView(
                 messages: t, title: title, summary: summary, groupNames: names, language: form.language,
                 translations: form.translations ?? [],
-                errors: FieldMessages(errors.map { FieldError(field: $0.field.hasPrefix("translations") ? "translations" : $0.field, message: $0.message) }, t).byField
+                errors: FieldMessages(
+                    errors.map { FieldError(field: $0.field.hasPrefix("translations") ? "translations" : $0.field, message: $0.message) }, t
+                ).byField
             )
             return renderer.page(.newStrategy, title: t["newStrategy"], view, for: context.visitor, status: .unprocessableContent)
         }
