@@ -19,9 +19,9 @@ extension AppDatabase {
     }
 
     /// The same, for the operator on the command line (who holds the database file).
-    public func exportDocBook(strategyID: Int64, draft: Int? = nil, since: Int? = nil) async throws -> [UInt8] {
+    public func exportDocBook(strategyID: Int64, draft: Int? = nil, since: Int? = nil, language: String? = nil) async throws -> [UInt8] {
         let source = try read { db in
-            try Self.docBookSource(db, strategyID: strategyID, draft: draft, since: since)
+            try Self.docBookSource(db, strategyID: strategyID, draft: draft, since: since, language: language)
         }
         return DocBookExporter.export(source)
     }
@@ -72,9 +72,11 @@ extension AppDatabase {
         return try await write { db in
             let now = Date()
             let lists = try batch.store(in: db)
+            // The document's language, else the importer's interface language, else English.
+            let language = imported.declaredLanguage ?? account.language.flatMap(LanguageTag.canonical) ?? "en"
             try db.run(
-                "INSERT INTO strategy (title, summary, phase, createdAt) VALUES (?, ?, ?, ?)",
-                [source.title, source.summary, Phase.drafting.rawValue, now]
+                "INSERT INTO strategy (title, summary, phase, createdAt, language) VALUES (?, ?, ?, ?, ?)",
+                [source.title, source.summary, Phase.drafting.rawValue, now, language]
             )
             let id = db.lastInsertedRowID
             for (index, group) in source.groups.enumerated() {
@@ -115,7 +117,10 @@ extension AppDatabase {
                     detail: ["role": Role.facilitator.rawValue, "group": ""]
                 )
             }
-            return Strategy(id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now)
+            return Strategy(
+                id: id, title: source.title, summary: source.summary, phase: .drafting, groups: source.groups, createdAt: now,
+                language: language
+            )
         }
     }
 }

@@ -9,6 +9,8 @@ public struct DocBookImport: Sendable, Equatable {
     public let unmapped: [String]
     /// Every section's body checked and cut into chunks, in the order sections start (pre-order).
     let bodies: [CheckedBody]
+    /// The root's `xml:lang`, if it has one.
+    var declaredLanguage: String? = nil
 }
 
 public enum DocBookImportError: Error, Equatable {
@@ -154,6 +156,9 @@ public enum DocBookImporter {
                 )
             }
             var source = outline.source()
+            // The document's own language (`xml:lang` on its root), when it names one, is the strategy's source language.
+            let declared = root.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace").flatMap(LanguageTag.canonical)
+            source.language = declared ?? source.language
             let bodies = shared.withLock { shared in outline.contents.indices.map { shared.bodies[$0]! } }
             var next = 0
             func fill(_ sections: inout [DocBookSource.Section]) {
@@ -174,7 +179,7 @@ public enum DocBookImporter {
                 }
             }
             if !lenient && !unmapped.isEmpty { throw DocBookImportError.unmapped(unmapped) }
-            return DocBookImport(source: source, unmapped: unmapped, bodies: bodies.map(\.checked))
+            return DocBookImport(source: source, unmapped: unmapped, bodies: bodies.map(\.checked), declaredLanguage: declared)
         }
     }
 

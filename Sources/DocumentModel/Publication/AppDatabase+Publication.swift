@@ -52,8 +52,9 @@ extension AppDatabase {
         }
     }
 
-    /// The published strategy with this slug, for anyone (nil: not published, or no longer).
-    public func publishedStrategy(slug: String) async throws -> PublishedStrategy? {
+    /// The published strategy with this slug, for anyone (nil: not published, or no longer); with `language`
+    /// (one of its translations; any other is ignored), each section's units in it as the adopted draft froze them.
+    public func publishedStrategy(slug: String, language: String? = nil) async throws -> PublishedStrategy? {
         try read { db in
             guard let publication = try db.row("SELECT * FROM publication WHERE slug = ?", [slug]).map(Self.publication),
                 let strategy = try Self.fetchStrategy(db, id: publication.strategyID), let adopted = strategy.adoptedDraft
@@ -69,16 +70,30 @@ extension AppDatabase {
                 ).map { try Self.revision(db, $0) }
             }
             let signoffs = try Self.loadDraftSignoffs(db, strategy: strategy, draft: adopted)
-            return PublishedStrategy(publication: publication, strategy: strategy, draft: draft, history: history, signoffs: signoffs)
+            var published = PublishedStrategy(publication: publication, strategy: strategy, draft: draft, history: history, signoffs: signoffs)
+            if let language = language.flatMap(LanguageTag.canonical), strategy.translations.contains(language) {
+                let sections = draft.sections.map {
+                    SnapshotSection(
+                        id: $0.sectionID, parentID: $0.parentID, number: $0.number, heading: $0.heading, body: $0.body ?? "",
+                        revision: $0.revision
+                    )
+                }
+                published.language = language
+                published.units = try Self.snapshotUnits(db, strategy: strategy, sections, language: language, draft: adopted)
+            }
+            return published
         }
     }
 
     /// The DocBook of a published strategy's adopted draft, for anyone.
-    public func publishedDocBook(slug: String) async throws -> [UInt8]? {
+    public func publishedDocBook(slug: String, language: String? = nil) async throws -> [UInt8]? {
         guard let publication = try publication(slug: slug),
-            let draft = try read({ db in try Self.fetchStrategy(db, id: publication.strategyID)?.adoptedDraft })
+            let strategy = try read({ db in try Self.fetchStrategy(db, id: publication.strategyID) }), let draft = strategy.adoptedDraft
         else { return nil }
-        return try await heavyWork.run { try await self.exportDocBook(strategyID: publication.strategyID, draft: draft) }
+        let language = language.flatMap(LanguageTag.canonical).flatMap { strategy.translations.contains($0) ? $0 : nil }
+        return try await heavyWork.run {
+            try await self.exportDocBook(strategyID: publication.strategyID, draft: draft, language: language)
+        }
     }
 
     static func publication(_ db: Database, strategyID: Int64) throws -> Publication? {

@@ -10,4 +10,7 @@ public struct PublishedStrategy: Sendable {
     /// Revisions of each section up to the one the draft holds, by section id, oldest first.
     public var history: [Int64: [Revision]]
     public var signoffs: SignoffSummary
+    /// Read in a target language: that language, and each section's units as the adopted draft froze them.
+    public var language: String? = nil
+    public var units: [Int64: [TranslatedUnit]] = [:]
 }

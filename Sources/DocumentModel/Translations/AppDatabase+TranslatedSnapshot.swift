@@ -8,6 +8,14 @@ extension AppDatabase {
     static func translatedSnapshot(
         _ db: Database, strategy: Strategy, _ sections: [SnapshotSection], language: String, draft: Int?
     ) throws -> [SnapshotSection] {
+        let units = try snapshotUnits(db, strategy: strategy, sections, language: language, draft: draft)
+        return sections.map { translatedSection($0, units: units[$0.id] ?? [], sourceLanguage: strategy.language) }
+    }
+
+    /// Each section's units in `language`: as the translation stands now, or as draft `draft` froze it.
+    static func snapshotUnits(
+        _ db: Database, strategy: Strategy, _ sections: [SnapshotSection], language: String, draft: Int?
+    ) throws -> [Int64: [TranslatedUnit]] {
         var frozen: [Int64: Int] = [:]
         if let draft {
             for row in try db.rows(
@@ -15,15 +23,16 @@ extension AppDatabase {
                 [strategy.id, draft, language]
             ) { frozen[row["sectionId"]] = row["number"] }
         }
-        return try sections.map { section in
+        var units: [Int64: [TranslatedUnit]] = [:]
+        for section in sections {
             let layout = try layoutForReading(db, sectionID: section.id, revision: section.revision, body: section.body)
             let number = draft == nil ? try translationNumber(db, sectionID: section.id, language: language) : frozen[section.id] ?? 0
-            let units = try translatedUnits(
+            units[section.id] = try translatedUnits(
                 db, strategyID: strategy.id, sectionID: section.id, language: language,
                 text: SectionText(heading: section.heading, body: section.body), layout: layout, number: number, withMemory: false
             )
-            return translatedSection(section, units: units, sourceLanguage: strategy.language)
         }
+        return units
     }
 
     /// The section with the translated units put in the source's block structure.

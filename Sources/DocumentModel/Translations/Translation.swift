@@ -46,6 +46,21 @@ public struct SectionTranslation: Sendable, Equatable {
     public var updatedAt: Date?
     public var updatedBy: Int64?
 
+    public init(
+        strategyID: Int64, sectionID: Int64, language: String, sourceLanguage: String, sourceRevision: Int, revision: Int,
+        units: [TranslatedUnit], updatedAt: Date? = nil, updatedBy: Int64? = nil
+    ) {
+        self.strategyID = strategyID
+        self.sectionID = sectionID
+        self.language = language
+        self.sourceLanguage = sourceLanguage
+        self.sourceRevision = sourceRevision
+        self.revision = revision
+        self.units = units
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+    }
+
     public var heading: TranslatedUnit? { units.first { $0.id == "heading" } }
     public var blocks: [TranslatedUnit] { units.filter { $0.id != "heading" } }
 

@@ -22,8 +22,17 @@ struct PublicPageController {
         let visitor = try context.requireVisitor()
         let (t, dates) = (visitor.messages, visitor.dates)
         let slug = try context.parameters.require("slug")
-        guard let published = try await database.publishedStrategy(slug: slug) else { throw DocumentModelError.notFound("publication") }
+        let language = request.uri.queryParameters["lang"].map(String.init)
+        guard let published = try await database.publishedStrategy(slug: slug, language: language) else {
+            throw DocumentModelError.notFound("publication")
+        }
         let strategy = published.strategy
+        // Read in a translation: each unit as the adopted draft froze it; the source where none is current.
+        let translated = { (sectionID: Int64) -> TranslatedBodyHTML? in
+            guard let language = published.language, let units = published.units[sectionID] else { return nil }
+            return TranslatedBodyHTML(units: units, language: language, sourceLanguage: strategy.language, pageLanguage: t.language, t: t)
+        }
+        let query = published.language.map { "?lang=" + $0 } ?? ""
         var depth: [Int64: Int] = [:]
         let sections = published.draft.sections.map { section -> PublicView.Section in
             let level = min(6, (section.parentID.flatMap { depth[$0] } ?? 1) + 1)
@@ -40,22 +49,38 @@ struct PublicPageController {
                     )
                 )
             }
-            return PublicView.Section(
-                anchor: "section-\(section.sectionID)", number: section.number, heading: section.heading, level: level,
-                bodyHTML: BodyHTML.render(section.body ?? ""), history: history,
+            let translation = translated(section.sectionID)
+            let headingTranslated = translation?.translation.heading.flatMap { $0.state == .current ? $0.text : nil }
+            var view = PublicView.Section(
+                anchor: "section-\(section.sectionID)", number: section.number,
+                heading: headingTranslated ?? section.heading, level: level,
+                bodyHTML: translation.map { $0.blocks(sourceBody: section.body ?? "").map(\.html).joined(separator: "\n") }
+                    ?? BodyHTML.render(section.body ?? ""),
+                history: history,
                 historySummary: t.format("publicHistory", ["count": "\(history.count)"])
             )
+            view.headingLanguage = headingTranslated == nil ? strategy.language : published.language ?? strategy.language
+            return view
         }
-        var downloads = [PublicView.Download(href: Links.publicPage(slug) + "/strategy.xml", label: t["downloadDocBook"])]
+        var downloads = [PublicView.Download(href: Links.publicPage(slug) + "/strategy.xml" + query, label: t["downloadDocBook"])]
         if pandoc.isAvailable {
-            downloads.append(.init(href: Links.publicPage(slug) + "/strategy.docx", label: t["downloadDocx"]))
-            downloads.append(.init(href: Links.publicPage(slug) + "/strategy.odt", label: t["downloadOdt"]))
+            downloads.append(.init(href: Links.publicPage(slug) + "/strategy.docx" + query, label: t["downloadDocx"]))
+            downloads.append(.init(href: Links.publicPage(slug) + "/strategy.odt" + query, label: t["downloadOdt"]))
         }
         let view = PublicView(
             title: strategy.title, summaryHTML: BodyHTML.render(strategy.summary),
             adoptedLine: t.format("publicAdopted", ["n": "\(published.draft.number)", "title": published.draft.title]),
-            toc: published.draft.sections.map { .init(href: "#section-\($0.sectionID)", number: $0.number, heading: $0.heading) },
-            sections: sections, signoffs: published.signoffs.groups.map { DecisionCell($0, t, dates) }, downloads: downloads
+            toc: sections.map { .init(href: "#\($0.anchor)", number: $0.number, heading: $0.heading) },
+            sections: sections, signoffs: published.signoffs.groups.map { DecisionCell($0, t, dates) }, downloads: downloads,
+            textLanguage: published.language ?? strategy.language,
+            readIn: ReadInView.make(
+                languages: strategy.languages, chosen: published.language ?? strategy.language,
+                href: { Links.publicPage(slug) + ($0.map { "?lang=" + $0 } ?? "") }, source: strategy.language
+            ),
+            alternates: strategy.languages.count > 1
+                ? strategy.languages.map { tag in
+                    .init(lang: tag, href: Links.publicPage(slug) + (tag == strategy.language ? "" : "?lang=" + tag))
+                } : []
         )
         var response = renderer.page(.publicPage, title: strategy.title, view, for: visitor)
         // Anyone may read it, and it changes only when unpublished: a short public cache is fine — unless the
@@ -68,13 +93,17 @@ struct PublicPageController {
 
     @Sendable func docBook(request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
-        guard let bytes = try await database.publishedDocBook(slug: slug) else { throw DocumentModelError.notFound("publication") }
+        let language = request.uri.queryParameters["lang"].map(String.init)
+        guard let bytes = try await database.publishedDocBook(slug: slug, language: language) else {
+            throw DocumentModelError.notFound("publication")
+        }
         return download(bytes, contentType: "application/docbook+xml", name: "\(slug).xml")
     }
 
     func convert(_ request: Request, _ context: AppRequestContext, _ format: Pandoc.Format) async throws -> Response {
         let slug = try context.parameters.require("slug")
-        guard pandoc.isAvailable, let docbook = try await database.publishedDocBook(slug: slug) else {
+        let language = request.uri.queryParameters["lang"].map(String.init)
+        guard pandoc.isAvailable, let docbook = try await database.publishedDocBook(slug: slug, language: language) else {
             throw DocumentModelError.notFound("publication")
         }
         do {

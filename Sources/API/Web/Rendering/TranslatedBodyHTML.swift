@@ -8,6 +8,27 @@ struct TranslatedBodyHTML {
     /// The page's language, for the marks inside a unit in another language.
     let pageLanguage: String
     let t: Messages
+    /// The public page: only what is current is the translation; anything else is the source, said to be not
+    /// translated yet (a reader outside the working group has no use for a translation that no longer fits).
+    var published = false
+
+    init(translation: SectionTranslation, pageLanguage: String, t: Messages, published: Bool = false) {
+        self.translation = translation
+        self.pageLanguage = pageLanguage
+        self.t = t
+        self.published = published
+    }
+
+    /// A published section in a language: its units, as a translation for rendering.
+    init(units: [TranslatedUnit], language: String, sourceLanguage: String, pageLanguage: String, t: Messages) {
+        self.init(
+            translation: SectionTranslation(
+                strategyID: 0, sectionID: 0, language: language, sourceLanguage: sourceLanguage, sourceRevision: 0, revision: 0,
+                units: units
+            ),
+            pageLanguage: pageLanguage, t: t, published: true
+        )
+    }
 
     /// The source body's blocks (their byte ranges, so comments sit beside the block they are about), each in the
     /// target language.
@@ -34,6 +55,10 @@ struct TranslatedBodyHTML {
     func unit(_ unit: TranslatedUnit) -> String {
         let source = translation.sourceLanguage
         let page = HTMLText.escape(pageLanguage)
+        if published && unit.state != .current {
+            return "<span lang=\"\(HTMLText.escape(source))\">\(Self.inline(unit.source))</span>"
+                + " <span class=\"unit-state unit-missing\" lang=\"\(page)\">\(HTMLText.escape(t["translationNotYet"]))</span>"
+        }
         switch unit.state {
         case .current:
             return Self.inline(unit.text ?? unit.source)

@@ -4,6 +4,8 @@ struct PublicView {
         let anchor: String
         let number: String
         let heading: String
+        /// The heading's language: the translation's where it is translated, else the source's.
+        var headingLanguage: String = ""
         /// `h2` for top-level sections, deeper ones `h3` … `h6`.
         let level: Int
         let bodyHTML: String
@@ -34,4 +36,14 @@ struct PublicView {
     let sections: [Section]
     let signoffs: [DecisionCell]
     let downloads: [Download]
+    /// The language the text is read in (`lang` of the article: the page's words may be in another).
+    let textLanguage: String
+    /// **Read in**, and the page in each language for search engines (`hreflang` alternates).
+    let readIn: ReadInView?
+    let alternates: [Alternate]
+
+    struct Alternate {
+        let lang: String
+        let href: String
+    }
 }
