@@ -220,3 +220,71 @@ func modelErrorOf(_ body: () async throws -> Void) async -> DocumentModelError? 
         return nil
     }
 }
+
+extension TranslationWorkflowTests {
+    /// Every group of the harness's strategy approves draft `draft` (a signatory per group).
+    static func approveByEveryGroup(_ harness: Harness, draft: Int) async throws {
+        let admin = try await harness.account("admin")
+        let strategy = try await harness.database.strategy(id: harness.strategyID, for: admin).strategy
+        for group in strategy.groups {
+            let (account, _) = try await harness.database.createAccount(name: "Signs for \(group.key) \(draft)", admin: false, by: .commandLine)
+            _ = try await harness.database.setMember(
+                strategyID: harness.strategyID, accountID: account.id, role: .signatory, group: group.key, by: admin
+            )
+            _ = try await harness.database.signOffDraft(
+                strategyID: harness.strategyID, draft: draft, NewSignoff(decision: .approve, note: nil, group: group.key), by: account
+            )
+        }
+    }
+
+    @Test func thePublicPageReadsInEachLanguageAndSaysWhichAreThere() async throws {
+        let harness = try await Self.translated()
+        let facilitator = try await harness.account("facilitator")
+        // Albanian complete; Serbian the heading only.
+        _ = try await harness.database.updateSectionTranslation(
+            strategyID: harness.strategyID, sectionID: harness.sectionID, language: "sq", ifMatch: .any,
+            units: [
+                UnitTranslationInput(id: "heading", text: "Hyrje", sourceRevision: 2),
+                UnitTranslationInput(id: "u1", text: "Fëmijët hyjnë herët në internet.", sourceRevision: 2),
+                UnitTranslationInput(id: "u2", text: "Prindërit duan këshilla të qarta.", sourceRevision: 2),
+            ],
+            by: facilitator
+        )
+        _ = try await harness.database.updateSectionTranslation(
+            strategyID: harness.strategyID, sectionID: harness.sectionID, language: "sr-Latn", ifMatch: .any,
+            units: [UnitTranslationInput(id: "heading", text: "Uvod", sourceRevision: 2)], by: facilitator
+        )
+        _ = try await harness.database.createDraft(strategyID: harness.strategyID, title: "Final", note: nil, by: facilitator)
+        // Translated after the draft was cut: the draft keeps the Serbian as it was.
+        _ = try await harness.database.updateSectionTranslation(
+            strategyID: harness.strategyID, sectionID: harness.sectionID, language: "sr-Latn", ifMatch: .any,
+            units: [UnitTranslationInput(id: "u1", text: "Deca rano idu na internet.", sourceRevision: 2)], by: facilitator
+        )
+        for phase in [Phase.consultation, .finalReview] {
+            _ = try await harness.database.updateStrategy(id: harness.strategyID, title: nil, summary: nil, phase: phase, by: facilitator)
+        }
+        try await Self.approveByEveryGroup(harness, draft: 1)
+        _ = try await harness.database.adopt(strategyID: harness.strategyID, draft: 1, by: facilitator)
+        let (publication, _) = try await harness.database.publish(strategyID: harness.strategyID, by: facilitator)
+        try await harness.application().test(.router) { client in
+            let page = try await client.execute(uri: "/public/\(publication.slug)?lang=sq", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains(#"<link rel="alternate" hreflang="sr-Latn" href="/public/\#(publication.slug)?lang=sr-Latn">"#))
+            #expect(html.contains(#"<link rel="alternate" hreflang="en" href="/public/\#(publication.slug)">"#))
+            #expect(html.contains(#"lang="sq"><span class="number no-print">1</span> Hyrje</h2>"#))
+            #expect(html.contains("<p>Prindërit duan këshilla të qarta.</p>"))
+            #expect(html.contains(#"href="/public/\#(publication.slug)/strategy.xml?lang=sq""#))
+            let serbian = String(buffer: try await client.execute(uri: "/public/\(publication.slug)?lang=sr-Latn", method: .get).body)
+            #expect(serbian.contains("Uvod"))
+            #expect(
+                serbian.contains(#"<span lang="en">Children go online early.</span> <span class="unit-state unit-missing""#), "as the draft froze it")
+            #expect(!serbian.contains("Deca rano"), "a translation made after the draft is not the adopted one")
+            let docbook = String(buffer: try await client.execute(uri: "/public/\(publication.slug)/strategy.xml?lang=sq", method: .get).body)
+            #expect(docbook.contains(#"xml:lang="sq""#) && docbook.contains("<title>Hyrje</title>"))
+            let unknown = try await client.execute(uri: "/public/\(publication.slug)?lang=de", method: .get)
+            #expect(
+                unknown.status == .ok && String(buffer: unknown.body).contains("Children go online early."), "an unknown language reads the source")
+        }
+    }
+}

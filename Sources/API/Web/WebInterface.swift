@@ -38,6 +38,12 @@ struct WebInterface {
             ).routes
         )
         signedIn.addRoutes(
+            XLIFFController(
+                database: database, renderer: renderer,
+                uploads: UploadReader(formGuard: forms.formGuard, fileLimit: configuration.importLimit), importLimit: configuration.importLimit
+            ).routes
+        )
+        signedIn.addRoutes(
             PeopleController(database: database, renderer: renderer, forms: forms, publicURL: configuration.publicURL).routes
         )
         signedIn.addRoutes(

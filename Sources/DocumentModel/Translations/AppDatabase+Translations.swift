@@ -23,25 +23,33 @@ extension AppDatabase {
         let access = try authorize(db, account: account, strategyID: strategyID, action: .read)
         let strategy = access.strategy
         let outline = try liveOutline(db, strategyID: strategyID)
-        var progress: [Int64: [String: (revision: Int, counts: TranslationCounts)]] = [:]
+        // Each section's counts per language, by the language's place in the strategy's list. Columns are read by
+        // position: this runs for every section of every language on each status read.
+        var progress: [Int64: [(revision: Int, counts: TranslationCounts)?]] = [:]
         if !strategy.translations.isEmpty {
-            let rows = try db.rows(
-                """
-                SELECT translationProgress.* FROM translationProgress JOIN section ON section.id = translationProgress.sectionId
-                WHERE section.strategyId = ? AND section.removedAt IS NULL
-                """, [strategyID]
+            let places = Dictionary(uniqueKeysWithValues: strategy.translations.enumerated().map { ($1, $0) })
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT progress.sectionId, progress.language, progress.sourceRevision, progress.current, progress.outdated,
+                               progress.missing
+                        FROM translationProgress AS progress JOIN section ON section.id = progress.sectionId
+                        WHERE section.strategyId = ? AND section.removedAt IS NULL
+                        """), arguments: [strategyID]
             )
-            for row in rows {
-                progress[row["sectionId"], default: [:]][row["language"]] = (
-                    row["sourceRevision"], TranslationCounts(current: row["current"], outdated: row["outdated"], missing: row["missing"])
-                )
+            while let row = try rows.next() {
+                guard let place = places[row[1] as String] else { continue }
+                let sectionID: Int64 = row[0]
+                var kept = progress[sectionID] ?? Array(repeating: nil, count: places.count)
+                kept[place] = (row[2], TranslationCounts(current: row[3], outdated: row[4], missing: row[5]))
+                progress[sectionID] = kept
             }
         }
         var stale: [Int64] = []
         var languages = strategy.translations.map { TranslationStatus.Language(language: $0, counts: TranslationCounts(), sections: []) }
         for entry in outline {
             for index in languages.indices {
-                guard let kept = progress[entry.id]?[languages[index].language], kept.revision == entry.revision else {
+                guard let kept = progress[entry.id]?[index], kept.revision == entry.revision else {
                     if stale.last != entry.id { stale.append(entry.id) }
                     continue
                 }

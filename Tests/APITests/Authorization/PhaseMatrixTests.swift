@@ -205,6 +205,9 @@ import Testing
         "POST /app/strategies/{strategy}/sections/{section}/suggestions": .resolveComment,
         "GET /app/strategies/{strategy}/sections/{section}/translate": .translate,
         "POST /app/strategies/{strategy}/sections/{section}/translate": .translate,
+        "GET /app/strategies/{strategy}/translations/{lang}": .read,
+        "GET /app/strategies/{strategy}/translations/{lang}/xliff": .read,
+        "POST /app/strategies/{strategy}/translations/{lang}/xliff": .translate,
         "GET /app/strategies/{strategy}/languages": .editStrategy,
         "POST /app/strategies/{strategy}/languages": .editStrategy,
     ]

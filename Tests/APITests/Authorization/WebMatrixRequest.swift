@@ -44,6 +44,7 @@ struct WebMatrixRequest {
         ] {
             uri = uri.replacingOccurrences(of: placeholder, with: value)
         }
+        uri = uri.replacingOccurrences(of: "{lang}", with: "sq")
         return uri.hasSuffix("/translate") ? uri + "?lang=sq" : uri
     }
 
@@ -115,16 +116,22 @@ struct WebMatrixRequest {
             // form cookie (a session that has ended binds nothing: the page it came from is stale).
             let boundTo = principal == "revoked" ? formSecret : fixture.sessions[principal] ?? formSecret
             let pairs = [("csrf", FormGuard.token(boundTo: boundTo))] + fields
-            if row.path == "/app/import" {
-                // The one upload: a multipart form with a small DocBook document, as the page's file input sends it.
+            if row.path == "/app/import" || row.path.hasSuffix("/xliff") {
+                // The uploads: a multipart form with a small DocBook or XLIFF document, as the page's file input sends it.
                 let boundary = "matrix-boundary"
                 headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-                let parts = (pairs + [("mode", "lenient")]).map {
+                let isImport = row.path == "/app/import"
+                let parts = (pairs + (isImport ? [("mode", "lenient")] : [])).map {
                     "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n"
                 }
-                let document = #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Imported</title></article>"#
+                let section = fixture.sectionIDs[strategy]!
+                let document =
+                    isImport
+                    ? #"<article xmlns="http://docbook.org/ns/docbook" version="5.0"><title>Imported</title></article>"#
+                    : #"<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s" source-language="en" target-language="sq" datatype="plaintext"><body><trans-unit id="s\#(section).heading"><source>Introduction</source><target>Hyrje</target></trans-unit></body></file></xliff>"#
                 body = ByteBuffer(
-                    string: parts.joined() + "--\(boundary)\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.xml\"\r\n\r\n"
+                    string: parts.joined()
+                        + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(isImport ? "document" : "file")\"; filename=\"a.xml\"\r\n\r\n"
                         + document + "\r\n--\(boundary)--\r\n"
                 )
             } else {

@@ -129,3 +129,40 @@ import Testing
         }
     }
 }
+
+extension WebTranslationTests {
+    @Test func translationFilesGoOutAndComeBackThroughThePage() async throws {
+        let harness = try await TranslationWorkflowTests.translated()
+        try await harness.application().test(.router) { client in
+            var web = try await WebPagesTests.signIn("outsider", harness, client)
+            let strategy = "/app/strategies/\(harness.strategyID)"
+            #expect(try await web.get(strategy).text.contains(#"href="\#(strategy)/translations/sr-Latn">Translation files (XLIFF)"#))
+            let page = try await web.get(strategy + "/translations/sr-Latn")
+            #expect(
+                page.status == .ok && page.text.contains("Import XLIFF")
+                    && page.text.contains(#"href="\#(strategy)/translations/sr-Latn/xliff" download"#))
+            let file = try await web.get(strategy + "/translations/sr-Latn/xliff")
+            #expect(file.status == .ok && file.headers[.contentType] == "application/x-xliff+xml")
+            let translated = String(buffer: file.body).replacingOccurrences(
+                of: #"<target state="needs-translation"></target>"#, with: #"<target state="translated">Prevedeno</target>"#
+            )
+            let imported = try await web.upload(
+                strategy + "/translations/sr-Latn/xliff", [:], file: ("file", "sr.xlf", Array(translated.utf8)), fileField: "file"
+            )
+            #expect(imported.status == .ok && imported.text.contains("Imported: 3 units saved, 0 unchanged, 0 refused."))
+            _ = try await web.get(strategy + "/translations/sr-Latn")
+            let hostile = try await web.upload(
+                strategy + "/translations/sr-Latn/xliff", [:],
+                file: ("file", "x.xlf", Array(#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><xliff/>"#.utf8)), fileField: "file"
+            )
+            #expect(hostile.status == .unprocessableContent && hostile.text.contains("nothing was saved"))
+            // Albanian is not this translator's language: the page offers the download only, and an upload is refused.
+            let albanian = try await web.get(strategy + "/translations/sq")
+            #expect(albanian.status == .ok && !albanian.text.contains("Import XLIFF"))
+            let refused = try await web.upload(
+                strategy + "/translations/sq/xliff", [:], file: ("file", "sq.xlf", Array(translated.utf8)), fileField: "file"
+            )
+            #expect(refused.status == .forbidden)
+        }
+    }
+}

@@ -118,7 +118,11 @@ struct StrategyPageController {
         }
         if !strategy.translations.isEmpty {
             let status = try await database.translationStatus(strategyID: id, for: account)
-            view.translations = status.languages.map { TranslationProgressRow($0, href: Links.strategy(id) + "?lang=" + $0.language, t) }
+            view.translations = status.languages.map {
+                TranslationProgressRow(
+                    $0, href: Links.strategy(id) + "?lang=" + $0.language, filesHref: Links.strategy(id) + "/translations/" + $0.language, t
+                )
+            }
         }
         view.languagesHref = access.may(.editStrategy) ? Links.strategy(id) + "/languages" : nil
         return (strategy, view)

@@ -39,6 +39,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case strategyBoard = "strategy-board"
     case tokens
     case translate
+    case xliff
 }
 
 /// The interface's Mustache templates, parsed once at start: the pages (`templates/pages`, each extending
