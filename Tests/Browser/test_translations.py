@@ -61,7 +61,7 @@ def test_a_translator_finds_the_outdated_paragraph_and_makes_it_current():
     status, invitation, _ = api("POST", f"/accounts/{translator_id}/invitations", admin_token, {})
     driver.get(invitation["url"])
     field("Password").send_keys(PASSWORD)
-    field("Repeat the password").send_keys(PASSWORD)
+    field("Repeat password").send_keys(PASSWORD)
     press("Set password")
     driver.get(f"{base}/app/strategies/{s}/sections/{section_id}")
     support.follow("Srpski")

@@ -90,14 +90,18 @@ struct TranslateController {
     private func view(_ access: Access, _ section: Section, _ translation: SectionTranslation, _ t: Messages) -> TranslateView {
         let strategy = access.strategy
         let redline = RedlineHTML(t)
+        // Paragraphs are counted through the text; a list's items within their list.
         var paragraph = 0
+        var item = 0
+        var list = 0
         let units = translation.units.map { unit -> TranslateView.Unit in
             let label: String
             switch unit.kind {
             case "heading": label = t["heading"]
             case "bullet", "numbered":
-                paragraph += 1
-                label = t.format("translationListItem", ["n": "\(paragraph)"])
+                item = unit.list == list ? item + 1 : 1
+                list = unit.list
+                label = t.format("translationListItem", ["n": "\(item)"])
             default:
                 paragraph += 1
                 label = t.format("translationParagraph", ["n": "\(paragraph)"])
