@@ -65,3 +65,4 @@ bench:
 	SKIP_BUILD=1 bench/web/run.sh
 	SKIP_BUILD=1 bench/sse/run.sh
 	SKIP_BUILD=1 bench/desk/run.sh
+	SKIP_BUILD=1 bench/translations/run.sh
