@@ -66,6 +66,8 @@ forms = {
     "/app/settings/tokens": ["name"],
     "/app/language": ["language"],
     "/app/settings/tokens/{tokenID}/revoke": [],
+    "/app/strategies/{strategy}/sections/{section}/translate": ["revision", "sourceRevision", "text[heading]", "text[u1]", "text[u2]", "confirm[u1]"],
+    "/app/strategies/{strategy}/languages": ["language", "translations[]", "other", "requireTranslations"],
 }
 admin_forms = {
     "/app/admin/strategies/new": ["title", "summary", "groupName[]"],
@@ -76,17 +78,20 @@ admin_forms = {
     "/app/admin/people/{account}/reactivate": [],
 }
 # The one upload: multipart, with the file as bytes.
-uploads = {"/app/import": {"mode": {"type": "string"}, "document": {"type": "string", "format": "binary"}}}
+uploads = {"/app/import": {"mode": {"type": "string"}, "document": {"type": "string", "format": "binary"}},
+           "/app/strategies/{strategy}/translations/{lang}/xliff": {"file": {"type": "string", "format": "binary"}}}
 pages = ["/app", "/app/admin/strategies/new", "/app/strategies/{strategy}", "/app/strategies/{strategy}/board", "/app/strategies/{strategy}/sections/{section}", "/app/strategies/{strategy}/desk",
          "/app/strategies/{strategy}/drafts", "/app/strategies/{strategy}/activity", "/app/strategies/{strategy}/participation",
          "/app/strategies/{strategy}/sections/{section}/revisions/{revision}", "/app/strategies/{strategy}/drafts/compare",
          "/public/{slug}", "/app/strategies/{strategy}/members", "/app/strategies/{strategy}/outline", "/app/settings/tokens",
-         "/app/import", "/app/language"]
+         "/app/import", "/app/language", "/app/strategies/{strategy}/sections/{section}/translate",
+         "/app/strategies/{strategy}/translations/{lang}", "/app/strategies/{strategy}/languages"]
 admin_pages = ["/app/admin/people", "/app/admin/strategies/new"]
 if admin_only:
     forms, pages, uploads = admin_forms, admin_pages, {}
 ids = {"strategy": [1], "section": [1, 2, 3], "comment": [1, 2], "amendment": [1, 2], "draft": [1, 2], "revision": [1, 2],
-       "token": ["A" * 43], "slug": ["no-such-strategy"], "account": [1, 2, 3, 5, 9999], "tokenID": [1, 2, 9999]}
+       "token": ["A" * 43], "slug": ["no-such-strategy"], "account": [1, 2, 3, 5, 9999], "tokenID": [1, 2, 9999],
+       "lang": ["sq", "sr-Latn", "en", "xx", "not a tag"]}
 responses = {"default": {"description": "a page, a redirect or a download; never a 5xx"}}
 
 
@@ -113,7 +118,7 @@ for path, fields in uploads.items():
     }}
 for path in pages:
     query = [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
-             for name in ("since", "section", "group", "kind", "notice", "from", "to", "before", "moved", "step", "under", "language")]
+             for name in ("since", "section", "group", "kind", "notice", "from", "to", "before", "moved", "step", "under", "language", "lang")]
     paths.setdefault(path, {})["get"] = {"operationId": "page " + path, "parameters": parameters(path) + query, "responses": responses}
 document = {"openapi": "3.1.0", "info": {"title": "The browser interface's forms", "version": "1"}, "paths": paths}
 open(out, "w").write(json.dumps(document, indent=1))
