@@ -1,6 +1,6 @@
 # The two set-up commands of the README are `make serve` and `make test`; both install what a fresh machine lacks
 # (`make test` also the tools the tests use).
-.PHONY: deps test-deps serve demo test release e2e browser fuzz crash bad-input links mutants bench bench-smoke
+.PHONY: deps test-deps serve demo test release e2e browser fuzz crash bad-input links xliff mutants bench bench-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -42,6 +42,9 @@ bad-input: test-deps release
 # The link rule against markdown-it-py (a CommonMark renderer) on the corpus in fixtures/links.
 links: test-deps release
 	python3 Tests/Links/commonmark_links_test.py .build-release/release/strategy
+
+xliff: test-deps release
+	python3 Tests/Translations/xliff_roundtrip_test.py .build-release/release/strategy
 
 # The mutation run: each mutant of Tests/Mutants/mutants.txt (a one-line change that breaks one rule) applied to a
 # copy of the tree in .build-mutants/tree, rebuilt incrementally and tested; every one must be killed. The first run

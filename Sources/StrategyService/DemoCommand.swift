@@ -117,8 +117,10 @@ struct DemoCommand: AsyncParsableCommand {
         var created: [String: Section] = [:]
         func create(_ sections: [DemoFixture.Section], parent: Int64?) async throws {
             for section in sections {
+                // A section the translations were made from an earlier text of starts with that text.
+                let body = translations?.earlierBody(of: section.heading, body: section.body) ?? section.body
                 let made = try await database.createSection(
-                    strategyID: strategy.id, NewSection(heading: section.heading, body: section.body, parentID: parent), by: facilitator
+                    strategyID: strategy.id, NewSection(heading: section.heading, body: body, parentID: parent), by: facilitator
                 )
                 firstSection = firstSection ?? made.id
                 created[made.heading] = made
@@ -194,19 +196,25 @@ private func fixtureURL(_ path: String?) -> URL? {
     candidates(path).first { FileManager.default.fileExists(atPath: $0) }.map { URL(fileURLWithPath: $0) }
 }
 
-/// Translations of a few sections of the demo strategy (`translations.json` beside the strategy), and an edit of
-/// the source made afterwards, so that a visitor sees a current and an outdated translation at once.
+/// Translations of a few sections of the demo strategy (`translations.json` beside the strategy), some made from an
+/// earlier text of their section, so that a visitor sees a current and an outdated translation at once. The
+/// sections end with the fixture's text.
 struct DemoTranslations: Decodable {
-    struct Edit: Decodable {
+    /// A passage of the fixture's text that read `was` when the section was translated.
+    struct Earlier: Decodable {
         var section: String
-        var replace: String
-        var with: String
+        var text: String
+        var was: String
     }
 
     var languages: [String]
     /// By section heading, then language: the heading's translation, then each block's in order.
     var sections: [String: [String: [String]]]
-    var afterwards: [Edit]
+    var earlier: [Earlier]
+
+    func earlierBody(of heading: String, body: String) -> String? {
+        earlier.first { $0.section == heading }.map { body.replacingOccurrences(of: $0.text, with: $0.was) }
+    }
 
     static func load(next strategy: URL?) throws -> DemoTranslations? {
         guard let url = strategy?.deletingLastPathComponent().appendingPathComponent("translations.json"),
@@ -232,11 +240,11 @@ struct DemoTranslations: Decodable {
                 )
             }
         }
-        for edit in afterwards {
+        for edit in earlier {
             guard let section = sections[edit.section] else { continue }
             _ = try await database.updateSection(
                 strategyID: strategyID, id: section.id, ifMatch: .revision(section.revision), heading: section.heading,
-                body: section.body.replacingOccurrences(of: edit.replace, with: edit.with), message: "Public reports", by: facilitator
+                body: section.body.replacingOccurrences(of: edit.was, with: edit.text), message: "Public reports", by: facilitator
             )
         }
     }

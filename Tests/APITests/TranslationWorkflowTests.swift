@@ -76,6 +76,14 @@ import Testing
             #expect(fixed.status == .ok)
             let (done, _) = try await Self.translation(harness, client, "sr-Latn", as: "member")
             #expect(done.units.allSatisfy { $0.status == "current" } && done.revision == 2)
+            // Its history: who saved what, newest first.
+            let history = try await client.send(
+                .get, harness.sectionURI + "/translation/revisions?lang=sr-Latn", as: harness.tokens["observer"]
+            ).text
+            let first = try #require(history.range(of: #""number":2"#)), second = try #require(history.range(of: #""number":1"#))
+            #expect(first.lowerBound < second.lowerBound)
+            #expect(history.contains(#""origin":"edit""#) && history.contains(#""units":3"#) && history.contains(#""units":1"#))
+            #expect(history.contains(#""name":"Outsider""#))
         }
     }
 
@@ -183,6 +191,8 @@ import Testing
             id: harness.strategyID, title: nil, summary: nil, languages: LanguageChange(requireTranslations: true), by: admin
         )
         _ = try await harness.database.createDraft(strategyID: harness.strategyID, title: "Final", note: nil, by: facilitator)
+        let frozen = try await harness.database.draftTranslations(strategyID: harness.strategyID, draft: 1, for: facilitator)
+        #expect(frozen.map(\.language) == ["sq", "sr-Latn"] && frozen.map(\.behind) == [["1"], ["1"]])
         for phase in [Phase.consultation, .finalReview] {
             _ = try await harness.database.updateStrategy(id: harness.strategyID, title: nil, summary: nil, phase: phase, by: facilitator)
         }

@@ -15,6 +15,7 @@ struct TranslationsController {
         routes.on("/strategies/{strategy}/translations", method: .get, use: status)
         routes.on("/strategies/{strategy}/sections/{section}/translation", method: .get, use: get)
         routes.on("/strategies/{strategy}/sections/{section}/translation", method: .put, use: update)
+        routes.on("/strategies/{strategy}/sections/{section}/translation/revisions", method: .get, use: revisions)
         routes.on("/strategies/{strategy}/translations/{lang}/xliff", method: .get, use: exportXLIFF)
         routes.on("/strategies/{strategy}/translations/{lang}/xliff", method: .post, use: importXLIFF)
         return routes
@@ -50,6 +51,14 @@ struct TranslationsController {
             units: body.units.map { UnitTranslationInput(id: $0.id, text: $0.text, sourceRevision: $0.sourceRevision) }, by: account
         )
         return JSONResponse.make(SectionTranslationResponse(translation: translation), headers: [.eTag: JSONResponse.eTag(translation.revision)])
+    }
+
+    @Sendable func revisions(request: Request, context: AuthenticatedContext) async throws -> Response {
+        let revisions = try await database.translationRevisions(
+            strategyID: try context.parameters.id("strategy"), sectionID: try context.parameters.id("section"),
+            language: try Self.language(request), for: context.account
+        )
+        return JSONResponse.make(ListPage(items: revisions.map(TranslationRevisionResponse.init), nextCursor: nil))
     }
 
     @Sendable func exportXLIFF(request: Request, context: AuthenticatedContext) async throws -> Response {
@@ -95,6 +104,23 @@ struct TranslationsController {
             throw Problem.invalid(field: "lang", "is required: one of the strategy's translations (such as sq or sr-Latn)")
         }
         return language
+    }
+}
+
+struct TranslationRevisionResponse: JSONWritable {
+    var revision: TranslationRevision
+
+    init(_ revision: TranslationRevision) { self.revision = revision }
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.person("author", id: revision.authorID, name: revision.authorName)
+            json.field("createdAt", revision.createdAt)
+            json.field("number", revision.number)
+            json.field("origin", revision.origin.rawValue)
+            json.field("sourceRevision", revision.sourceRevision)
+            json.field("units", revision.units)
+        }
     }
 }
 

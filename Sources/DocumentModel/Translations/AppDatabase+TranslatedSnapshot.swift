@@ -95,3 +95,18 @@ extension AppDatabase {
         return incomplete
     }
 }
+
+extension AppDatabase {
+    /// Each target language of draft `draft` as the draft froze it: the sections (outline numbers) with units not
+    /// current, empty for a language that is complete (any member may read it).
+    public func draftTranslations(strategyID: Int64, draft: Int, for account: Account) async throws -> [(language: String, behind: [String])] {
+        try read { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            guard !access.strategy.translations.isEmpty else { return [] }
+            let incomplete = try Self.incompleteTranslations(db, strategy: access.strategy, draft: draft)
+            return access.strategy.translations.map { language in
+                (language, incomplete.first { $0.language == language }?.sections ?? [])
+            }
+        }
+    }
+}

@@ -211,6 +211,34 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// The revisions of a section's translation into `language`, newest first (any member may read them).
+    public func translationRevisions(
+        strategyID: Int64, sectionID: Int64, language: String, for account: Account
+    ) async throws -> [TranslationRevision] {
+        try read { db in
+            let access = try Self.authorize(db, account: account, strategyID: strategyID, action: .read)
+            let language = try access.targetLanguage(language)
+            _ = try Self.loadSection(db, strategyID: strategyID, id: sectionID)
+            return try db.rows(
+                """
+                SELECT translation.*, account.name AS authorName,
+                       (SELECT count(*) FROM translationUnit AS unit
+                        WHERE unit.sectionId = translation.sectionId AND unit.language = translation.language
+                          AND unit.fromNumber = translation.number) AS units
+                FROM translation JOIN account ON account.id = translation.authorId
+                WHERE translation.sectionId = ? AND translation.language = ? ORDER BY translation.number DESC
+                """, [sectionID, language]
+            ).map { row in
+                TranslationRevision(
+                    number: row["number"], authorID: row["authorId"], authorName: row["authorName"], createdAt: row["createdAt"],
+                    origin: TranslationOrigin(rawValue: row["origin"]) ?? .edit, sourceRevision: row["sourceRevision"], units: row["units"]
+                )
+            }
+        }
+    }
+}
+
 /// How a translation revision was made.
 public enum TranslationOrigin: String, Sendable {
     case edit

@@ -126,3 +126,16 @@ extension TranslatedUnit {
         return ProseDiff(before: translatedSource, after: source)
     }
 }
+
+/// One revision of a section's translation into one language: who saved it, when, how, and how many units.
+public struct TranslationRevision: Sendable, Equatable {
+    public var number: Int
+    public var authorID: Int64
+    public var authorName: String
+    public var createdAt: Date
+    public var origin: TranslationOrigin
+    /// The source revision the translator was shown.
+    public var sourceRevision: Int
+    /// The units this revision changed.
+    public var units: Int
+}

@@ -41,7 +41,9 @@ struct MatrixRequest {
             uri = uri.replacingOccurrences(of: placeholder, with: String(value))
         }
         uri = uri.replacingOccurrences(of: "{lang}", with: "sq")
-        return uri + (row.path.hasSuffix("/diff") ? "?from=1" : row.path.hasSuffix("/translation") ? "?lang=sq" : "")
+        return uri
+            + (row.path.hasSuffix("/diff")
+                ? "?from=1" : row.path.hasSuffix("/translation") || row.path.hasSuffix("/translation/revisions") ? "?lang=sq" : "")
     }
 
     /// A body the operation accepts, by the operation's last path segments.

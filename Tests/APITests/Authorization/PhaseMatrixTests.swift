@@ -151,6 +151,7 @@ import Testing
         "GET /strategies/{strategy}/sections/{section}/translation": .read,
         "PUT /strategies/{strategy}/sections/{section}/translation": .translate,
         "GET /strategies/{strategy}/translations/{lang}/xliff": .read,
+        "GET /strategies/{strategy}/sections/{section}/translation/revisions": .read,
         "POST /strategies/{strategy}/translations/{lang}/xliff": .translate,
     ]
 

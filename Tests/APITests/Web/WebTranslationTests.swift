@@ -47,6 +47,7 @@ import Testing
             #expect(form.text.contains("<ins>") && form.text.contains("and honest"), "the source's redline since the translation")
             #expect(form.text.contains(#">Roditelji žele jasne savete.</textarea>"#), "the previous translation, kept")
             #expect(form.text.contains("Save translation"))
+            #expect(form.text.contains("History of this translation") && form.text.contains("Revision 1 – Facilitator"))
             // Untouched and unconfirmed, the outdated unit stays outdated; the new one is saved.
             let saved = try await web.post(
                 translate,

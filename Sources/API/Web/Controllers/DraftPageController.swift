@@ -55,6 +55,28 @@ struct DraftPageController {
             signoffForm: SignoffFormView.offered(to: access, action: Links.draft(strategyID, number) + "/signoffs", revision: nil, t),
             adoptAction: number == latest && access.may(.adopt) ? Links.draft(strategyID, number) + "/adopt" : nil
         )
+        // A draft freezes every language: each one's state in it, and the draft (and its redline) in that language.
+        for (language, behind) in try await database.draftTranslations(strategyID: strategyID, draft: number, for: account) {
+            let name = LanguageNames.endonym(language)
+            var files = [DraftView.Download(href: exports + "?draft=\(number)&lang=\(language)", label: t["downloadDocBook"] + " (\(name))")]
+            if number > 1 {
+                files.append(
+                    .init(
+                        href: exports + "?draft=\(number)&since=\(number - 1)&lang=\(language)",
+                        label: t.format("downloadRedlineSince", ["n": "\(number - 1)"]) + " (\(name))"
+                    )
+                )
+            }
+            view.translations.append(
+                .init(
+                    language: name, tag: language,
+                    state: behind.isEmpty
+                        ? t["draftTranslationComplete"] : t.format("draftTranslationBehind", ["sections": behind.joined(separator: ", ")]),
+                    downloads: files
+                )
+            )
+        }
+        view.hasTranslations = !view.translations.isEmpty
         adjust(&view)
         let title = t.format("draftTitle", ["n": "\(number)", "title": draft.title])
         return renderer.page(.draft, title: title, view, for: context.visitor, status: status, notice: notice)

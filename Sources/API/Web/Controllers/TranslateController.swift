@@ -18,7 +18,29 @@ struct TranslateController {
 
     @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
         let (access, section, translation) = try await load(request, context: context)
-        return render(view(access, section, translation, context.visitor.messages), context: context)
+        var view = view(access, section, translation, context.visitor.messages)
+        try await addHistory(to: &view, access: access, section: section, language: translation.language, context: context)
+        return render(view, context: context)
+    }
+
+    /// The translation's revisions, in words: who saved which revision when, how many units, and how.
+    private func addHistory(
+        to view: inout TranslateView, access: Access, section: Section, language: String, context: SignedInContext
+    ) async throws {
+        let (t, dates) = (context.visitor.messages, context.visitor.dates)
+        let revisions = try await database.translationRevisions(
+            strategyID: access.strategy.id, sectionID: section.id, language: language, for: context.account
+        )
+        view.history = revisions.map { revision in
+            t.format(
+                revision.origin == .xliff ? "translationRevisionXLIFF" : "translationRevision",
+                [
+                    "n": "\(revision.number)", "author": revision.authorName, "when": dates(revision.createdAt),
+                    "units": t.plural("translationUnits", count: revision.units, [:]),
+                ]
+            )
+        }
+        view.hasHistory = !view.history.isEmpty
     }
 
     struct TranslateForm: Decodable {

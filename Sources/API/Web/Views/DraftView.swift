@@ -30,4 +30,14 @@ struct DraftView {
     let adoptAction: String?
     /// A refused adoption: the groups that have not approved, by name.
     var adoptError: String?
+    /// Each target language as this draft froze it: complete or the sections behind, and its downloads.
+    var translations: [TranslationRow] = []
+    var hasTranslations = false
+
+    struct TranslationRow {
+        let language: String
+        let tag: String
+        let state: String
+        let downloads: [Download]
+    }
 }

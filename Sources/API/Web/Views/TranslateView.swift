@@ -33,4 +33,7 @@ struct TranslateView {
     var sourceRevision: Int
     var units: [Unit]
     var notice: String?
+    /// The translation's revisions, newest first, each in words.
+    var history: [String] = []
+    var hasHistory = false
 }
