@@ -234,4 +234,35 @@ import Testing
         )
         #expect(after == first)
     }
+
+    @Test func draftsFreezeEveryLanguageAndComparePerLanguage() async throws {
+        let fixture = try await fixture()
+        _ = try await translateAll(fixture)
+        _ = try await fixture.database.createDraft(strategyID: fixture.strategyID, title: "One", note: nil, by: fixture.store.facilitator)
+        // Only the Serbian text changes between the drafts; the source stays as it was.
+        let current = try await fixture.database.sectionTranslation(
+            strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "sr-Latn", for: fixture.translator
+        )
+        _ = try await fixture.database.updateSectionTranslation(
+            strategyID: fixture.strategyID, sectionID: fixture.section.id, language: "sr-Latn", ifMatch: .revision(current.revision),
+            units: [UnitTranslationInput(id: "u1", text: "Linija za pomoć odgovara na svaki poziv.", sourceRevision: current.sourceRevision)],
+            by: fixture.translator
+        )
+        _ = try await fixture.database.createDraft(strategyID: fixture.strategyID, title: "Two", note: nil, by: fixture.store.facilitator)
+        let source = try await fixture.database.compareDrafts(strategyID: fixture.strategyID, from: 1, to: 2, for: fixture.store.member)
+        #expect(source.sections.map(\.changes) == [[.unchanged]])
+        let serbian = try await fixture.database.compareDrafts(
+            strategyID: fixture.strategyID, from: 1, to: 2, language: "sr-Latn", for: fixture.store.member
+        )
+        #expect(serbian.sections.map(\.changes) == [[.changed]])
+        let inserted = try #require(serbian.sections.first?.diff).operations.filter { $0.kind == .insert }.map(\.text).joined()
+        #expect(inserted.contains("Linija za pomoć"))
+        // Draft 1 keeps the Serbian as it was when it was cut.
+        let frozen = try await fixture.database.exportDocBook(
+            strategyID: fixture.strategyID, draft: 1, language: "sr-Latn", for: fixture.store.member)
+        #expect(String(decoding: frozen, as: UTF8.self).contains("[The helpline answers every call.]"))
+        let albanian = try await fixture.database.compareDrafts(
+            strategyID: fixture.strategyID, from: 1, to: 2, language: "sq", for: fixture.store.member)
+        #expect(albanian.sections.map(\.changes) == [[.unchanged]])
+    }
 }

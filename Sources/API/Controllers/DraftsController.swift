@@ -51,7 +51,8 @@ struct DraftsController {
     @Sendable func compare(request: Request, context: AuthenticatedContext) async throws -> Response {
         let comparison = try await database.compareDrafts(
             strategyID: try context.parameters.id("strategy"), from: try context.parameters.number("draft"),
-            to: try context.parameters.number("other"), for: context.account
+            to: try context.parameters.number("other"), language: request.uri.queryParameters["lang"].map(String.init),
+            for: context.account
         )
         return JSONResponse.make(ComparisonResponse(comparison))
     }

@@ -54,9 +54,41 @@ extension AppDatabase {
     }
 
     /// Compares draft `from` with draft `to` (either may be the later one).
-    public func compareDrafts(strategyID: Int64, from: Int, to: Int, for account: Account) async throws -> DraftComparison {
-        _ = try authorize(strategyID: strategyID, action: .read, for: account)
-        return try await heavyWork.run { try self.compareDrafts(strategyID: strategyID, from: from, to: to) }
+    /// What changed between two drafts; with `language` (one of the strategy's translations), between their texts
+    /// in that language as each draft froze it.
+    public func compareDrafts(
+        strategyID: Int64, from: Int, to: Int, language: String? = nil, for account: Account
+    ) async throws -> DraftComparison {
+        let access = try authorize(strategyID: strategyID, action: .read, for: account)
+        let language = try language.flatMap { $0 == access.strategy.language ? nil : try access.targetLanguage($0) }
+        return try await heavyWork.run {
+            guard let language else { return try self.compareDrafts(strategyID: strategyID, from: from, to: to) }
+            return try self.compareDrafts(strategy: access.strategy, from: from, to: to, language: language)
+        }
+    }
+
+    /// The comparison in a target language: each draft's sections with their headings and bodies as its frozen
+    /// translation has them (untranslated units in the source), compared text for text.
+    private func compareDrafts(strategy: Strategy, from: Int, to: Int, language: String) throws -> DraftComparison {
+        try read { db in
+            func translated(_ number: Int) throws -> [DraftSection] {
+                let draft = try Self.loadDraft(db, strategyID: strategy.id, number: number, withBodies: true)
+                let snapshot = draft.sections.map {
+                    SnapshotSection(
+                        id: $0.sectionID, parentID: $0.parentID, number: $0.number, heading: $0.heading, body: $0.body ?? "",
+                        revision: $0.revision
+                    )
+                }
+                let texts = try Self.translatedSnapshot(db, strategy: strategy, snapshot, language: language, draft: number)
+                return zip(draft.sections, texts).map { section, text in
+                    var section = section
+                    section.heading = text.heading
+                    section.body = text.body
+                    return section
+                }
+            }
+            return DraftComparer.compare(from: from, try translated(from), to: to, try translated(to), comparingLoadedBodies: true) { _, _ in "" }
+        }
     }
 
     private func compareDrafts(strategyID: Int64, from: Int, to: Int) throws -> DraftComparison {

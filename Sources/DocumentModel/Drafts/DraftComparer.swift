@@ -3,8 +3,11 @@ import DiffEngine
 /// Compares two drafts section by section: which sections were added, removed, moved, renamed or changed.
 enum DraftComparer {
     /// - Parameter body: loads a section's body at a revision; called only for sections whose revision differs.
+    /// - Parameter comparingLoadedBodies: the sections carry their texts (a draft in a translation, where the same
+    ///   source revision may have another text in each draft): those are compared, whatever the revisions.
     static func compare(
-        from: Int, _ before: [DraftSection], to: Int, _ after: [DraftSection], body: (Int64, Int) throws -> String
+        from: Int, _ before: [DraftSection], to: Int, _ after: [DraftSection], comparingLoadedBodies: Bool = false,
+        body: (Int64, Int) throws -> String
     ) rethrows -> DraftComparison {
         let beforeByID = Dictionary(uniqueKeysWithValues: before.map { ($0.sectionID, $0) })
         let afterIDs = Set(after.map(\.sectionID))
@@ -20,9 +23,10 @@ enum DraftComparer {
             var changes: [SectionComparison.Change] = []
             if moved.contains(new.sectionID) { changes.append(.moved) }
             if old.heading != new.heading { changes.append(.renamed) }
-            // A revision is immutable, so the same number means the same text.
-            if old.revision != new.revision {
-                let oldBody = try body(old.sectionID, old.revision), newBody = try body(new.sectionID, new.revision)
+            // A revision is immutable, so the same number means the same text (not so in a translation).
+            if comparingLoadedBodies || old.revision != new.revision {
+                let oldBody = try comparingLoadedBodies ? old.body ?? "" : body(old.sectionID, old.revision)
+                let newBody = try comparingLoadedBodies ? new.body ?? "" : body(new.sectionID, new.revision)
                 if oldBody != newBody {
                     changes.append(.changed)
                     pairs.append((sections.count, oldBody, newBody))

@@ -167,3 +167,34 @@ extension WebTranslationTests {
         }
     }
 }
+
+extension WebTranslationTests {
+    @Test func draftsShowEachLanguageAndCompareInIt() async throws {
+        let harness = try await TranslationWorkflowTests.translated()
+        let facilitator = try await harness.account("facilitator")
+        _ = try await harness.database.updateSectionTranslation(
+            strategyID: harness.strategyID, sectionID: harness.sectionID, language: "sq", ifMatch: .any,
+            units: [UnitTranslationInput(id: "heading", text: "Hyrje", sourceRevision: 2)], by: facilitator
+        )
+        _ = try await harness.database.createDraft(strategyID: harness.strategyID, title: "One", note: nil, by: facilitator)
+        _ = try await harness.database.updateSectionTranslation(
+            strategyID: harness.strategyID, sectionID: harness.sectionID, language: "sq", ifMatch: .any,
+            units: [UnitTranslationInput(id: "u1", text: "Fëmijët hyjnë herët në internet.", sourceRevision: 2)], by: facilitator
+        )
+        _ = try await harness.database.createDraft(strategyID: harness.strategyID, title: "Two", note: nil, by: facilitator)
+        try await harness.application().test(.router) { client in
+            var web = try await WebPagesTests.signIn("member", harness, client)
+            let strategy = "/app/strategies/\(harness.strategyID)"
+            let draft = try await web.get(strategy + "/drafts/2").text
+            #expect(draft.contains(#"<h2 id="draft-translations-heading">Translations</h2>"#))
+            #expect(draft.contains("outdated or missing in sections 1"))
+            #expect(draft.contains("/export?draft=2&amp;since=1&amp;lang=sq"))
+            let source = try await web.get(strategy + "/drafts/1/compare/2").text
+            #expect(source.contains(#"aria-label="Read in""#) && source.contains(#"<span class="badge">unchanged</span>"#))
+            let albanian = try await web.get(strategy + "/drafts/1/compare/2?lang=sq")
+            #expect(albanian.status == .ok)
+            #expect(albanian.text.contains(#"<span class="badge">changed</span>"#) && albanian.text.contains("Fëmijët hyjnë"))
+            #expect(albanian.text.contains(#"<div class="redline" lang="sq">"#))
+        }
+    }
+}

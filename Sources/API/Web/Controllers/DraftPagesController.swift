@@ -66,10 +66,12 @@ struct DraftPagesController {
         let from = try context.parameters.number("draft")
         let to = try context.parameters.number("to")
         let strategy = try await database.strategy(id: id, for: account).strategy
-        let comparison = try await database.compareDrafts(strategyID: id, from: from, to: to, for: account)
+        let language = request.uri.queryParameters["lang"].flatMap { $0.isEmpty ? nil : String($0) }
+        let comparison = try await database.compareDrafts(strategyID: id, from: from, to: to, language: language, for: account)
+        let chosen = language.flatMap(LanguageTag.canonical) ?? strategy.language
         let redline = RedlineHTML(t)
         let summary = comparison.summary
-        let view = CompareView(
+        var view = CompareView(
             strategyTitle: strategy.title, strategyHref: Links.strategy(id), draftsHref: Links.drafts(id),
             heading: t.format("compareTitle", ["from": "\(from)", "to": "\(to)"]),
             counts: SectionComparison.Change.allCases.map { .init(label: t["change_" + $0.rawValue], count: summary[$0] ?? 0) },
@@ -87,6 +89,11 @@ struct DraftPagesController {
                 )
             }
         )
+        view.readIn = ReadInView.make(
+            languages: strategy.languages, chosen: chosen, href: { Links.compare(id, from, to) + ($0.map { "?lang=" + $0 } ?? "") },
+            source: strategy.language
+        )
+        view.textLanguage = chosen
         return renderer.page(.compare, title: view.heading + " – " + strategy.title, view, for: context.visitor)
     }
 }

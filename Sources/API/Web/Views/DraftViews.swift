@@ -59,4 +59,7 @@ struct CompareView {
     let heading: String
     let counts: [Count]
     let sections: [SectionRow]
+    /// **Read in**: the comparison in each language, as each draft froze it; the language the texts are in.
+    var readIn: ReadInView? = nil
+    var textLanguage = ""
 }
